@@ -259,6 +259,12 @@ public final class AppendPipeline {
 
     // ---- sender thread ----
 
+    /**
+     * The sender loop. Events stay in the buffer (where they count towards the wake-up threshold)
+     * until a batch is due: the buffer holds a batch's worth, the flush timer fired, or stop began.
+     * Then batches are formed and sent until the buffer is empty (timer, stop) or below a batch's
+     * worth (threshold). A batch that fails stays, unchanged, until it lands or stop gives up.
+     */
     private void run() {
         long flushNanos = config.flushInterval().toNanos();
         long nextFlushNanos = System.nanoTime() + flushNanos;
@@ -274,17 +280,17 @@ public final class AppendPipeline {
                 if (stop && now - stopDeadlineNanos >= 0) {
                     break;
                 }
-                boolean full = !attempted && fill();
-                boolean due = attempted || full || stop || now - nextFlushNanos >= 0;
-                if (!batch.isEmpty() && due) {
+                boolean timerDue = now - nextFlushNanos >= 0;
+                if (!attempted && (timerDue || stop || buffer.batchReady())) {
+                    fill();
+                }
+                if (!batch.isEmpty()) {
                     if (now - retryAtNanos >= 0) {
-                        if (send(stop)) {
-                            nextFlushNanos = now + flushNanos;
-                        }
+                        send(stop);
                         continue;
                     }
-                } else if (due) {
-                    nextFlushNanos = now + flushNanos;
+                } else if (timerDue) {
+                    nextFlushNanos = now + flushNanos; // everything due went out
                 }
                 if (stop && batch.isEmpty() && buffer.usedBytes() == 0) {
                     break;
@@ -292,6 +298,7 @@ public final class AppendPipeline {
                 reportDropsIfDue(now);
                 long wakeAt = attempted ? retryAtNanos : nextFlushNanos;
                 if (stop) {
+                    // Empty batch but bytes reserved: a producer is between its reservation and its enqueue.
                     wakeAt = batch.isEmpty() ? now + TimeUnit.MILLISECONDS.toNanos(1) : Math.min(wakeAt, stopDeadlineNanos);
                 }
                 LockSupport.parkNanos(this, Math.max(0, wakeAt - now));
@@ -306,22 +313,20 @@ public final class AppendPipeline {
         }
     }
 
-    /** Moves events into the batch; true when the batch must go now (full, or a new period began). */
-    private boolean fill() {
+    /**
+     * Forms a batch from the buffer, starting with the marker line if events were dropped since the
+     * last one. Its time, taken now, chooses the object (the {@code %d} period).
+     */
+    private void fill() {
         if (buffer.isEmpty()) {
-            return false;
+            return;
         }
-        Instant now = clock.instant();
-        if (batch.isEmpty()) {
-            batchStart = now;
-            byte[] marker = drops.takeMarkerLine();
-            if (marker != null) {
-                batch.addUncounted(marker);
-            }
-        } else if (!objects.samePeriod(batchStart, now)) {
-            return true;
+        batchStart = clock.instant();
+        byte[] marker = drops.takeMarkerLine();
+        if (marker != null) {
+            batch.addUncounted(marker);
         }
-        return batcher.fill(batch);
+        batcher.fill(batch);
     }
 
     /** One attempt at the current batch; true when it landed. */

@@ -41,11 +41,6 @@ final class RollingObjectWriter {
         this.bucket = bucket;
     }
 
-    /** Whether a batch begun at {@code a} may take events arriving at {@code b}. */
-    boolean samePeriod(Instant a, Instant b) {
-        return pattern.period(a).equals(pattern.period(b));
-    }
-
     /**
      * Chooses the object for a batch begun at {@code batchStart}; call once per batch, before its
      * first {@link #append} (never between retries of the same batch: the writer makes retries

@@ -67,6 +67,15 @@ class AppendPipelineTest {
         return p;
     }
 
+    /**
+     * With the store down: hands the sender one event and waits until it tried to send it. From then
+     * on the sender holds that batch and leaves the buffer alone, so a test can fill it exactly.
+     */
+    private void senderHoldsAFailingBatch(AppendPipeline pipeline) {
+        assertTrue(pipeline.offer(line("first"), true));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.requests.get() > 0);
+    }
+
     private static byte[] line(String s) {
         return (s + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -146,7 +155,8 @@ class AppendPipelineTest {
     void dropsWhenFullCountsThemAndMarksTheObjectOnceTheStoreRecovers() {
         store.down(true);
         AppendPipeline pipeline = start(config().maxBufferBytes("4 KB").maxBatchBytes("1 KB").maxEventBytes("100"));
-        int accepted = 0;
+        senderHoldsAFailingBatch(pipeline);
+        int accepted = 1;
         int refused = 0;
         for (int i = 0; i < 200; i++) {
             if (pipeline.offer(line("event " + i), true)) {
@@ -159,7 +169,7 @@ class AppendPipelineTest {
         int dropped = refused;
         int kept = accepted;
         assertEquals(dropped, pipeline.stats().droppedBufferFull());
-        await().atMost(Duration.ofSeconds(5)).until(() -> !status.matching("WARN", "dropped " + dropped + " events").isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !status.matching("WARN", "(" + dropped + " since start)").isEmpty());
 
         store.down(false);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(store.allText(), "\n") == pipeline.stats().appendedEvents() + 1
@@ -177,6 +187,7 @@ class AppendPipelineTest {
     void aboveTheDiscardThresholdOnlyImportantEventsGetThrough() {
         store.down(true);
         AppendPipeline pipeline = start(config().maxBufferBytes("8 KB").maxBatchBytes("1 KB").discardThreshold(50));
+        senderHoldsAFailingBatch(pipeline);
         int i = 0;
         while (pipeline.offer(line("info " + i), false)) {
             i++;
@@ -198,14 +209,19 @@ class AppendPipelineTest {
         store.down(true);
         AppendPipeline pipeline = start(config().maxBufferBytes("1 KB").maxBatchBytes("1 KB")
                 .overflowPolicy("BLOCK").maxBlockTime(Duration.ofMillis(300)));
+        senderHoldsAFailingBatch(pipeline);
         fillUntilRefusedAfter(pipeline, Duration.ofMillis(300));
         assertEquals(1, pipeline.stats().droppedBufferFull());
     }
 
     private static void fillUntilRefusedAfter(AppendPipeline pipeline, Duration wait) {
+        byte[] event = new byte[200];
+        Arrays.fill(event, (byte) 'e');
+        event[199] = '\n';
+        // The sender holds a batch while the store is down; the buffer takes 4 of these.
         for (int i = 0; i < 100; i++) {
             long start = System.nanoTime();
-            if (!pipeline.offer(line("e" + i), true)) {
+            if (!pipeline.offer(event, true)) {
                 long waited = System.nanoTime() - start;
                 assertTrue(waited >= wait.toNanos(), "waited " + waited);
                 assertTrue(waited < wait.toNanos() + TimeUnit.SECONDS.toNanos(5), "waited " + waited);
@@ -220,11 +236,11 @@ class AppendPipelineTest {
         store.down(true);
         AppendPipeline pipeline = start(config().maxBufferBytes("1 KB").maxBatchBytes("1 KB")
                 .overflowPolicy("BLOCK").maxBlockTime(Duration.ofMinutes(1)));
+        senderHoldsAFailingBatch(pipeline);
         byte[] big = new byte[400];
         Arrays.fill(big, (byte) 'b');
         big[399] = '\n';
-        // The sender holds a batch while the store is down, the buffer fills behind it, and then
-        // the producer waits for room.
+        // The buffer fills behind the held batch, and then the producer waits for room.
         CompletableFuture<Boolean> blocked = new CompletableFuture<>();
         Thread producer = new Thread(() -> {
             while (!blocked.isDone()) {
