@@ -1,5 +1,6 @@
 package io.github.appendlog.config;
 
+import io.github.appendlog.key.ObjectKeyPattern;
 import io.github.appendlog.oss.sign.Credentials;
 import java.net.URI;
 import java.time.Duration;
@@ -502,6 +503,12 @@ public final class AppendlogConfig {
                 errors.add("objectKey: is required (e.g. logs/app/%d{yyyy-MM-dd}/host-1-%i.log)");
             } else if (objectKey.startsWith("/")) {
                 errors.add("objectKey: '" + objectKey + "' must not start with '/'");
+            } else {
+                try {
+                    ObjectKeyPattern.parse(objectKey);
+                } catch (IllegalArgumentException e) {
+                    errors.add("objectKey: " + e.getMessage());
+                }
             }
             if (signatureVersion == SignatureVersion.V4) {
                 if (region == null) {

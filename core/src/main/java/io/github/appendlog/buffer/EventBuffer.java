@@ -1,0 +1,196 @@
+package io.github.appendlog.buffer;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded hand-off between logging threads (many producers) and the sender (one consumer).
+ *
+ * <p>Events sit in a lock-free queue; an {@link AtomicLong} counts their bytes, each event costing
+ * its length plus {@link #EVENT_OVERHEAD_BYTES}, and bounds the queue to {@code maxBytes}. A
+ * producer pays one CAS and one enqueue; it wakes the consumer only when the buffered bytes cross
+ * {@code signalBytes} (a full batch is waiting), never per event: otherwise the consumer wakes on
+ * its own timer. Only a producer that chose to wait for room (the BLOCK policy) takes a lock, and
+ * the consumer touches that lock only while such a producer waits.
+ */
+public final class EventBuffer {
+    /** What one buffered event costs beyond its bytes (queue node and array header). */
+    public static final int EVENT_OVERHEAD_BYTES = 40;
+
+    /** What happened to an offered event. */
+    public enum Outcome {
+        ACCEPTED,
+        /** No room (after waiting, with a wait time). */
+        FULL,
+        /** Not important and the buffer is above the discard threshold. */
+        BELOW_THRESHOLD,
+        /** The buffer was closed. */
+        CLOSED
+    }
+
+    private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong usedBytes = new AtomicLong();
+    private final long maxBytes;
+    private final long discardAboveBytes;
+    private final long signalBytes;
+    private final AtomicInteger waitingProducers = new AtomicInteger();
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition roomAvailable = roomLock.newCondition();
+    private volatile Thread consumer;
+    private volatile boolean closed;
+
+    /**
+     * @param maxBytes the bound, counting {@link #EVENT_OVERHEAD_BYTES} per event
+     * @param discardThresholdPercent above this percentage of {@code maxBytes}, events that are
+     *     not important are refused (100: only when full)
+     * @param signalBytes the consumer is unparked when the buffered bytes reach this
+     */
+    public EventBuffer(long maxBytes, int discardThresholdPercent, long signalBytes) {
+        this.maxBytes = maxBytes;
+        this.discardAboveBytes = maxBytes * discardThresholdPercent / 100;
+        this.signalBytes = signalBytes;
+    }
+
+    /** The thread to unpark when a batch is waiting. */
+    public void consumer(Thread thread) {
+        this.consumer = thread;
+    }
+
+    /**
+     * Adds an event, or refuses it.
+     *
+     * @param maxWaitNanos how long to wait for room when full; 0 refuses at once
+     */
+    public Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
+        long size = (long) event.length + EVENT_OVERHEAD_BYTES;
+        long before = reserve(size, important);
+        if (before == FULL && maxWaitNanos > 0) {
+            before = awaitRoom(size, important, maxWaitNanos);
+        }
+        if (before < 0) {
+            return before == FULL ? Outcome.FULL : before == BELOW_THRESHOLD ? Outcome.BELOW_THRESHOLD : Outcome.CLOSED;
+        }
+        queue.offer(event);
+        // Exactly one reservation crosses the threshold on each rise: that producer signals.
+        if (before < signalBytes && before + size >= signalBytes) {
+            Thread t = consumer;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    private static final long FULL = -1;
+    private static final long BELOW_THRESHOLD = -2;
+    private static final long CLOSED = -3;
+
+    /** Reserves room: the bytes used before this event, or a negative code. */
+    private long reserve(long size, boolean important) {
+        for (;;) {
+            if (closed) {
+                return CLOSED;
+            }
+            long used = usedBytes.get();
+            if (!important && used > discardAboveBytes) {
+                return BELOW_THRESHOLD;
+            }
+            if (used + size > maxBytes && used > 0) {
+                return FULL;
+            }
+            if (usedBytes.compareAndSet(used, used + size)) {
+                return used;
+            }
+        }
+    }
+
+    private long awaitRoom(long size, boolean important, long maxWaitNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWaitNanos;
+        // Announce the wait before checking for room, so a consumer freeing room after the check sees
+        // us and signals under the lock (no lost wake-up).
+        waitingProducers.incrementAndGet();
+        try {
+            roomLock.lockInterruptibly();
+            try {
+                for (;;) {
+                    long before = reserve(size, important);
+                    long left = deadline - System.nanoTime();
+                    if (before != FULL || left <= 0) {
+                        return before;
+                    }
+                    roomAvailable.awaitNanos(left);
+                }
+            } finally {
+                roomLock.unlock();
+            }
+        } finally {
+            waitingProducers.decrementAndGet();
+        }
+    }
+
+    /** Consumer only: the next event without removing it, or null. */
+    public byte[] peek() {
+        return queue.peek();
+    }
+
+    /** Consumer only: removes the next event and frees its room, or returns null. */
+    public byte[] poll() {
+        byte[] event = queue.poll();
+        if (event != null) {
+            usedBytes.addAndGet(-((long) event.length + EVENT_OVERHEAD_BYTES));
+            if (waitingProducers.get() > 0) {
+                wakeWaitingProducers();
+            }
+        }
+        return event;
+    }
+
+    private void wakeWaitingProducers() {
+        roomLock.lock();
+        try {
+            roomAvailable.signalAll();
+        } finally {
+            roomLock.unlock();
+        }
+    }
+
+    /** Refuses every later offer and releases producers waiting for room. */
+    public void close() {
+        closed = true;
+        wakeWaitingProducers();
+    }
+
+    public boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** Bytes held, counting the per-event overhead. */
+    public long usedBytes() {
+        return usedBytes.get();
+    }
+
+    /** Whether the consumer should send now: a full batch is waiting. */
+    public boolean batchReady() {
+        return usedBytes.get() >= signalBytes;
+    }
+
+    /** Consumer only, once it has stopped: counts and frees what is left, returning {events, bytes}. */
+    public long[] drainRemaining() {
+        long events = 0;
+        long bytes = 0;
+        for (byte[] e = poll(); e != null; e = poll()) {
+            events++;
+            bytes += e.length;
+        }
+        return new long[] {events, bytes};
+    }
+
+    @Override
+    public String toString() {
+        return "EventBuffer{usedBytes=" + usedBytes.get() + ", maxBytes=" + maxBytes + "}";
+    }
+}

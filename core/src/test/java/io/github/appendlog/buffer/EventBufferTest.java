@@ -1,0 +1,126 @@
+package io.github.appendlog.buffer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.appendlog.buffer.EventBuffer.Outcome;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+class EventBufferTest {
+    private static final int O = EventBuffer.EVENT_OVERHEAD_BYTES;
+
+    @Test
+    void keepsOrderAndCountsBytesWithOverhead() throws Exception {
+        EventBuffer buffer = new EventBuffer(1000, 100, 500);
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[] {1}, false, 0));
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[] {2, 2}, false, 0));
+        assertEquals(3 + 2 * O, buffer.usedBytes());
+        assertArrayEquals(new byte[] {1}, buffer.peek());
+        assertArrayEquals(new byte[] {1}, buffer.poll());
+        assertArrayEquals(new byte[] {2, 2}, buffer.poll());
+        assertNull(buffer.poll());
+        assertEquals(0, buffer.usedBytes());
+        assertTrue(buffer.isEmpty());
+    }
+
+    @Test
+    void refusesWhenFullAndAcceptsAgainOnceDrained() throws Exception {
+        EventBuffer buffer = new EventBuffer(2 * (100 + O), 100, 10_000);
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[100], true, 0));
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[100], true, 0));
+        assertEquals(Outcome.FULL, buffer.offer(new byte[1], true, 0));
+        buffer.poll();
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[100], true, 0));
+    }
+
+    @Test
+    void anEmptyBufferTakesAnEventLargerThanItsBound() throws Exception {
+        EventBuffer buffer = new EventBuffer(100, 100, 100);
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[200], true, 0));
+        assertEquals(Outcome.FULL, buffer.offer(new byte[1], true, 0));
+    }
+
+    @Test
+    void aboveTheDiscardThresholdOnlyImportantEventsGetIn() throws Exception {
+        EventBuffer buffer = new EventBuffer(1000, 50, 10_000);
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[600 - O], false, 0)); // 600 > 500
+        assertEquals(Outcome.BELOW_THRESHOLD, buffer.offer(new byte[1], false, 0));
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[1], true, 0));
+    }
+
+    @Test
+    void wakesTheConsumerWhenTheBatchThresholdIsCrossedNotPerEvent() throws Exception {
+        EventBuffer buffer = new EventBuffer(100_000, 100, 10 * (10 + O));
+        AtomicInteger wakeUps = new AtomicInteger();
+        Thread consumer = new Thread(() -> {
+            while (buffer.usedBytes() < 10 * (10 + O)) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(30));
+                wakeUps.incrementAndGet();
+            }
+        });
+        buffer.consumer(consumer);
+        consumer.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> consumer.getState() == Thread.State.TIMED_WAITING);
+        for (int i = 0; i < 9; i++) {
+            buffer.offer(new byte[10], true, 0);
+        }
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> wakeUps.get() == 0);
+        buffer.offer(new byte[10], true, 0);
+        consumer.join(TimeUnit.SECONDS.toMillis(5));
+        assertFalse(consumer.isAlive());
+        assertEquals(1, wakeUps.get());
+    }
+
+    @Test
+    void blockingOfferWaitsForRoomAndGetsInWhenTheConsumerFreesIt() throws Exception {
+        EventBuffer buffer = new EventBuffer(100 + O, 100, 10_000);
+        buffer.offer(new byte[100], true, 0);
+        CompletableFuture<Outcome> blocked = CompletableFuture.supplyAsync(() -> offer(buffer, TimeUnit.SECONDS.toNanos(30)));
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(() -> !blocked.isDone());
+        buffer.poll();
+        assertEquals(Outcome.ACCEPTED, blocked.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void blockingOfferGivesUpAfterItsWaitTime() throws Exception {
+        EventBuffer buffer = new EventBuffer(100 + O, 100, 10_000);
+        buffer.offer(new byte[100], true, 0);
+        long start = System.nanoTime();
+        assertEquals(Outcome.FULL, buffer.offer(new byte[10], true, TimeUnit.MILLISECONDS.toNanos(200)));
+        long waited = System.nanoTime() - start;
+        assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(200), "waited " + waited);
+        assertTrue(waited < TimeUnit.SECONDS.toNanos(5), "waited " + waited);
+    }
+
+    @Test
+    void closeRefusesNewEventsAndReleasesBlockedProducers() throws Exception {
+        EventBuffer buffer = new EventBuffer(100 + O, 100, 10_000);
+        buffer.offer(new byte[100], true, 0);
+        CompletableFuture<Outcome> blocked = CompletableFuture.supplyAsync(() -> offer(buffer, TimeUnit.SECONDS.toNanos(30)));
+        await().during(Duration.ofMillis(50)).atMost(Duration.ofSeconds(2)).until(() -> !blocked.isDone());
+        buffer.close();
+        assertEquals(Outcome.CLOSED, blocked.get(5, TimeUnit.SECONDS));
+        assertEquals(Outcome.CLOSED, buffer.offer(new byte[1], true, 0));
+        long[] left = buffer.drainRemaining();
+        assertEquals(1, left[0]);
+        assertEquals(100, left[1]);
+        assertFalse(buffer.batchReady());
+    }
+
+    private static Outcome offer(EventBuffer buffer, long waitNanos) {
+        try {
+            return buffer.offer(new byte[10], true, waitNanos);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

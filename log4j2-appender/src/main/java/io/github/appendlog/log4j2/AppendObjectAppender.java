@@ -1,0 +1,159 @@
+package io.github.appendlog.log4j2;
+
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.InvalidConfigException;
+import io.github.appendlog.pipeline.AppendPipeline;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.apache.logging.log4j.core.config.AppenderControl;
+import org.apache.logging.log4j.core.config.AppenderRef;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+
+/**
+ * Streams events into an OSS append object. The event is encoded with the configured layout on
+ * the caller's thread and handed to the shared {@link AppendObjectManager}'s pipeline, which
+ * batches and appends on its own thread. An event the pipeline drops goes to the optional
+ * {@code <AppenderRef>} fallback, so nothing is lost silently.
+ *
+ * <pre>{@code
+ * <AppendObject name="OSS" endpoint="https://oss-cn-hangzhou.aliyuncs.com" bucket="my-logs"
+ *               objectKey="app/%d{yyyy-MM-dd}/host-1-%i.log">
+ *   <PatternLayout pattern="%d %-5level [%t] %logger - %msg%n"/>
+ *   <AppenderRef ref="Console"/>
+ * </AppendObject>
+ * }</pre>
+ */
+@Plugin(name = AppendObjectAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE,
+        printObject = true)
+public final class AppendObjectAppender extends AbstractAppender {
+    static final String PLUGIN_NAME = "AppendObject";
+    /** Used when no layout is configured: one line per event, exceptions on the lines after it. */
+    public static final String DEFAULT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %message%n";
+
+    private final AppendObjectManager manager;
+    private final AppenderRef fallbackRef;
+    private final Configuration configuration;
+    private volatile AppenderControl fallback;
+
+    private AppendObjectAppender(String name, Filter filter, Layout<? extends Serializable> layout,
+            boolean ignoreExceptions, Property[] properties, AppendObjectManager manager, AppenderRef fallbackRef,
+            Configuration configuration) {
+        super(name, filter, layout, ignoreExceptions, properties);
+        this.manager = manager;
+        this.fallbackRef = fallbackRef;
+        this.configuration = configuration;
+    }
+
+    @PluginBuilderFactory
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    @Override
+    public void start() {
+        if (fallbackRef != null) {
+            Appender target = configuration == null ? null : configuration.getAppender(fallbackRef.getRef());
+            if (target == null) {
+                LOGGER.error("AppendObject appender '{}': AppenderRef: no appender named '{}'; dropped events "
+                        + "are only counted", getName(), fallbackRef.getRef());
+            } else if (target == this) {
+                LOGGER.error("AppendObject appender '{}': AppenderRef: must name another appender", getName());
+            } else {
+                fallback = new AppenderControl(target, fallbackRef.getLevel(), fallbackRef.getFilter());
+            }
+        }
+        super.start();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        if (AppendPipeline.isPipelineThread()) {
+            return; // the pipeline's own logging (e.g. its HTTP client's) must never feed the pipeline
+        }
+        byte[] encoded;
+        try {
+            encoded = getLayout().toByteArray(event);
+        } catch (RuntimeException e) {
+            error("AppendObject appender '" + getName() + "' could not encode an event", event, e);
+            if (!ignoreExceptions()) {
+                throw new AppenderLoggingException("AppendObject appender '" + getName() + "' could not encode an event", e);
+            }
+            return;
+        }
+        boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
+        if (!manager.offer(encoded, important)) {
+            AppenderControl target = fallback;
+            if (target != null) {
+                target.callAppender(event);
+            }
+        }
+    }
+
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit) {
+        setStopping();
+        boolean stopped = super.stop(timeout, timeUnit, false);
+        stopped &= manager.stop(timeout, timeUnit);
+        setStopped();
+        return stopped;
+    }
+
+    /** The manager, shared with the appender of a reloaded configuration. */
+    public AppendObjectManager getManager() {
+        return manager;
+    }
+
+    @Override
+    public String toString() {
+        return "AppendObjectAppender{name=" + getName() + ", manager=" + manager + ", fallback="
+                + (fallbackRef == null ? "none" : fallbackRef.getRef()) + ", state=" + getState() + "}";
+    }
+
+    /** Every attribute is a String handed to the core builder's String setter, so XML may say {@code 4 MB}. */
+    public static final class Builder extends BuilderAttributes<Builder>
+            implements org.apache.logging.log4j.core.util.Builder<AppendObjectAppender> {
+
+        /** @return the appender, or null (each problem reported to StatusLogger) so the rest of the configuration carries on */
+        @Override
+        public AppendObjectAppender build() {
+            String name = getName();
+            AppendlogConfig config;
+            try {
+                config = toConfig().build();
+            } catch (InvalidConfigException e) {
+                for (String problem : e.problems()) {
+                    LOGGER.error("AppendObject appender '{}': {}", name, problem);
+                }
+                return null;
+            }
+            Layout<? extends Serializable> layout = getLayout();
+            if (layout == null) {
+                layout = PatternLayout.newBuilder().withConfiguration(getConfiguration()).withPattern(DEFAULT_PATTERN)
+                        .withCharset(StandardCharsets.UTF_8).build();
+            }
+            AppendObjectManager manager;
+            try {
+                manager = AppendObjectManager.getManager(config,
+                        getConfiguration() == null ? null : getConfiguration().getLoggerContext());
+            } catch (RuntimeException e) {
+                LOGGER.error("AppendObject appender '{}': could not start: {}", name, e.getMessage(), e);
+                return null;
+            }
+            return new AppendObjectAppender(name, getFilter(), layout, isIgnoreExceptions(), getPropertyArray(),
+                    manager, getFallback(), getConfiguration());
+        }
+    }
+}

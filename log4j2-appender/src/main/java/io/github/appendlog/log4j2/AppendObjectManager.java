@@ -1,0 +1,115 @@
+package io.github.appendlog.log4j2;
+
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.pipeline.AppendPipeline;
+import io.github.appendlog.status.StatusReporter;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractManager;
+import org.apache.logging.log4j.core.appender.ManagerFactory;
+
+/**
+ * Owns one {@link AppendPipeline}. Shared and reference-counted across reconfigurations: the new
+ * configuration's appender takes the running pipeline over before the old one stops, so a reload
+ * loses no buffered event. The pipeline stops (flushing within {@code shutdownTimeout}) when the
+ * last appender using it stops.
+ */
+public final class AppendObjectManager extends AbstractManager {
+    private static final Factory FACTORY = new Factory();
+
+    private final AppendPipeline pipeline;
+    private final AppendlogConfig config;
+    private final StatusReporter status;
+
+    private AppendObjectManager(LoggerContext context, String name, AppendlogConfig config, StatusReporter status) {
+        super(context, name);
+        this.config = config;
+        this.status = status;
+        this.pipeline = AppendPipeline.start(config, status);
+    }
+
+    /** The running manager for this appender and object, or a new one with a started pipeline. */
+    static AppendObjectManager getManager(AppendlogConfig config, LoggerContext context) {
+        return getManager(managerName(config), FACTORY, new FactoryData(config, context));
+    }
+
+    /** Appender name, store and object: a reload that keeps these keeps the pipeline. */
+    static String managerName(AppendlogConfig config) {
+        return "AppendObject[" + config.name() + "] " + config.endpoint() + "/" + config.bucket() + "/"
+                + config.objectKey();
+    }
+
+    /** @return false if the event was dropped (and counted by the pipeline) */
+    boolean offer(byte[] encodedEvent, boolean important) {
+        return pipeline.offer(encodedEvent, important);
+    }
+
+    AppendPipeline pipeline() {
+        return pipeline;
+    }
+
+    AppendlogConfig config() {
+        return config;
+    }
+
+    /** Called when a reconfiguration asks for this manager again, with the new settings. */
+    @Override
+    public void updateData(Object data) {
+        AppendlogConfig next = ((FactoryData) data).config;
+        if (!sameSettings(config, next)) {
+            status.warn("the configuration was reloaded with changed settings; the running pipeline keeps "
+                    + "its settings until the application restarts or endpoint, bucket or objectKey change");
+        }
+    }
+
+    private static boolean sameSettings(AppendlogConfig a, AppendlogConfig b) {
+        return a.toString().equals(b.toString())
+                && Objects.equals(a.credentials().accessKeySecret(), b.credentials().accessKeySecret())
+                && Objects.equals(a.credentials().securityToken(), b.credentials().securityToken())
+                && a.connectTimeout().equals(b.connectTimeout())
+                && a.requestTimeout().equals(b.requestTimeout())
+                && a.maxRetries() == b.maxRetries()
+                && a.retryBaseDelay().equals(b.retryBaseDelay())
+                && a.retryMaxDelay().equals(b.retryMaxDelay())
+                && a.dropReportInterval().equals(b.dropReportInterval())
+                && Objects.equals(a.contentType(), b.contentType())
+                && Objects.equals(a.trustStore(), b.trustStore());
+    }
+
+    /**
+     * Stops the pipeline: it flushes what it holds within the appender's {@code shutdownTimeout},
+     * which bounds the wait whatever timeout Log4j2's shutdown passes.
+     */
+    @Override
+    protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
+        return pipeline.stop();
+    }
+
+    @Override
+    public String toString() {
+        return getName();
+    }
+
+    private static final class FactoryData {
+        final AppendlogConfig config;
+        final LoggerContext context;
+
+        FactoryData(AppendlogConfig config, LoggerContext context) {
+            this.config = config;
+            this.context = context;
+        }
+
+        @Override
+        public String toString() {
+            return managerName(config);
+        }
+    }
+
+    private static final class Factory implements ManagerFactory<AppendObjectManager, FactoryData> {
+        @Override
+        public AppendObjectManager createManager(String name, FactoryData data) {
+            return new AppendObjectManager(data.context, name, data.config, new StatusLoggerReporter(data.config.name()));
+        }
+    }
+}

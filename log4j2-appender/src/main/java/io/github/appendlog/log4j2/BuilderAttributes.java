@@ -1,0 +1,277 @@
+package io.github.appendlog.log4j2;
+
+import io.github.appendlog.config.AppendlogConfig;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.AppenderRef;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
+
+/**
+ * The XML attributes of {@code <AppendObject>}: the same names as {@link AppendlogConfig.Builder}'s
+ * setters, kept as text and handed to its String setters, which parse {@code 4 MB} or
+ * {@code 30 seconds} and name the setting in every problem. The secret, the token and the trust
+ * store password are {@code sensitive}: Log4j2 never prints them.
+ *
+ * @param <B> the concrete builder
+ */
+abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends AbstractAppender.Builder<B> {
+
+    @PluginBuilderAttribute
+    private String endpoint;
+
+    @PluginBuilderAttribute
+    private String region;
+
+    @PluginBuilderAttribute
+    private String bucket;
+
+    @PluginBuilderAttribute
+    private String objectKey;
+
+    @PluginBuilderAttribute
+    private String accessKeyId;
+
+    @PluginBuilderAttribute(sensitive = true)
+    private String accessKeySecret;
+
+    @PluginBuilderAttribute(sensitive = true)
+    private String securityToken;
+
+    @PluginBuilderAttribute
+    private String signatureVersion;
+
+    @PluginBuilderAttribute
+    private String contentType;
+
+    @PluginBuilderAttribute
+    private String maxBufferBytes;
+
+    @PluginBuilderAttribute
+    private String maxBatchBytes;
+
+    @PluginBuilderAttribute
+    private String maxEventBytes;
+
+    @PluginBuilderAttribute
+    private String maxObjectBytes;
+
+    @PluginBuilderAttribute
+    private String flushInterval;
+
+    @PluginBuilderAttribute
+    private String overflowPolicy;
+
+    @PluginBuilderAttribute
+    private String maxBlockTime;
+
+    @PluginBuilderAttribute
+    private String discardThreshold;
+
+    @PluginBuilderAttribute
+    private String shutdownTimeout;
+
+    @PluginBuilderAttribute
+    private String connectTimeout;
+
+    @PluginBuilderAttribute
+    private String requestTimeout;
+
+    @PluginBuilderAttribute
+    private String maxRetries;
+
+    @PluginBuilderAttribute
+    private String retryBaseDelay;
+
+    @PluginBuilderAttribute
+    private String retryMaxDelay;
+
+    @PluginBuilderAttribute
+    private String dropReportInterval;
+
+    @PluginBuilderAttribute
+    private String trustStore;
+
+    @PluginBuilderAttribute(sensitive = true)
+    private String trustStorePassword;
+    /** Where dropped events go (optional). */
+    @PluginElement("AppenderRef")
+    private AppenderRef fallback;
+
+    public B setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+        return asBuilder();
+    }
+
+    public B setRegion(String region) {
+        this.region = region;
+        return asBuilder();
+    }
+
+    public B setBucket(String bucket) {
+        this.bucket = bucket;
+        return asBuilder();
+    }
+
+    public B setObjectKey(String objectKey) {
+        this.objectKey = objectKey;
+        return asBuilder();
+    }
+
+    public B setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+        return asBuilder();
+    }
+
+    public B setAccessKeySecret(String accessKeySecret) {
+        this.accessKeySecret = accessKeySecret;
+        return asBuilder();
+    }
+
+    public B setSecurityToken(String securityToken) {
+        this.securityToken = securityToken;
+        return asBuilder();
+    }
+
+    public B setSignatureVersion(String signatureVersion) {
+        this.signatureVersion = signatureVersion;
+        return asBuilder();
+    }
+
+    public B setContentType(String contentType) {
+        this.contentType = contentType;
+        return asBuilder();
+    }
+
+    public B setMaxBufferBytes(String maxBufferBytes) {
+        this.maxBufferBytes = maxBufferBytes;
+        return asBuilder();
+    }
+
+    public B setMaxBatchBytes(String maxBatchBytes) {
+        this.maxBatchBytes = maxBatchBytes;
+        return asBuilder();
+    }
+
+    public B setMaxEventBytes(String maxEventBytes) {
+        this.maxEventBytes = maxEventBytes;
+        return asBuilder();
+    }
+
+    public B setMaxObjectBytes(String maxObjectBytes) {
+        this.maxObjectBytes = maxObjectBytes;
+        return asBuilder();
+    }
+
+    public B setFlushInterval(String flushInterval) {
+        this.flushInterval = flushInterval;
+        return asBuilder();
+    }
+
+    public B setOverflowPolicy(String overflowPolicy) {
+        this.overflowPolicy = overflowPolicy;
+        return asBuilder();
+    }
+
+    public B setMaxBlockTime(String maxBlockTime) {
+        this.maxBlockTime = maxBlockTime;
+        return asBuilder();
+    }
+
+    public B setDiscardThreshold(String discardThreshold) {
+        this.discardThreshold = discardThreshold;
+        return asBuilder();
+    }
+
+    public B setShutdownTimeout(String shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+        return asBuilder();
+    }
+
+    public B setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = connectTimeout;
+        return asBuilder();
+    }
+
+    public B setRequestTimeout(String requestTimeout) {
+        this.requestTimeout = requestTimeout;
+        return asBuilder();
+    }
+
+    public B setMaxRetries(String maxRetries) {
+        this.maxRetries = maxRetries;
+        return asBuilder();
+    }
+
+    public B setRetryBaseDelay(String retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+        return asBuilder();
+    }
+
+    public B setRetryMaxDelay(String retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+        return asBuilder();
+    }
+
+    public B setDropReportInterval(String dropReportInterval) {
+        this.dropReportInterval = dropReportInterval;
+        return asBuilder();
+    }
+
+    public B setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+        return asBuilder();
+    }
+
+    public B setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
+        return asBuilder();
+    }
+    public B setFallback(AppenderRef fallback) {
+        this.fallback = fallback;
+        return asBuilder();
+    }
+
+    AppenderRef getFallback() {
+        return fallback;
+    }
+
+    /** The core builder with every attribute that is set; its {@code build()} checks them all. */
+    AppendlogConfig.Builder toConfig() {
+        AppendlogConfig.Builder b = AppendlogConfig.builder().name(getName());
+        set(endpoint, b::endpoint);
+        set(region, b::region);
+        set(bucket, b::bucket);
+        set(objectKey, b::objectKey);
+        set(accessKeyId, b::accessKeyId);
+        set(accessKeySecret, b::accessKeySecret);
+        set(securityToken, b::securityToken);
+        set(signatureVersion, b::signatureVersion);
+        set(contentType, b::contentType);
+        set(maxBufferBytes, b::maxBufferBytes);
+        set(maxBatchBytes, b::maxBatchBytes);
+        set(maxEventBytes, b::maxEventBytes);
+        set(maxObjectBytes, b::maxObjectBytes);
+        set(flushInterval, b::flushInterval);
+        set(overflowPolicy, b::overflowPolicy);
+        set(maxBlockTime, b::maxBlockTime);
+        set(discardThreshold, b::discardThreshold);
+        set(shutdownTimeout, b::shutdownTimeout);
+        set(connectTimeout, b::connectTimeout);
+        set(requestTimeout, b::requestTimeout);
+        set(maxRetries, b::maxRetries);
+        set(retryBaseDelay, b::retryBaseDelay);
+        set(retryMaxDelay, b::retryMaxDelay);
+        set(dropReportInterval, b::dropReportInterval);
+        set(trustStore, b::trustStore);
+        set(trustStorePassword, b::trustStorePassword);
+        return b;
+    }
+
+    /** Absent attributes keep the core builder's defaults. */
+    private static void set(String value, Consumer<String> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.github.appendlog.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.InvalidConfigException;
+import io.github.appendlog.pipeline.AppendPipeline;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams Logback events into an OSS append object. Each event is encoded on the caller's thread by
+ * the configured {@link Encoder} and handed to core's {@link AppendPipeline}, which buffers, batches
+ * and appends on its own sender thread. Events the pipeline drops go to the fallback appenders
+ * ({@code <appender-ref>} inside this appender), if any.
+ *
+ * <p>Extends {@link UnsynchronizedAppenderBase}: the encoder and the pipeline are thread-safe, so
+ * logging threads need no appender-wide lock and never wait for each other here.
+ *
+ * <p>The XML settings have the names of {@link AppendlogConfig.Builder}'s setters; sizes and
+ * durations are text such as {@code 4 MB} or {@code 30 seconds}. {@link #start()} reports every
+ * problem at once, each naming the setting, and leaves the appender stopped.
+ */
+public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+        implements AppenderAttachable<ILoggingEvent> {
+
+    private final AppendlogConfig.Builder settings = AppendlogConfig.builder();
+    private final AppenderAttachableImpl<ILoggingEvent> fallback = new AppenderAttachableImpl<>();
+    private Encoder<ILoggingEvent> encoder;
+    private volatile AppendPipeline pipeline;
+
+    @Override
+    public void start() {
+        if (isStarted()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (encoder == null) {
+            problems.add("encoder: is required (e.g. <encoder><pattern>%d %level %logger - %msg%n</pattern></encoder>)");
+        }
+        AppendlogConfig config = null;
+        try {
+            config = settings.name(getName()).build();
+        } catch (InvalidConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            for (String problem : problems) {
+                addError(describe() + " setting " + problem);
+            }
+            addError(describe() + " stays stopped: " + problems.size() + " setting(s) to fix");
+            return;
+        }
+        useUtf8IfNoCharset();
+        try {
+            pipeline = AppendPipeline.start(config, new ContextStatusReporter(this));
+        } catch (RuntimeException e) {
+            addError(describe() + " could not start; it stays stopped", e);
+            return;
+        }
+        addInfo(describe() + " appends to " + config.endpoint() + " bucket " + config.bucket() + " key "
+                + config.objectKey());
+        super.start();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        if (AppendPipeline.isPipelineThread()) {
+            return; // the store client's own logging: never log into ourselves
+        }
+        AppendPipeline target = pipeline;
+        byte[] bytes = encoder.encode(event);
+        boolean important = event.getLevel().isGreaterOrEqual(Level.WARN);
+        if (!target.offer(bytes, important)) {
+            fallback.appendLoopOnAppenders(event);
+        }
+    }
+
+    /** Flushes within {@code shutdownTimeout}; the pipeline reports what it could not flush. */
+    @Override
+    public void stop() {
+        if (!isStarted()) {
+            return;
+        }
+        super.stop();
+        AppendPipeline target = pipeline;
+        if (target != null && !target.stop()) {
+            addWarn(describe() + " stopped before every event reached the store");
+        }
+        fallback.detachAndStopAllAppenders();
+    }
+
+    private void useUtf8IfNoCharset() {
+        if (encoder instanceof LayoutWrappingEncoder) {
+            LayoutWrappingEncoder<ILoggingEvent> wrapping = (LayoutWrappingEncoder<ILoggingEvent>) encoder;
+            if (wrapping.getCharset() == null) {
+                wrapping.setCharset(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private String describe() {
+        return "appendlog appender [" + getName() + "]";
+    }
+
+    /** For tests: where the credential fallbacks ({@code OSS_ACCESS_KEY_ID}...) are read from. */
+    void setEnvironment(Map<String, String> environment) {
+        settings.environment(environment);
+    }
+
+    public Encoder<ILoggingEvent> getEncoder() {
+        return encoder;
+    }
+
+    public void setEncoder(Encoder<ILoggingEvent> encoder) {
+        this.encoder = encoder;
+    }
+
+    // --- fallback appenders: receive the events the pipeline drops ---
+
+    @Override
+    public void addAppender(Appender<ILoggingEvent> appender) {
+        addInfo(describe() + " sends dropped events to appender [" + appender.getName() + "]");
+        fallback.addAppender(appender);
+    }
+
+    @Override
+    public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
+        return fallback.iteratorForAppenders();
+    }
+
+    @Override
+    public Appender<ILoggingEvent> getAppender(String name) {
+        return fallback.getAppender(name);
+    }
+
+    @Override
+    public boolean isAttached(Appender<ILoggingEvent> appender) {
+        return fallback.isAttached(appender);
+    }
+
+    @Override
+    public void detachAndStopAllAppenders() {
+        fallback.detachAndStopAllAppenders();
+    }
+
+    @Override
+    public boolean detachAppender(Appender<ILoggingEvent> appender) {
+        return fallback.detachAppender(appender);
+    }
+
+    @Override
+    public boolean detachAppender(String name) {
+        return fallback.detachAppender(name);
+    }
+
+    // --- XML settings, named as AppendlogConfig.Builder's setters ---
+
+    public void setEndpoint(String endpoint) {
+        settings.endpoint(endpoint);
+    }
+
+    public void setRegion(String region) {
+        settings.region(region);
+    }
+
+    public void setBucket(String bucket) {
+        settings.bucket(bucket);
+    }
+
+    public void setObjectKey(String objectKey) {
+        settings.objectKey(objectKey);
+    }
+
+    public void setAccessKeyId(String accessKeyId) {
+        settings.accessKeyId(accessKeyId);
+    }
+
+    public void setAccessKeySecret(String accessKeySecret) {
+        settings.accessKeySecret(accessKeySecret);
+    }
+
+    public void setSecurityToken(String securityToken) {
+        settings.securityToken(securityToken);
+    }
+
+    public void setSignatureVersion(String signatureVersion) {
+        settings.signatureVersion(signatureVersion);
+    }
+
+    public void setContentType(String contentType) {
+        settings.contentType(contentType);
+    }
+
+    public void setMaxBufferBytes(String size) {
+        settings.maxBufferBytes(size);
+    }
+
+    public void setMaxBatchBytes(String size) {
+        settings.maxBatchBytes(size);
+    }
+
+    public void setMaxEventBytes(String size) {
+        settings.maxEventBytes(size);
+    }
+
+    public void setMaxObjectBytes(String size) {
+        settings.maxObjectBytes(size);
+    }
+
+    public void setFlushInterval(String duration) {
+        settings.flushInterval(duration);
+    }
+
+    public void setOverflowPolicy(String policy) {
+        settings.overflowPolicy(policy);
+    }
+
+    public void setMaxBlockTime(String duration) {
+        settings.maxBlockTime(duration);
+    }
+
+    public void setDiscardThreshold(String percent) {
+        settings.discardThreshold(percent);
+    }
+
+    public void setShutdownTimeout(String duration) {
+        settings.shutdownTimeout(duration);
+    }
+
+    public void setConnectTimeout(String duration) {
+        settings.connectTimeout(duration);
+    }
+
+    public void setRequestTimeout(String duration) {
+        settings.requestTimeout(duration);
+    }
+
+    public void setMaxRetries(String retries) {
+        settings.maxRetries(retries);
+    }
+
+    public void setRetryBaseDelay(String duration) {
+        settings.retryBaseDelay(duration);
+    }
+
+    public void setRetryMaxDelay(String duration) {
+        settings.retryMaxDelay(duration);
+    }
+
+    public void setDropReportInterval(String duration) {
+        settings.dropReportInterval(duration);
+    }
+
+    public void setTrustStore(String path) {
+        settings.trustStore(path);
+    }
+
+    public void setTrustStorePassword(String password) {
+        settings.trustStorePassword(password);
+    }
+}
