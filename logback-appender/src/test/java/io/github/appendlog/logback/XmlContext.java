@@ -17,17 +17,24 @@ final class XmlContext {
 
     /** Each property is visible to the file as {@code ${name}}. */
     static LoggerContext load(String resource, Map<String, String> properties) throws JoranException {
+        LoggerContext context = new LoggerContext();
+        context.setName(resource);
+        reconfigure(context, resource, properties);
+        return context;
+    }
+
+    /** Resets the context (e.g. the one SLF4J is bound to) and configures it from the file. */
+    static void reconfigure(LoggerContext context, String resource, Map<String, String> properties)
+            throws JoranException {
         URL url = XmlContext.class.getResource("/" + resource);
         if (url == null) {
             throw new IllegalArgumentException("no test resource " + resource);
         }
-        LoggerContext context = new LoggerContext();
-        context.setName(resource);
+        context.reset();
         properties.forEach(context::putProperty);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(url);
-        return context;
     }
 
     /** Every status message of the given level ({@link Status#ERROR}, {@link Status#WARN}...). */
