@@ -14,7 +14,10 @@ public final class BenchProperties {
     public static final String ACCESS_KEY_SECRET = "bench.accessKeySecret";
     public static final String REGION = "bench.region";
     public static final String MAX_BUFFER_BYTES = "bench.maxBufferBytes";
+    public static final String MAX_BATCH_BYTES = "bench.maxBatchBytes";
     public static final String OVERFLOW_POLICY = "bench.overflowPolicy";
+    public static final String MAX_BLOCK_TIME = "bench.maxBlockTime";
+    public static final String SHUTDOWN_TIMEOUT = "bench.shutdownTimeout";
     public static final String LOKI_URL = "bench.lokiUrl";
 
     private BenchProperties() {
@@ -24,16 +27,14 @@ public final class BenchProperties {
     public static void setDefaults() {
         setIfAbsent(PATTERN, LogLine.PATTERN);
         setIfAbsent(FILE, "/dev/null");
-        setIfAbsent(BUCKET, "logs");
+        setIfAbsent(BUCKET, Store.BUCKET);
         setIfAbsent(OBJECT_KEY, "bench/app-%i.log");
-        setIfAbsent(ACCESS_KEY_ID, "bench-id");
-        setIfAbsent(ACCESS_KEY_SECRET, "bench-secret");
-        setIfAbsent(REGION, "cn-hangzhou");
-        setIfAbsent(MAX_BUFFER_BYTES, "32 MB");
-        setIfAbsent(OVERFLOW_POLICY, "DROP");
+        setIfAbsent(ACCESS_KEY_ID, Store.ACCESS_KEY_ID);
+        setIfAbsent(ACCESS_KEY_SECRET, Store.ACCESS_KEY_SECRET);
+        setIfAbsent(REGION, Store.REGION);
     }
 
-    private static void setIfAbsent(String key, String value) {
+    public static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }

@@ -2,6 +2,7 @@ package io.github.appendlog.benchmarks.percall;
 
 import io.github.appendlog.benchmarks.BenchProperties;
 import io.github.appendlog.benchmarks.LoopbackSink;
+import io.github.appendlog.benchmarks.Store;
 
 /**
  * The servers a variant talks to, started before the framework is configured and stopped after it:
@@ -21,6 +22,8 @@ final class Sinks implements AutoCloseable {
                 System.setProperty(BenchProperties.LOKI_URL, sink.baseUrl() + "/loki/api/v1/push");
                 return new Sinks(sink);
             }
+            case "appendlog":
+                return new Sinks(Store.start());
             default:
                 return new Sinks();
         }
