@@ -17,6 +17,7 @@ public final class BenchProperties {
     public static final String MAX_BATCH_BYTES = "bench.maxBatchBytes";
     public static final String OVERFLOW_POLICY = "bench.overflowPolicy";
     public static final String MAX_BLOCK_TIME = "bench.maxBlockTime";
+    public static final String DISCARD_THRESHOLD = "bench.discardThreshold";
     public static final String SHUTDOWN_TIMEOUT = "bench.shutdownTimeout";
     public static final String LOKI_URL = "bench.lokiUrl";
 

@@ -48,6 +48,9 @@ public final class LogbackSetup implements AutoCloseable {
             new StatusPrinter2().print(context);
             throw new IllegalStateException(resource + " produced ERROR statuses (printed above)");
         }
+        if (!context.isStarted()) {
+            context.start(); // after a previous close(): a stopped context would ignore the next stop()
+        }
         return new LogbackSetup(context);
     }
 
@@ -65,9 +68,14 @@ public final class LogbackSetup implements AutoCloseable {
         MDC.put(LogLine.MDC_USER_KEY, LogLine.MDC_USER_VALUE);
     }
 
-    /** Stops every appender (flushing what they hold). */
+    /** Stops every appender (flushing what they hold), then prints any WARN or ERROR status. */
     @Override
     public void close() {
         context.stop();
+        for (Status s : context.getStatusManager().getCopyOfStatusList()) {
+            if (s.getEffectiveLevel() >= Status.WARN) {
+                System.out.println("logback status: " + s);
+            }
+        }
     }
 }

@@ -1,23 +1,34 @@
 package io.github.appendlog.benchmarks.runner;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Samples the heap used right after a full collection, on its own thread, and keeps the peak: the
- * live data the application holds, not the garbage it has not collected yet.
+ * The heap used right after full collections: a thread asks for one ({@code System.gc()}) every
+ * interval, and the GC's own notification says how much heap was in use when it ended. That is the
+ * live data the application holds, read at the GC's end rather than after the application has
+ * allocated again.
  */
-final class HeapSampler implements AutoCloseable {
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+final class HeapSampler implements AutoCloseable, NotificationListener {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long peakBytes;
+    private volatile long lastBytes;
     private volatile long samples;
 
     HeapSampler(long intervalMillis) {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener(this, null, null);
+        }
         thread = new Thread(() -> {
             while (running) {
-                sample();
+                System.gc();
                 try {
                     Thread.sleep(intervalMillis);
                 } catch (InterruptedException e) {
@@ -28,20 +39,50 @@ final class HeapSampler implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        if (!"System.gc()".equals(info.getGcCause())) {
+            return; // a young collection leaves old garbage in place: not a live-data reading
+        }
+        long used = 0;
+        for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+            used += usage.getUsed();
+        }
+        // Non-heap pools (metaspace, code cache) are in that map too; take them out.
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.NON_HEAP) {
+                MemoryUsage u = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (u != null) {
+                    used -= u.getUsed();
+                }
+            }
+        }
+        lastBytes = used;
+        if (used > peakBytes) {
+            peakBytes = used;
+        }
+        samples++;
+    }
+
     HeapSampler start() {
         thread.start();
         return this;
     }
 
-    /** Collects, then reads the heap used; returns it and keeps the peak. */
-    long sample() {
+    /** Runs one full collection now and returns the heap used at its end. */
+    long sample() throws InterruptedException {
+        long before = samples;
         System.gc();
-        long used = memory.getHeapMemoryUsage().getUsed();
-        if (used > peakBytes) {
-            peakBytes = used;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (samples == before && System.nanoTime() < deadline) {
+            Thread.sleep(5); // the notification comes from another thread, shortly after
         }
-        samples++;
-        return used;
+        return lastBytes;
     }
 
     long peakBytes() {
