@@ -1,0 +1,342 @@
+package io.github.appendlog.oss;
+
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.SignatureVersion;
+import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.oss.sign.OssV1Signer;
+import io.github.appendlog.oss.sign.OssV4Signer;
+import io.github.appendlog.oss.sign.RequestSigner;
+import io.github.appendlog.oss.sign.SignableRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpHead;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * Speaks OSS over HTTP with Apache HttpClient 5 (classic API): AppendObject, HeadObject and a ranged
+ * GetObject, each signed (V4 or V1) with the time from an injectable {@link Clock}. One request per
+ * call, never retried here (see {@link PooledHttpClients}). Error replies become
+ * {@link OssServiceException}s whose messages say what to check. Thread-safe.
+ */
+public final class OssHttpClient implements AppendStoreClient {
+    static final String NEXT_POSITION = "x-oss-next-append-position";
+    static final String CRC64 = "x-oss-hash-crc64ecma";
+    static final String OBJECT_TYPE = "x-oss-object-type";
+    static final String REQUEST_ID = "x-oss-request-id";
+
+    private final CloseableHttpClient http;
+    private final ObjectUrls urls;
+    private final Credentials credentials;
+    private final RequestSigner signer;
+    private final String contentType;
+    private final Clock clock;
+    private final OssErrorClassifier errors;
+
+    private OssHttpClient(Builder b) throws IOException {
+        this.urls = new ObjectUrls(b.endpoint, b.bucket);
+        this.credentials = b.credentials;
+        this.signer = b.signer;
+        this.contentType = b.contentType;
+        this.clock = b.clock;
+        this.errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(), b.credentials.accessKeyId(), b.region);
+        this.http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore, b.trustStorePassword);
+    }
+
+    /**
+     * The client an appender configuration describes.
+     *
+     * @throws UncheckedIOException when the configured trust store cannot be read
+     */
+    public static OssHttpClient create(AppendlogConfig config) {
+        Builder b = builder()
+                .endpoint(config.endpoint())
+                .bucket(config.bucket())
+                .credentials(config.credentials())
+                .connectTimeout(config.connectTimeout())
+                .requestTimeout(config.requestTimeout())
+                .contentType(config.contentType());
+        if (config.signatureVersion() == SignatureVersion.V1) {
+            b.signer(new OssV1Signer(), null);
+        } else {
+            b.signer(new OssV4Signer(config.region()), config.region());
+        }
+        if (config.trustStore() != null) {
+            b.trustStore(Paths.get(config.trustStore()), config.trustStorePassword());
+        }
+        try {
+            return b.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating)
+            throws IOException, OssServiceException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        SignableRequest signable = new SignableRequest("POST", urls.bucket(), key)
+                .addQuery("append", null)
+                .addQuery("position", Long.toString(position));
+        if (creating && contentType != null) {
+            signable.header("Content-Type", contentType);
+        }
+        HttpPost post = new HttpPost(urls.object(key, "append&position=" + position));
+        post.setEntity(new ByteArrayEntity(data, offset, length, null));
+        Reply reply = execute(post, signable);
+        String operation = "append of " + length + " bytes to '" + key + "' at position " + position;
+        if (reply.status != 200) {
+            throw error(reply, operation, key);
+        }
+        String next = reply.header(NEXT_POSITION);
+        long nextPosition;
+        try {
+            nextPosition = Long.parseLong(next == null ? "" : next.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(operation + ": the reply's " + NEXT_POSITION + " is '" + next
+                    + "', not a position (request id " + reply.header(REQUEST_ID) + ")");
+        }
+        String crc = reply.header(CRC64);
+        Long crcValue = parseCrc(crc);
+        return new AppendReply(nextPosition, crcValue == null ? 0 : crcValue, crcValue != null,
+                reply.header(REQUEST_ID));
+    }
+
+    @Override
+    public ObjectInfo head(String key) throws IOException, OssServiceException {
+        Reply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key));
+        if (reply.status == 200) {
+            String length = reply.header(NEXT_POSITION);
+            if (length == null) {
+                length = reply.header("Content-Length");
+            }
+            long value;
+            try {
+                value = Long.parseLong(length == null ? "" : length.trim());
+            } catch (NumberFormatException e) {
+                throw new IOException("HEAD '" + key + "': the reply has no object length (request id "
+                        + reply.header(REQUEST_ID) + ")");
+            }
+            Long crc = parseCrc(reply.header(CRC64));
+            String type = reply.header(OBJECT_TYPE);
+            return new ObjectInfo(value, type == null ? "Normal" : type, crc == null ? 0 : crc, crc != null);
+        }
+        OssErrorReply parsed = parse(reply);
+        if (reply.status == 404 && !"NoSuchBucket".equals(parsed.code())) {
+            return null;
+        }
+        throw errors.toException(parsed, "HEAD '" + key + "'", key);
+    }
+
+    @Override
+    public byte[] getRange(String key, long first, long lastInclusive) throws IOException, OssServiceException {
+        if (first < 0 || lastInclusive < first) {
+            throw new IllegalArgumentException("bad range " + first + "-" + lastInclusive);
+        }
+        HttpGet get = new HttpGet(urls.object(key, null));
+        get.setHeader("Range", "bytes=" + first + "-" + lastInclusive);
+        Reply reply = execute(get, new SignableRequest("GET", urls.bucket(), key));
+        String operation = "GET '" + key + "' bytes " + first + "-" + lastInclusive;
+        if (reply.status == 206) {
+            return reply.body;
+        }
+        if (reply.status == 200) {
+            // The range was ignored: the body is the whole object.
+            int from = (int) Math.min(first, reply.body.length);
+            int to = (int) Math.min(lastInclusive + 1, reply.body.length);
+            return Arrays.copyOfRange(reply.body, from, to);
+        }
+        throw error(reply, operation, key);
+    }
+
+    @Override
+    public String describe() {
+        return urls.toString();
+    }
+
+    /** Whether requests use path-style URLs ({@code /bucket/key}). */
+    public boolean pathStyle() {
+        return urls.pathStyle();
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OssHttpClient{" + urls + ", " + credentials + ", signer=" + signer + "}";
+    }
+
+    private Reply execute(HttpUriRequestBase request, SignableRequest signable) throws IOException {
+        signer.sign(signable, credentials, clock.instant());
+        for (Map.Entry<String, String> h : signable.headers().entrySet()) {
+            request.setHeader(h.getKey(), h.getValue());
+        }
+        return http.execute(request, response -> {
+            HttpEntity entity = response.getEntity();
+            byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+            return new Reply(response.getCode(), response.getHeaders(), body);
+        });
+    }
+
+    private OssServiceException error(Reply reply, String operation, String key) {
+        return errors.toException(parse(reply), operation, key);
+    }
+
+    private static OssErrorReply parse(Reply reply) {
+        return OssErrorReply.parse(reply.status, reply.body, reply.header("x-oss-err"), reply.header(REQUEST_ID),
+                reply.header("x-oss-ec"), reply.header(NEXT_POSITION));
+    }
+
+    /** An unsigned decimal CRC-64, or null when absent or malformed. */
+    static Long parseCrc(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final class Reply {
+        final int status;
+        final Header[] headers;
+        final byte[] body;
+
+        Reply(int status, Header[] headers, byte[] body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        String header(String name) {
+            for (Header h : headers) {
+                if (h.getName().equalsIgnoreCase(name)) {
+                    return h.getValue();
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The pieces of a client; {@link #build()} checks that the required ones are set. */
+    public static final class Builder {
+        private URI endpoint;
+        private String bucket;
+        private Credentials credentials;
+        private RequestSigner signer;
+        private String region;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private String contentType = "application/octet-stream";
+        private Path trustStore;
+        private char[] trustStorePassword;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Scheme, host and port, e.g. {@code http://127.0.0.1:9000}. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder endpoint(String endpoint) {
+            return endpoint(URI.create(endpoint));
+        }
+
+        public Builder bucket(String bucket) {
+            this.bucket = bucket;
+            return this;
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * @param region the V4 signing region, named in signature error messages; null with V1
+         */
+        public Builder signer(RequestSigner signer, String region) {
+            this.signer = signer;
+            this.region = region;
+            return this;
+        }
+
+        /** V4 signing for {@code region}. */
+        public Builder v4(String region) {
+            return signer(new OssV4Signer(region), region);
+        }
+
+        /** V1 signing. */
+        public Builder v1() {
+            return signer(new OssV1Signer(), null);
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** How long to wait for a reply (the socket read timeout). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** Sent on the creating append only; null sends none. */
+        public Builder contentType(String contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** A JKS or PKCS12 file with the certificates to trust instead of the JDK's defaults. */
+        public Builder trustStore(Path trustStore, String password) {
+            this.trustStore = trustStore;
+            this.trustStorePassword = password == null ? null : password.toCharArray();
+            return this;
+        }
+
+        /** Where signing times come from. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** @throws IOException when the trust store cannot be read */
+        public OssHttpClient build() throws IOException {
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(bucket, "bucket");
+            Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            Objects.requireNonNull(clock, "clock");
+            return new OssHttpClient(this);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.appendlog.oss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** Error reply parsing ({@link OssErrorReply}) and classification ({@link OssErrorClassifier}). */
+class OssErrorClassifierTest {
+    final OssErrorClassifier classifier = new OssErrorClassifier("logs", "http://127.0.0.1:9000", "LTAIkey", null);
+
+    static OssErrorReply reply(int status, String body) {
+        return OssErrorReply.parse(status, body == null ? null : body.getBytes(StandardCharsets.UTF_8), null, null,
+                null, null);
+    }
+
+    @Test
+    void codesMapToKinds() {
+        assertEquals(OssErrorKind.POSITION_MISMATCH, OssErrorClassifier.kind(409, "PositionNotEqualToLength"));
+        assertEquals(OssErrorKind.NOT_APPENDABLE, OssErrorClassifier.kind(409, "ObjectNotAppendable"));
+        assertEquals(OssErrorKind.NO_SUCH_BUCKET, OssErrorClassifier.kind(404, "NoSuchBucket"));
+        assertEquals(OssErrorKind.NO_SUCH_KEY, OssErrorClassifier.kind(404, "NoSuchKey"));
+        assertEquals(OssErrorKind.THROTTLED, OssErrorClassifier.kind(503, "SlowDown"));
+        assertEquals(OssErrorKind.THROTTLED, OssErrorClassifier.kind(429, null));
+        assertEquals(OssErrorKind.TRANSIENT, OssErrorClassifier.kind(503, "ServiceUnavailable"));
+        assertEquals(OssErrorKind.TRANSIENT, OssErrorClassifier.kind(500, "InternalError"));
+        assertEquals(OssErrorKind.TRANSIENT, OssErrorClassifier.kind(400, "RequestTimeout"));
+        assertEquals(OssErrorKind.AUTH_FAILED, OssErrorClassifier.kind(403, "SignatureDoesNotMatch"));
+        assertEquals(OssErrorKind.AUTH_FAILED, OssErrorClassifier.kind(403, "RequestTimeTooSkewed"));
+        assertEquals(OssErrorKind.AUTH_FAILED, OssErrorClassifier.kind(403, null));
+        assertEquals(OssErrorKind.SIZE_LIMIT, OssErrorClassifier.kind(400, "EntityTooLarge"));
+        assertEquals(OssErrorKind.BAD_REQUEST, OssErrorClassifier.kind(409, "FileImmutable"));
+        assertEquals(OssErrorKind.BAD_REQUEST, OssErrorClassifier.kind(400, "InvalidArgument"));
+    }
+
+    @Test
+    void xmlFieldsAreUnescapedAndTheHeaderRequestIdWins() {
+        OssErrorReply r = OssErrorReply.parse(400, ("<Error><Code>InvalidArgument</Code><Message>a &lt;b&gt; &amp; c"
+                + "</Message><RequestId>BODY</RequestId></Error>").getBytes(StandardCharsets.UTF_8), null, "HEADER",
+                "0016-00000502", "x");
+        assertEquals("InvalidArgument", r.code());
+        assertEquals("a <b> & c", r.message());
+        assertEquals("HEADER", r.requestId());
+        assertEquals("0016-00000502", r.ec());
+        assertEquals(-1, r.nextAppendPosition());
+    }
+
+    @Test
+    void jsonEnvelopesAndBase64HeadersAreRead() {
+        OssErrorReply json = reply(403, "{\"Error\":{\"Code\":\"AccessDenied\",\"Message\":\"no \\\"way\\\"\","
+                + "\"RequestId\":\"R1\"}}");
+        assertEquals("AccessDenied", json.code());
+        assertEquals("no \"way\"", json.message());
+        assertEquals("R1", json.requestId());
+        String b64 = Base64.getEncoder().encodeToString(
+                "<Error><Code>NoSuchKey</Code></Error>".getBytes(StandardCharsets.UTF_8));
+        assertEquals("NoSuchKey", OssErrorReply.parse(404, new byte[0], b64, null, null, null).code());
+        assertNull(OssErrorReply.parse(404, new byte[0], "%%%not base64", null, null, null).code());
+    }
+
+    @Test
+    void garbageBodiesGiveNoCode() {
+        assertNull(reply(502, "<html>Bad Gateway</html>").code());
+        assertNull(reply(500, null).code());
+        assertNull(reply(500, "<Error><Code>Unclosed").code());
+    }
+
+    @Test
+    void messagesSayWhatToCheck() {
+        String invalidKey = classifier.toException(reply(403, "<Error><Code>InvalidAccessKeyId</Code></Error>"),
+                "append", "k").getMessage();
+        assertTrue(invalidKey.startsWith("InvalidAccessKeyId: OSS does not know access key id LTAIkey; check accessKeyId"),
+                invalidKey);
+        String skew = classifier.toException(reply(403, "<Error><Code>RequestTimeTooSkewed</Code></Error>"), "append",
+                "k").getMessage();
+        assertTrue(skew.contains("clock"), skew);
+        String notAppendable = classifier.toException(reply(409, "<Error><Code>ObjectNotAppendable</Code></Error>"),
+                "append", "a/b.log").getMessage();
+        assertTrue(notAppendable.startsWith("ObjectNotAppendable: object 'a/b.log' in bucket 'logs' is not an appendable"),
+                notAppendable);
+        String signature = classifier.toException(reply(403, "<Error><Code>SignatureDoesNotMatch</Code></Error>"),
+                "append", "k").getMessage();
+        assertFalse(signature.contains("region"), "V1 has no region: " + signature);
+        String other = classifier.toException(reply(400, "<Error><Code>InvalidArgument</Code><Message>bad position"
+                + "</Message><RequestId>RQ</RequestId></Error>"), "append of 1 bytes", "k").getMessage();
+        assertEquals("InvalidArgument: bad position [append of 1 bytes; HTTP 400, request id RQ]", other);
+    }
+
+    @Test
+    void longServerMessagesAreCut() {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            big.append('x');
+        }
+        OssErrorReply r = reply(400, "<Error><Code>X</Code><Message>" + big + "</Message></Error>");
+        assertTrue(r.message().length() < 600);
+    }
+}

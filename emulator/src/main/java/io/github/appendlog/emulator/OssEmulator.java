@@ -1,0 +1,305 @@
+package io.github.appendlog.emulator;
+
+import io.github.appendlog.oss.sign.Credentials;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
+import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
+import org.apache.hc.core5.http.impl.HttpProcessors;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * A local OSS-compatible append server (PutObject, AppendObject, GetObject, HeadObject,
+ * DeleteObject, ListObjects/V2; V1 and V4 signatures; STS tokens; OSS error replies), for tests,
+ * samples and benchmarks. Objects live in memory or, with {@link Builder#dataDirectory}, in a
+ * directory that survives a restart.
+ *
+ * <pre>
+ * try (OssEmulator emu = OssEmulator.builder().bucket("logs").credentials("id", "secret").start()) {
+ *     String endpoint = emu.endpoint(); // http://127.0.0.1:PORT
+ *     emu.faults().failNext(Operation.APPEND, 1, 500, "InternalError");
+ * }
+ * </pre>
+ */
+public final class OssEmulator implements AutoCloseable {
+    /** Password of the PKCS12 file returned by {@link #trustStore()}. */
+    public static final String TRUST_STORE_PASSWORD = "changeit";
+
+    private final ObjectStore store;
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestCounters counters = new RequestCounters();
+    private final HttpServer server;
+    private final String region;
+    private final String scheme;
+    private final SelfSignedCertificate certificate;
+    private final Path trustStore;
+
+    private OssEmulator(Builder b) throws IOException {
+        this.region = b.region;
+        StorageBackend backend = b.dataDirectory == null ? new MemoryBackend() : new DirectoryBackend(b.dataDirectory);
+        this.store = new ObjectStore(b.buckets, backend, b.maxObjectBytes, System::currentTimeMillis);
+        SignatureVerifier verifier = new SignatureVerifier(b.credentials, b.region, System::currentTimeMillis);
+        OssRequestHandler handler = new OssRequestHandler(store, verifier, faults, counters);
+        this.certificate = b.https ? SelfSignedCertificate.generate() : null;
+        this.scheme = b.https ? "https" : "http";
+        ServerBootstrap bootstrap = ServerBootstrap.bootstrap()
+                .setLocalAddress(InetAddress.getByName(b.bindAddress))
+                .setListenerPort(b.port)
+                .setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(5)).setTcpNoDelay(true)
+                        .setSoReuseAddress(true).setBacklogSize(1024).build())
+                .setHttpProcessor(HttpProcessors.server("AliyunOSS"))
+                .setRequestRouter((request, context) -> handler)
+                .setExceptionListener(new QuietExceptionListener());
+        if (certificate != null) {
+            bootstrap.setSslContext(certificate.serverContext());
+        }
+        this.server = bootstrap.create();
+        server.start();
+        if (certificate != null) {
+            trustStore = Files.createTempFile("appendlog-emulator-", ".p12");
+            certificate.writeTrustStore(trustStore, TRUST_STORE_PASSWORD.toCharArray());
+        } else {
+            trustStore = null;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT} (or {@code https://...}). */
+    public String endpoint() {
+        return scheme + "://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** The V4 signing region the emulator accepts. */
+    public String region() {
+        return region;
+    }
+
+    /** The object's bytes, or null if the key holds none. */
+    public byte[] objectBytes(String bucket, String key) {
+        ObjectSnapshot s = store.find(knownBucket(bucket), key);
+        if (s == null) {
+            return null;
+        }
+        try (InputStream in = s.data().open(0, s.length())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(s.length(), Integer.MAX_VALUE - 8));
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The keys that start with {@code prefix}, in order. */
+    public List<String> objectKeys(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (Iterator<ObjectSnapshot> it = store.iterate(knownBucket(bucket), prefix == null ? "" : prefix, null);
+                it.hasNext(); ) {
+            keys.add(it.next().key());
+        }
+        return keys;
+    }
+
+    /** Stores a Normal object (not appendable), as PutObject does. */
+    public void putObject(String bucket, String key, byte[] bytes) {
+        try {
+            store.put(knownBucket(bucket), key, bytes, ObjectHeaders.defaults());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes an object, as DeleteObject does. */
+    public void deleteObject(String bucket, String key) {
+        try {
+            store.delete(knownBucket(bucket), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The object's {@code x-oss-object-type} ("Appendable" or "Normal"), or null if absent. */
+    public String objectType(String bucket, String key) {
+        ObjectSnapshot s = store.find(knownBucket(bucket), key);
+        return s == null ? null : s.type().wireName();
+    }
+
+    /** The object's CRC-64/ECMA (unsigned in a long), as {@code x-oss-hash-crc64ecma} reports it. */
+    public long objectCrc64(String bucket, String key) {
+        ObjectSnapshot s = store.find(knownBucket(bucket), key);
+        if (s == null) {
+            throw new IllegalArgumentException("no object " + key + " in bucket " + bucket);
+        }
+        return s.crc64();
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Requests received for {@code op} ({@link Operation#ANY}: all), including refused ones. */
+    public long requestCount(Operation op) {
+        return counters.count(op);
+    }
+
+    public void resetRequestCounts() {
+        counters.reset();
+    }
+
+    /** A PKCS12 trust store (password {@link #TRUST_STORE_PASSWORD}) holding the certificate; https only. */
+    public Path trustStore() {
+        if (trustStore == null) {
+            throw new IllegalStateException("the emulator was not started with https(true)");
+        }
+        return trustStore;
+    }
+
+    /** An SSL context that trusts this emulator's certificate; https only. */
+    public SSLContext clientSslContext() {
+        if (certificate == null) {
+            throw new IllegalStateException("the emulator was not started with https(true)");
+        }
+        return certificate.clientContext();
+    }
+
+    /** Stops serving (connections are cut) and, with a data directory, writes the metadata checkpoints. */
+    @Override
+    public void close() {
+        server.close(CloseMode.IMMEDIATE);
+        try {
+            store.checkpoint();
+            if (trustStore != null) {
+                Files.deleteIfExists(trustStore);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String knownBucket(String bucket) {
+        if (!store.hasBucket(bucket)) {
+            throw new IllegalArgumentException("the emulator has no bucket " + bucket + " (it has "
+                    + store.bucketNames() + ")");
+        }
+        return bucket;
+    }
+
+    /** Settings for {@link OssEmulator}; {@link #start()} checks them and starts the server. */
+    public static final class Builder {
+        private int port;
+        private String bindAddress = "127.0.0.1";
+        private final Set<String> buckets = new LinkedHashSet<>();
+        private final Map<String, Credentials> credentials = new LinkedHashMap<>();
+        private String region = "cn-hangzhou";
+        private Path dataDirectory;
+        private long maxObjectBytes = 5L * 1024 * 1024 * 1024;
+        private boolean https;
+
+        private Builder() {
+        }
+
+        /** 0 (default): a random free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on (default 127.0.0.1). */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** A bucket to create at start; repeatable. */
+        public Builder bucket(String name) {
+            if (name == null || name.isEmpty() || name.startsWith("_") || name.contains("/")) {
+                throw new IllegalArgumentException("invalid bucket name: " + name);
+            }
+            buckets.add(name);
+            return this;
+        }
+
+        /** A known access key pair; repeatable. */
+        public Builder credentials(String accessKeyId, String accessKeySecret) {
+            return credentials(accessKeyId, accessKeySecret, null);
+        }
+
+        /** A known STS key: requests with this id must carry {@code securityToken}. */
+        public Builder credentials(String accessKeyId, String accessKeySecret, String securityToken) {
+            credentials.put(accessKeyId, new Credentials(accessKeyId, accessKeySecret, securityToken));
+            return this;
+        }
+
+        /** The V4 region accepted (default cn-hangzhou). */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** Keep objects in this directory (created if needed) instead of memory. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
+        /** The largest object an append may produce (default 5 GiB). */
+        public Builder maxObjectBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxObjectBytes must be positive: " + bytes);
+            }
+            this.maxObjectBytes = bytes;
+            return this;
+        }
+
+        /** Serve HTTPS with a self-signed certificate (see {@link OssEmulator#trustStore()}). */
+        public Builder https(boolean https) {
+            this.https = https;
+            return this;
+        }
+
+        public OssEmulator start() {
+            List<String> problems = new ArrayList<>();
+            if (buckets.isEmpty()) {
+                problems.add("bucket: at least one is required");
+            }
+            if (credentials.isEmpty()) {
+                problems.add("credentials: at least one access key pair is required");
+            }
+            if (region == null || region.isEmpty()) {
+                problems.add("region: is required");
+            }
+            if (port < 0 || port > 65535) {
+                problems.add("port: must be 0..65535");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("cannot start the emulator: " + String.join("; ", problems));
+            }
+            try {
+                return new OssEmulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the emulator", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.github.appendlog.emulator;
+
+import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.oss.sign.OssV1Signer;
+import io.github.appendlog.oss.sign.OssV4Signer;
+import io.github.appendlog.oss.sign.RequestSigner;
+import io.github.appendlog.oss.sign.SignableRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Checks a request's {@code Authorization} the way OSS does: V1 ({@code OSS id:signature}) and V4
+ * ({@code OSS4-HMAC-SHA256 Credential=...}), with the STS token, by rebuilding the request the
+ * client signed and computing the expected value with core's signers.
+ */
+final class SignatureVerifier {
+    static final long MAX_SKEW_MILLIS = 15 * 60 * 1000L;
+    private static final DateTimeFormatter V4_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Map<String, Credentials> known;
+    private final String region;
+    private final LongSupplier clockMillis;
+
+    SignatureVerifier(Map<String, Credentials> known, String region, LongSupplier clockMillis) {
+        this.known = known;
+        this.region = region;
+        this.clockMillis = clockMillis;
+    }
+
+    /** Null if the request is properly signed, else the error OSS answers with. */
+    OssError verify(OssRequest request) {
+        String auth = request.header("Authorization");
+        if (auth == null || auth.isEmpty()) {
+            return OssError.accessDenied("AccessDenied: Anonymous access is forbidden for this operation.");
+        }
+        if (auth.startsWith("OSS4-HMAC-SHA256 ")) {
+            return verifyV4(request, auth);
+        }
+        if (auth.startsWith("OSS ")) {
+            return verifyV1(request, auth);
+        }
+        return OssError.invalidArgument("Authorization header is invalid.", "Authorization", auth);
+    }
+
+    private OssError verifyV1(OssRequest request, String auth) {
+        int colon = auth.lastIndexOf(':');
+        if (colon < 4) {
+            return OssError.invalidArgument("Authorization header is invalid.", "Authorization", auth);
+        }
+        String accessKeyId = auth.substring(4, colon).trim();
+        String date = request.header("Date");
+        if (date == null || date.isEmpty()) {
+            return OssError.accessDenied("OSS authentication requires a valid Date.");
+        }
+        Instant time;
+        try {
+            time = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(date));
+        } catch (DateTimeParseException e) {
+            return OssError.accessDenied("OSS authentication requires a valid Date.");
+        }
+        OssError skew = checkSkew(time, date);
+        if (skew != null) {
+            return skew;
+        }
+        return compare(request, accessKeyId, new OssV1Signer(), auth.substring(colon + 1));
+    }
+
+    private OssError verifyV4(OssRequest request, String auth) {
+        V4Authorization v4 = V4Authorization.parse(auth);
+        if (v4 == null) {
+            return OssError.invalidArgument("Authorization header is invalid.", "Authorization", auth);
+        }
+        String sha = request.header("x-oss-content-sha256");
+        if (!"UNSIGNED-PAYLOAD".equals(sha)) {
+            return OssError.invalidArgument("x-oss-content-sha256 must be UNSIGNED-PAYLOAD.",
+                    "x-oss-content-sha256", sha).ec("0002-00000214");
+        }
+        String date = request.header("x-oss-date");
+        Instant time;
+        try {
+            time = Instant.from(V4_DATE.parse(date == null ? "" : date));
+        } catch (DateTimeParseException e) {
+            return OssError.accessDenied("OSS V4 authentication requires a valid x-oss-date.");
+        }
+        if (!date.startsWith(v4.scopeDate) || !"oss".equals(v4.product)
+                || !"aliyun_v4_request".equals(v4.terminator)) {
+            return OssError.invalidArgument("Invalid credential scope in Authorization header.",
+                    "Authorization", v4.accessKeyId + "/" + v4.scopeDate + "/" + v4.region + "/" + v4.product);
+        }
+        if (!region.equals(v4.region)) {
+            return OssError.invalidArgument("Invalid signing region in Authorization header: expected "
+                    + region + ".", "Region", v4.region);
+        }
+        OssError skew = checkSkew(time, date);
+        if (skew != null) {
+            return skew;
+        }
+        return compare(request, v4.accessKeyId, new OssV4Signer(region, v4.additionalHeaders), v4.signature);
+    }
+
+    private OssError checkSkew(Instant requestTime, String asSent) {
+        long now = clockMillis.getAsLong();
+        if (Math.abs(now - requestTime.toEpochMilli()) > MAX_SKEW_MILLIS) {
+            return OssError.requestTimeTooSkewed(asSent,
+                    DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(now)));
+        }
+        return null;
+    }
+
+    private OssError compare(OssRequest request, String accessKeyId, RequestSigner signer, String provided) {
+        Credentials credentials = known.get(accessKeyId);
+        if (credentials == null) {
+            return OssError.invalidAccessKeyId(accessKeyId);
+        }
+        String token = request.header("x-oss-security-token");
+        if (credentials.securityToken() != null && !credentials.securityToken().equals(token)) {
+            return OssError.invalidSecurityToken();
+        }
+        SignableRequest signable = signable(request);
+        String expected = signer.authorization(signable, credentials);
+        String expectedSignature = signatureOf(expected);
+        if (MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.UTF_8),
+                provided.trim().getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        String stringToSign = signer.stringToSign(signable);
+        return OssError.of(403, "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. "
+                        + "Check your key and signing method.")
+                .field("StringToSign", stringToSign)
+                .field("StringToSignBytes", hexBytes(stringToSign))
+                .field("SignatureProvided", provided.trim())
+                .field("OSSAccessKeyId", accessKeyId);
+    }
+
+    /** The signature part of an Authorization value of either version. */
+    private static String signatureOf(String authorization) {
+        if (authorization.startsWith("OSS4-HMAC-SHA256 ")) {
+            V4Authorization v4 = V4Authorization.parse(authorization);
+            return v4 == null ? "" : v4.signature;
+        }
+        return authorization.substring(authorization.lastIndexOf(':') + 1);
+    }
+
+    /** The request as the client signed it: method, bucket, raw key, every query parameter and header. */
+    static SignableRequest signable(OssRequest request) {
+        SignableRequest s = new SignableRequest(request.method(), request.bucket(), request.key());
+        for (OssRequest.Param p : request.query()) {
+            s.addQuery(p.name, p.value);
+        }
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            s.header(h.getKey(), h.getValue());
+        }
+        return s;
+    }
+
+    private static String hexBytes(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return sb.toString();
+    }
+}
