@@ -149,7 +149,7 @@ public final class AppendObjectAppender extends AbstractAppender {
                 manager = AppendObjectManager.getManager(config,
                         getConfiguration() == null ? null : getConfiguration().getLoggerContext());
             } catch (RuntimeException e) {
-                LOGGER.error("AppendObject appender '{}': could not start: {}", name, e.getMessage(), e);
+                LOGGER.error("AppendObject appender '{}': could not start: {}", name, String.valueOf(e), e);
                 return null;
             }
             return new AppendObjectAppender(name, getFilter(), layout, isIgnoreExceptions(), getPropertyArray(),
