@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,29 @@ class AppendObjectManagerTest {
         for (int i = 0; i < 600; i++) {
             assertEquals("line " + i, events.get(i).message);
             assertEquals(i < 300 ? "A" : "B", events.get(i).context, "encoded with the layout of its time");
+        }
+    }
+
+    @Test
+    void reloadWithChangedSettingsKeepsThePipelineAndSaysSo() throws Exception {
+        TestStore.objectKey("changed/app.log");
+        try (StatusCapture status = StatusCapture.open()) {
+            LoggerContext context = TestContexts.context("reload-a.xml");
+            AppendObjectAppender before = context.getConfiguration().getAppender("OSS");
+            context.getLogger("it.changed").info("before");
+            assertTrue(status.messages(Level.WARN).stream().noneMatch(m -> m.contains("changed settings")));
+
+            context.setConfigLocation(TestContexts.resource("reload-c.xml"));
+            AppendObjectAppender after = context.getConfiguration().getAppender("OSS");
+            assertSame(before.getManager(), after.getManager());
+            assertTrue(status.messages(Level.WARN).stream()
+                    .anyMatch(m -> m.contains("'OSS'") && m.contains("changed settings")), status.messages(Level.WARN).toString());
+            context.getLogger("it.changed").info("after");
+            context.stop();
+
+            List<LoggedEvents.Event> events = LoggedEvents.parse(store.text("changed/"));
+            assertEquals(2, events.size());
+            assertEquals("C", events.get(1).context);
         }
     }
 }
