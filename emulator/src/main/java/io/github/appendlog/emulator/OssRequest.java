@@ -102,6 +102,9 @@ final class OssRequest {
             boolean onlyListParams = query.stream().allMatch(p -> LIST_PARAMETERS.contains(p.name));
             return "GET".equals(method) && onlyListParams ? Operation.LIST : Operation.OTHER;
         }
+        if ("HEAD".equals(method) && query.size() == 1 && hasParam("objectMeta")) {
+            return Operation.HEAD; // GetObjectMeta: a HEAD with fewer headers; all of them do no harm
+        }
         if (query.stream().anyMatch(p -> OTHER_OBJECT_SUBRESOURCES.contains(p.name))) {
             return Operation.OTHER;
         }

@@ -38,7 +38,7 @@ final class SignatureVerifier {
     OssError verify(OssRequest request) {
         String auth = request.header("Authorization");
         if (auth == null || auth.isEmpty()) {
-            return OssError.accessDenied("AccessDenied: Anonymous access is forbidden for this operation.");
+            return OssError.accessDenied("Anonymous access is forbidden for this operation.");
         }
         if (auth.startsWith("OSS4-HMAC-SHA256 ")) {
             return verifyV4(request, auth);

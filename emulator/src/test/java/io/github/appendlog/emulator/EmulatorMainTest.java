@@ -1,0 +1,53 @@
+package io.github.appendlog.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmulatorMainTest {
+
+    @Test
+    void startsFromArgumentsAndPrintsItsEndpoint(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = {"--port", "0", "--data", dir.toString(), "--bucket", "logs", "--access-key-id", "ID",
+            "--access-key-secret", "SECRET", "--region", "cn-shanghai", "--max-object-bytes", "100"};
+        try (OssEmulator emu = EmulatorMain.start(args, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertEquals("appendlog emulator listening on http://127.0.0.1:" + emu.port()
+                    + " (bucket logs, region cn-shanghai)\n", out.toString(StandardCharsets.UTF_8));
+            SignedClient client = SignedClient.v4(emu, "logs", "ID", "SECRET");
+            assertEquals(200, client.append("k", 0, "persisted").statusCode());
+            assertEquals(400, client.append("k", 9, "x".repeat(100)).statusCode(), "max object size applies");
+        }
+        try (OssEmulator again = EmulatorMain.start(args, new PrintStream(new ByteArrayOutputStream()))) {
+            assertEquals("persisted", new String(again.objectBytes("logs", "k"), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void httpsPrintsTheTrustStore() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OssEmulator emu = EmulatorMain.start(new String[] {"--https", "--bucket", "a", "--bucket", "b",
+            "--access-key-id", "ID", "--access-key-secret", "S"}, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertTrue(printed.startsWith("appendlog emulator listening on https://127.0.0.1:" + emu.port()
+                    + " (buckets a, b, region cn-hangzhou)"), printed);
+            assertTrue(printed.contains("trust store: " + emu.trustStore()), printed);
+        }
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--bogus"}, quiet));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--port"}, quiet));
+        assertThrows(IllegalStateException.class, () -> EmulatorMain.start(
+                new String[] {"--access-key-id", "a", "--access-key-secret", "b"}, quiet));
+    }
+}
