@@ -29,6 +29,9 @@ public final class EventTruncator {
         }
         // The marker is longest when it counts every byte; size the prefix for that, then count exactly.
         int keep = maxEventBytes - marker(event.length).length;
+        while (keep + 1 + marker(event.length - keep - 1).length <= maxEventBytes) {
+            keep++; // the count has fewer digits than the longest case: room for more of the event
+        }
         while (keep > 0 && (event[keep] & 0xC0) == 0x80) {
             keep--; // event[keep] continues a UTF-8 sequence: cut before the sequence starts
         }

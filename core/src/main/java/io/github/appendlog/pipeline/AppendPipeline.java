@@ -1,54 +1,379 @@
 package io.github.appendlog.pipeline;
 
+import io.github.appendlog.batch.Batch;
+import io.github.appendlog.batch.Batcher;
+import io.github.appendlog.buffer.DropCounter;
+import io.github.appendlog.buffer.EventBuffer;
+import io.github.appendlog.buffer.EventTruncator;
 import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.OverflowPolicy;
+import io.github.appendlog.key.ObjectKeyPattern;
+import io.github.appendlog.oss.AppendStoreClient;
+import io.github.appendlog.oss.OssHttpClient;
+import io.github.appendlog.retry.ExponentialBackoff;
 import io.github.appendlog.status.StatusReporter;
+import io.github.appendlog.writer.AppendFailedException;
+import io.github.appendlog.writer.WriterOptions;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The orchestrator: owns the bounded buffer, the sender thread, batching, object-key rollover and
  * the append writer. Adapters encode an event and call {@link #offer}; everything else happens on
  * the sender thread ({@code appendlog-sender-<name>}).
  *
- * <p>CONTRACT (adapters rely on it; the implementation is being written):
+ * <p>CONTRACT (adapters rely on it):
  * <ul>
- *   <li>{@link #start} validates nothing (the config is already valid), allocates the buffer
- *       lazily-bounded by {@code maxBufferBytes}, creates the HTTP client and starts the sender.
+ *   <li>{@link #start} validates nothing (the config is already valid), creates the HTTP client and
+ *       starts the sender; it never touches the network (the first object is opened by the sender).
  *   <li>{@link #offer} never touches the network and never blocks, except with
  *       {@code overflowPolicy=BLOCK}, up to {@code maxBlockTime}. Returns false when the event was
  *       dropped (buffer full, or above {@code discardThreshold} and not important); the drop is
  *       counted by the pipeline, and the adapter may route the event to a fallback appender.
  *       An event longer than {@code maxEventBytes} is truncated with a marker and counted.
  *       Calls from the pipeline's own threads are refused (return false, not counted) so the
- *       appender never logs into itself.
+ *       appender never logs into itself. The pipeline keeps the array: do not change it afterwards.
  *   <li>{@link #stop} flushes within {@code shutdownTimeout}, closes the client, reports through
  *       the {@link StatusReporter} what it could not flush, and returns true if everything landed.
  * </ul>
+ *
+ * <p>Hand-off: a lock-free queue bounded by an atomic byte count ({@link EventBuffer}); a logging
+ * thread pays one CAS and one enqueue and wakes the sender only when the buffered bytes cross
+ * {@code maxBatchBytes}. Otherwise the sender wakes on its {@code flushInterval} timer. A batch that
+ * fails is kept and retried, with the same bytes on the same object, after a backoff capped at
+ * {@code retryMaxDelay}, until it lands (a fix made outside takes effect without a restart); the
+ * buffer fills behind it and drops are counted, reported at most once per
+ * {@code dropReportInterval}, and marked by one line in the object once appends work again.
  */
 public final class AppendPipeline {
+    /** "No deadline" for appends outside stop; far away, yet safe for nanoTime arithmetic. */
+    private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
+    /** Shortest wait between two attempts of a failing batch, whatever retryBaseDelay says. */
+    private static final long MIN_RETRY_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How long stop waits for an interrupted sender after the deadline. */
+    private static final long STOP_GRACE_MILLIS = 1000;
 
-    private AppendPipeline() {
+    private final AppendlogConfig config;
+    private final StatusReporter status;
+    private final AppendStoreClient client;
+    private final Clock clock;
+    private final String prefix;
+    private final EventBuffer buffer;
+    private final EventTruncator truncator;
+    private final DropCounter drops;
+    private final long blockNanos;
+    private final Thread sender;
+    private final LongAdder offered = new LongAdder();
+    private final LongAdder truncated = new LongAdder();
+    private final LongAdder refusedAfterStop = new LongAdder();
+    private final AtomicLong appendedEvents = new AtomicLong();
+    private final AtomicLong batchesSent = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong failedAppends = new AtomicLong();
+    private final AtomicLong unflushedEvents = new AtomicLong();
+    private final AtomicLong unflushedBytes = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile long stopDeadlineNanos;
+    private volatile String lastError;
+    private Boolean stopResult; // guarded by this
+
+    // Sender thread only:
+    private final Batch batch;
+    private final Batcher batcher;
+    private final RollingObjectWriter objects;
+    private final ExponentialBackoff backoff;
+    private final FailureReporter failures;
+    private boolean attempted;
+    private Instant batchStart;
+    private long retryAtNanos;
+    private long lastDropReportNanos;
+    private long reportedTruncated;
+
+    private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock) {
+        this.config = config;
+        this.status = status;
+        this.client = client;
+        this.clock = clock;
+        this.prefix = "appendlog '" + config.name() + "': ";
+        this.buffer = new EventBuffer(config.maxBufferBytes(), config.discardThreshold(), config.maxBatchBytes());
+        this.truncator = new EventTruncator((int) config.maxEventBytes());
+        this.drops = new DropCounter(clock);
+        this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
+        this.batch = new Batch((int) config.maxBatchBytes());
+        this.batcher = new Batcher(buffer);
+        this.objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
+                WriterOptions.from(config), status, config.bucket());
+        this.backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
+                ExponentialBackoff.Jitter.EQUAL, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+        this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
+        this.sender = new PipelineThreadFactory("sender", config.name(), status).newThread(this::run);
+        buffer.consumer(sender);
     }
 
+    /**
+     * Starts a pipeline that sends to OSS through an {@link OssHttpClient} made from the config.
+     *
+     * @throws java.io.UncheckedIOException when the configured trust store cannot be read
+     */
     public static AppendPipeline start(AppendlogConfig config, StatusReporter status) {
-        throw new UnsupportedOperationException("not yet");
+        return start(config, status, OssHttpClient.create(config));
+    }
+
+    /** Starts a pipeline on any store client (tests, benchmarks); {@link #stop} closes it. */
+    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client) {
+        return start(config, status, client, Clock.systemUTC());
+    }
+
+    /** Like {@link #start(AppendlogConfig, StatusReporter, AppendStoreClient)}, with a clock for object keys and drop times. */
+    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client,
+            Clock clock) {
+        AppendPipeline pipeline = new AppendPipeline(config, status, client, clock);
+        pipeline.lastDropReportNanos = System.nanoTime() - config.dropReportInterval().toNanos();
+        pipeline.sender.start();
+        return pipeline;
     }
 
     /**
      * Hands one encoded event (complete with its line separator) to the pipeline.
      *
      * @param important WARN or above: kept when the buffer is above {@code discardThreshold}
-     * @return false if the event was dropped (and counted)
+     * @return false if the event was dropped (and counted), or refused on a pipeline thread
      */
     public boolean offer(byte[] encodedEvent, boolean important) {
-        throw new UnsupportedOperationException("not yet");
-    }
-
-    /** Flushes what it holds within {@code shutdownTimeout}; true if everything landed. */
-    public boolean stop() {
-        throw new UnsupportedOperationException("not yet");
+        if (PipelineThreadFactory.isPipelineThread()) {
+            return false;
+        }
+        offered.increment();
+        byte[] event = encodedEvent;
+        if (truncator.needsTruncation(event)) {
+            event = truncator.truncate(event);
+            truncated.increment();
+        }
+        EventBuffer.Outcome outcome;
+        try {
+            outcome = buffer.offer(event, important, blockNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = EventBuffer.Outcome.FULL;
+        }
+        switch (outcome) {
+            case ACCEPTED:
+                return true;
+            case BELOW_THRESHOLD:
+                drops.droppedBelowWarn();
+                return false;
+            case CLOSED:
+                refusedAfterStop.increment();
+                return false;
+            case FULL:
+            default:
+                drops.droppedBufferFull();
+                return false;
+        }
     }
 
     /** True on the pipeline's own threads: adapters must not feed events from them. */
     public static boolean isPipelineThread() {
-        throw new UnsupportedOperationException("not yet");
+        return PipelineThreadFactory.isPipelineThread();
+    }
+
+    public PipelineStats stats() {
+        return new PipelineStats(offered.sum(), appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
+                truncated.sum(), unflushedEvents.get(), refusedAfterStop.sum(), batchesSent.get(), bytesSent.get(),
+                failedAppends.get());
+    }
+
+    /**
+     * Flushes what it holds within {@code shutdownTimeout} (which also bounds retries), closes the
+     * client and reports what could not be delivered. Idempotent; true if everything landed.
+     */
+    public synchronized boolean stop() {
+        if (stopResult != null) {
+            return stopResult;
+        }
+        stopDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
+        stopping = true;
+        buffer.close();
+        LockSupport.unpark(sender);
+        boolean ended = join(stopDeadlineNanos);
+        if (!ended) {
+            // Stuck in a request or a retry wait past the deadline: cut it short.
+            sender.interrupt();
+            closeClient();
+            ended = join(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS));
+        }
+        closeClient();
+        long[] late = buffer.drainRemaining(); // offers that raced with close
+        unflushedEvents.addAndGet(late[0]);
+        unflushedBytes.addAndGet(late[1]);
+        if (!ended) {
+            status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout()), null);
+            unflushedEvents.addAndGet(batch.events());
+        }
+        stopResult = ended && unflushedEvents.get() == 0;
+        if (!stopResult) {
+            String error = lastError != null ? lastError : "the store did not answer in time";
+            status.error(prefix + "stop: " + unflushedEvents.get() + " events (" + unflushedBytes.get()
+                    + " bytes) could not be delivered to " + objects.currentLocation() + " within "
+                    + format(config.shutdownTimeout()) + ": " + error, null);
+        }
+        return stopResult;
+    }
+
+    private boolean join(long deadlineNanos) {
+        try {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(sender, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !sender.isAlive();
+    }
+
+    private void closeClient() {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            status.warn(prefix + "closing " + client.describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- sender thread ----
+
+    /**
+     * The sender loop. Events stay in the buffer (where they count towards the wake-up threshold)
+     * until a batch is due: the buffer holds a batch's worth, the flush timer fired, or stop began.
+     * Then batches are formed and sent until the buffer is empty (timer, stop) or below a batch's
+     * worth (threshold). A batch that fails stays, unchanged, until it lands or stop gives up.
+     */
+    private void run() {
+        long flushNanos = config.flushInterval().toNanos();
+        long nextFlushNanos = System.nanoTime() + flushNanos;
+        boolean stopSeen = false;
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                boolean stop = stopping;
+                if (stop && !stopSeen) {
+                    stopSeen = true;
+                    retryAtNanos = now; // one more attempt at once, whatever the backoff said
+                }
+                if (stop && now - stopDeadlineNanos >= 0) {
+                    break;
+                }
+                boolean timerDue = now - nextFlushNanos >= 0;
+                if (!attempted && (timerDue || stop || buffer.batchReady())) {
+                    fill();
+                }
+                if (!batch.isEmpty()) {
+                    if (now - retryAtNanos >= 0) {
+                        send(stop);
+                        continue;
+                    }
+                } else if (timerDue) {
+                    nextFlushNanos = now + flushNanos; // everything due went out
+                }
+                if (stop && batch.isEmpty() && buffer.usedBytes() == 0) {
+                    break;
+                }
+                reportDropsIfDue(now);
+                long wakeAt = attempted ? retryAtNanos : nextFlushNanos;
+                if (stop) {
+                    // Empty batch but bytes reserved: a producer is between its reservation and its enqueue.
+                    wakeAt = batch.isEmpty() ? now + TimeUnit.MILLISECONDS.toNanos(1) : Math.min(wakeAt, stopDeadlineNanos);
+                }
+                LockSupport.parkNanos(this, Math.max(0, wakeAt - now));
+            }
+        } catch (InterruptedException e) {
+            lastError = "interrupted at the shutdown deadline";
+        } catch (RuntimeException | Error e) {
+            lastError = e.toString();
+            status.error(prefix + "the sender stopped unexpectedly: " + e, e);
+        } finally {
+            finish();
+        }
+    }
+
+    /**
+     * Forms a batch from the buffer, starting with the marker line if events were dropped since the
+     * last one. Its time, taken now, chooses the object (the {@code %d} period).
+     */
+    private void fill() {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        batchStart = clock.instant();
+        byte[] marker = drops.takeMarkerLine();
+        if (marker != null) {
+            batch.addUncounted(marker);
+        }
+        batcher.fill(batch);
+    }
+
+    /** One attempt at the current batch; true when it landed. */
+    private boolean send(boolean stop) throws InterruptedException {
+        if (!attempted) {
+            objects.beginBatch(batchStart);
+            attempted = true;
+        }
+        long deadline = stop ? stopDeadlineNanos : System.nanoTime() + NO_DEADLINE_NANOS;
+        try {
+            objects.append(batch.array(), 0, batch.length(), deadline);
+        } catch (AppendFailedException e) {
+            failedAppends.incrementAndGet();
+            lastError = e.getMessage();
+            failures.failed("cannot append to " + objects.currentLocation(), e, System.nanoTime());
+            int n = (int) Math.min(failures.failuresInARow(), 62);
+            retryAtNanos = System.nanoTime() + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
+            return false;
+        }
+        appendedEvents.addAndGet(batch.events());
+        batchesSent.incrementAndGet();
+        bytesSent.addAndGet(batch.length());
+        batch.clear();
+        attempted = false;
+        failures.succeeded("appending to " + objects.currentLocation());
+        return true;
+    }
+
+    private void reportDropsIfDue(long now) {
+        if (now - lastDropReportNanos < config.dropReportInterval().toNanos()) {
+            return;
+        }
+        String dropped = drops.takeReport();
+        long cut = truncated.sum();
+        if (dropped != null) {
+            status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
+                    + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
+            lastDropReportNanos = now;
+        }
+        if (cut != reportedTruncated) {
+            status.warn(prefix + "truncated " + (cut - reportedTruncated) + " events longer than maxEventBytes "
+                    + config.maxEventBytes(), null);
+            reportedTruncated = cut;
+            lastDropReportNanos = now;
+        }
+    }
+
+    /** Counts what stays undelivered once the sender ends. */
+    private void finish() {
+        reportDropsIfDue(System.nanoTime() + config.dropReportInterval().toNanos());
+        long events = batch.events();
+        long bytes = batch.length();
+        long[] left = buffer.drainRemaining();
+        unflushedEvents.addAndGet(events + left[0]);
+        unflushedBytes.addAndGet(bytes + left[1]);
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.getSeconds() + " s" : d.toMillis() + " ms";
     }
 }

@@ -1,0 +1,206 @@
+package io.github.appendlog.pipeline;
+
+import io.github.appendlog.checksum.Crc64;
+import io.github.appendlog.oss.AppendReply;
+import io.github.appendlog.oss.AppendStoreClient;
+import io.github.appendlog.oss.ObjectInfo;
+import io.github.appendlog.oss.OssErrorKind;
+import io.github.appendlog.oss.OssServiceException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A store in memory that behaves like OSS append objects and can be told to be down, refuse
+ * credentials, hang, or hold objects that are not appendable.
+ */
+final class InMemoryAppendStore implements AppendStoreClient {
+    private final Map<String, StoredObject> objects = new TreeMap<>();
+    private volatile boolean down;
+    private volatile boolean authFailing;
+    private volatile CountDownLatch hang;
+    private volatile boolean closed;
+    private volatile Consumer<String> onAppend = key -> { };
+    final AtomicInteger appendCalls = new AtomicInteger();
+    /** Every append and HEAD, counted before it hangs or fails. */
+    final AtomicInteger requests = new AtomicInteger();
+    final Set<String> callingThreads = ConcurrentHashMap.newKeySet();
+
+    private static final class StoredObject {
+        final boolean appendable;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long crc;
+
+        StoredObject(boolean appendable) {
+            this.appendable = appendable;
+        }
+    }
+
+    void down(boolean down) {
+        this.down = down;
+    }
+
+    void authFailing(boolean failing) {
+        this.authFailing = failing;
+    }
+
+    /** Appends block until {@link #release()} or {@link #close()}. */
+    void hang() {
+        hang = new CountDownLatch(1);
+    }
+
+    void release() {
+        CountDownLatch h = hang;
+        hang = null;
+        if (h != null) {
+            h.countDown();
+        }
+    }
+
+    /** Runs on the calling (sender) thread at each append, before it is applied. */
+    void onAppend(Consumer<String> action) {
+        this.onAppend = action;
+    }
+
+    synchronized void putNormal(String key, String content) {
+        StoredObject o = new StoredObject(false);
+        o.bytes.writeBytes(content.getBytes(StandardCharsets.UTF_8));
+        objects.put(key, o);
+    }
+
+    synchronized void putAppendable(String key, String content) {
+        StoredObject o = new StoredObject(true);
+        byte[] b = content.getBytes(StandardCharsets.UTF_8);
+        o.bytes.writeBytes(b);
+        o.crc = Crc64.compute(b, 0, b.length);
+        objects.put(key, o);
+    }
+
+    /** The object's content, or null. */
+    synchronized String text(String key) {
+        StoredObject o = objects.get(key);
+        return o == null ? null : new String(o.bytes.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    synchronized List<String> keys() {
+        return new ArrayList<>(objects.keySet());
+    }
+
+    /** All appendable objects' content in key order. */
+    synchronized String allText() {
+        StringBuilder sb = new StringBuilder();
+        objects.forEach((k, o) -> {
+            if (o.appendable) {
+                sb.append(new String(o.bytes.toByteArray(), StandardCharsets.UTF_8));
+            }
+        });
+        return sb.toString();
+    }
+
+    @Override
+    public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating)
+            throws IOException, OssServiceException {
+        appendCalls.incrementAndGet();
+        requests.incrementAndGet();
+        onAppend.accept(key);
+        awaitIfHanging();
+        callingThreads.add(Thread.currentThread().getName());
+        synchronized (this) {
+            checkAvailable();
+            StoredObject o = objects.get(key);
+            if (o != null && !o.appendable) {
+                throw new OssServiceException("ObjectNotAppendable", 409, "ObjectNotAppendable", "r", OssErrorKind.NOT_APPENDABLE, -1);
+            }
+            long length0 = o == null ? 0 : o.bytes.size();
+            if (position != length0) {
+                throw new OssServiceException("PositionNotEqualToLength", 409, "PositionNotEqualToLength", "r",
+                        OssErrorKind.POSITION_MISMATCH, length0);
+            }
+            if (o == null) {
+                o = new StoredObject(true);
+                objects.put(key, o);
+            }
+            o.bytes.write(data, offset, length);
+            o.crc = Crc64.update(o.crc, data, offset, length);
+            return new AppendReply(o.bytes.size(), o.crc, true, "r");
+        }
+    }
+
+    @Override
+    public ObjectInfo head(String key) throws IOException, OssServiceException {
+        requests.incrementAndGet();
+        awaitIfHanging();
+        synchronized (this) {
+            checkAvailable();
+            StoredObject o = objects.get(key);
+            return o == null ? null : new ObjectInfo(o.bytes.size(), o.appendable ? "Appendable" : "Normal", o.crc, o.appendable);
+        }
+    }
+
+    @Override
+    public synchronized byte[] getRange(String key, long first, long lastInclusive) throws IOException, OssServiceException {
+        checkAvailable();
+        StoredObject o = objects.get(key);
+        if (o == null) {
+            throw new OssServiceException("NoSuchKey", 404, "NoSuchKey", "r", OssErrorKind.NO_SUCH_KEY, -1);
+        }
+        byte[] all = o.bytes.toByteArray();
+        int end = (int) Math.min(all.length - 1, lastInclusive);
+        byte[] out = new byte[Math.max(0, end - (int) first + 1)];
+        System.arraycopy(all, (int) first, out, 0, out.length);
+        return out;
+    }
+
+    private void awaitIfHanging() throws IOException {
+        CountDownLatch h = hang;
+        if (h != null) {
+            try {
+                h.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+            if (closed) {
+                throw new IOException("client closed");
+            }
+        }
+    }
+
+    private void checkAvailable() throws IOException, OssServiceException {
+        if (closed) {
+            throw new IOException("client closed");
+        }
+        if (down) {
+            throw new IOException("Connection refused");
+        }
+        if (authFailing) {
+            throw new OssServiceException("SignatureDoesNotMatch: check accessKeySecret for key test-id", 403,
+                    "SignatureDoesNotMatch", "r", OssErrorKind.AUTH_FAILED, -1);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        release();
+    }
+
+    @Override
+    public String describe() {
+        return "oss://logs in memory";
+    }
+}
