@@ -94,7 +94,15 @@ final class OssErrorClassifier {
                     return "the store refused the request" + server;
             }
         }
+        if (reply.endpoint() != null) {
+            return "bucket '" + bucket + "' must be addressed through endpoint " + reply.endpoint()
+                    + "; check endpoint and region (configured: " + endpoint + ")" + server;
+        }
         switch (code) {
+            case "PermanentRedirect":
+            case "TemporaryRedirect":
+                return "OSS redirects requests for bucket '" + bucket + "' elsewhere; check endpoint and region"
+                        + " (configured: " + endpoint + ")" + server;
             case "SignatureDoesNotMatch":
                 return "the signature OSS computed differs from ours; check accessKeySecret for access key id "
                         + accessKeyId + (region != null ? " and that region '" + region + "' is the bucket's region" : "");

@@ -16,7 +16,7 @@ final class OssErrorReply {
     private static final int MAX_BODY_CHARS = 64 * 1024;
     private static final int MAX_FIELD_CHARS = 512;
     private static final Pattern XML_FIELD = Pattern.compile(
-            "<(Code|Message|RequestId|HostId|EC|BucketName|OSSAccessKeyId)>(.*?)</\\1>", Pattern.DOTALL);
+            "<(Code|Message|RequestId|HostId|EC|BucketName|OSSAccessKeyId|Endpoint)>(.*?)</\\1>", Pattern.DOTALL);
     private static final Pattern JSON_FIELD = Pattern.compile(
             "\"(Code|Message|RequestId|HostId|EC|BucketName)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -78,6 +78,11 @@ final class OssErrorReply {
     /** The error-center id ({@code EC}), or null. */
     String ec() {
         return fields.get("EC");
+    }
+
+    /** The endpoint OSS says the bucket must be addressed with ({@code <Endpoint>}), or null. */
+    String endpoint() {
+        return fields.get("Endpoint");
     }
 
     /** {@code x-oss-next-append-position}, or -1. */

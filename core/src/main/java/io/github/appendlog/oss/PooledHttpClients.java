@@ -21,7 +21,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Builds the HTTP client an {@link OssHttpClient} uses: pooled keep-alive connections, connect and
- * response timeouts, no automatic retries (an append is not idempotent: the writer decides), no
+ * response timeouts (stale connections are checked before reuse, so no evictor thread is needed),
+ * no automatic retries (an append is not idempotent: the writer decides), no
  * redirects, no content compression, and TLS that verifies certificates and host names, optionally
  * against a trust store file.
  */
@@ -65,8 +66,6 @@ final class PooledHttpClients {
                 .disableContentCompression()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .evictExpiredConnections()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .setUserAgent("appendlog")
                 .build();
     }

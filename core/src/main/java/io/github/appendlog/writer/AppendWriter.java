@@ -210,6 +210,15 @@ public final class AppendWriter {
         return key;
     }
 
+    /**
+     * True while an append whose outcome is unknown waits to be settled by the next {@link #append}.
+     * A caller that wants to drop this writer (e.g. to move to the next key) should first append
+     * the same bytes again through it, or the batch could land twice: once here, once there.
+     */
+    public boolean hasUnresolvedAttempt() {
+        return pending != null;
+    }
+
     private AppendReply send(AppendAttempt attempt, byte[] data, int offset) throws IOException, OssServiceException {
         try {
             return client.append(key, attempt.position(), data, offset, attempt.length(), attempt.position() == 0);

@@ -91,6 +91,18 @@ class OssErrorClassifierTest {
     }
 
     @Test
+    void wrongEndpointsNameTheRightOne() {
+        String m = classifier.toException(reply(403, "<Error><Code>AccessDenied</Code><Message>The bucket you are"
+                + " attempting to access must be addressed using the specified endpoint.</Message>"
+                + "<Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint></Error>"), "append", "k").getMessage();
+        assertTrue(m.startsWith("AccessDenied: bucket 'logs' must be addressed through endpoint "
+                + "oss-cn-shanghai.aliyuncs.com; check endpoint and region"), m);
+        String redirect = classifier.toException(reply(301, "<Error><Code>PermanentRedirect</Code></Error>"), "append",
+                "k").getMessage();
+        assertTrue(redirect.contains("check endpoint and region"), redirect);
+    }
+
+    @Test
     void longServerMessagesAreCut() {
         StringBuilder big = new StringBuilder();
         for (int i = 0; i < 2000; i++) {

@@ -5,6 +5,7 @@ import static io.github.appendlog.writer.AppendWriterTest.append;
 import static io.github.appendlog.writer.AppendWriterTest.b;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,7 +163,9 @@ class AppendWriterRecoveryTest {
         AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, b("data")));
         assertTrue(e.retryable());
         assertTrue(e.getMessage().contains("checked before the next append"), e.getMessage());
+        assertTrue(w.hasUnresolvedAttempt());
         append(w, b("data"));
+        assertFalse(w.hasUnresolvedAttempt());
         t.assertObject(w, "data");
         assertEquals(1, t.store.count(Op.APPEND), "never sent twice");
     }

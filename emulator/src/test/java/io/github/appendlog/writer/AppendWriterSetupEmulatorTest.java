@@ -112,6 +112,31 @@ class AppendWriterSetupEmulatorTest {
     }
 
     @Test
+    void stsCredentialsSignWithTheirToken() throws Exception {
+        fx.close();
+        fx = new EmulatorFixture(OssEmulator.builder().port(0).bucket(BUCKET).credentials("STS.id", "sts-secret",
+                "the-session-token"));
+        for (String version : List.of("V4", "V1")) {
+            AppendlogConfig config = config().accessKeyId("STS.id").accessKeySecret("sts-secret")
+                    .securityToken("the-session-token").signatureVersion(version).build();
+            AppendWriter w = writer(config, "sts-" + version + ".log");
+            byte[] b = batch(version, 1);
+            append(w, b);
+            fx.assertObject(w, List.of(b));
+        }
+        AppendlogConfig stale = config().accessKeyId("STS.id").accessKeySecret("sts-secret")
+                .securityToken("an-old-token").build();
+        try (OssHttpClient client = OssHttpClient.create(stale)) {
+            OssServiceException e = assertThrows(OssServiceException.class,
+                    () -> client.append("sts.log", 0, new byte[1], 0, 1, true));
+            assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+            assertTrue(e.getMessage().contains("securityToken"), e.getMessage());
+            assertFalse(e.getMessage().contains("an-old-token"), e.getMessage());
+            assertFalse(client.toString().contains("an-old-token"), client.toString());
+        }
+    }
+
+    @Test
     void anUnknownAccessKeyIdIsNamed() throws Exception {
         try (OssHttpClient client = OssHttpClient.create(config().accessKeyId("LTAIunknown").build())) {
             OssServiceException e = assertThrows(OssServiceException.class,
