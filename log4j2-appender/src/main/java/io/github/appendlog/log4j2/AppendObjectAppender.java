@@ -83,22 +83,22 @@ public final class AppendObjectAppender extends AbstractAppender {
         if (AppendPipeline.isPipelineThread()) {
             return; // the pipeline's own logging (e.g. its HTTP client's) must never feed the pipeline
         }
-        byte[] encoded;
+        boolean accepted;
         try {
-            encoded = getLayout().toByteArray(event);
+            byte[] encoded = getLayout().toByteArray(event);
+            accepted = manager.offer(encoded, event.getLevel().isMoreSpecificThan(Level.WARN));
         } catch (RuntimeException e) {
-            error("AppendObject appender '" + getName() + "' could not encode an event", event, e);
+            String message = "AppendObject appender '" + getName() + "' could not take an event: " + e;
+            error(message, event, e);
             if (!ignoreExceptions()) {
-                throw new AppenderLoggingException("AppendObject appender '" + getName() + "' could not encode an event", e);
+                throw e instanceof AppenderLoggingException ? (AppenderLoggingException) e
+                        : new AppenderLoggingException(message, e);
             }
             return;
         }
-        boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
-        if (!manager.offer(encoded, important)) {
-            AppenderControl target = fallback;
-            if (target != null) {
-                target.callAppender(event);
-            }
+        AppenderControl target = fallback;
+        if (!accepted && target != null) {
+            target.callAppender(event); // dropped by the pipeline (and counted there): keep it elsewhere
         }
     }
 
@@ -149,7 +149,7 @@ public final class AppendObjectAppender extends AbstractAppender {
                 manager = AppendObjectManager.getManager(config,
                         getConfiguration() == null ? null : getConfiguration().getLoggerContext());
             } catch (RuntimeException e) {
-                LOGGER.error("AppendObject appender '{}': could not start: {}", name, e.getMessage(), e);
+                LOGGER.error("AppendObject appender '{}': could not start: {}", name, String.valueOf(e), e);
                 return null;
             }
             return new AppendObjectAppender(name, getFilter(), layout, isIgnoreExceptions(), getPropertyArray(),

@@ -1,0 +1,82 @@
+package io.github.appendlog.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A reload in the middle of logging keeps the pipeline and everything it buffers. */
+class AppendObjectManagerTest {
+    private TestStore store;
+
+    @BeforeEach
+    void startStore() throws Exception {
+        store = TestStore.start();
+    }
+
+    @AfterEach
+    void stopStore() throws Exception {
+        store.close();
+    }
+
+    @Test
+    void reloadSharesTheManagerAndLosesNothingBuffered() throws Exception {
+        TestStore.objectKey("reload/app.log");
+        LoggerContext context = TestContexts.context("reload-a.xml");
+        AppendObjectAppender before = context.getConfiguration().getAppender("OSS");
+        Logger logger = context.getLogger("it.reload");
+        for (int i = 0; i < 300; i++) {
+            logger.info("line {}", i);
+        }
+        assertTrue(store.text("reload/").isEmpty(), "an hour's flush interval: the lines are still buffered");
+
+        context.setConfigLocation(TestContexts.resource("reload-b.xml"));
+        AppendObjectAppender after = context.getConfiguration().getAppender("OSS");
+        assertNotSame(before, after, "the reload built a new appender");
+        assertTrue(before.isStopped(), "the old appender stopped");
+        assertSame(before.getManager(), after.getManager(), "the new appender took the running manager over");
+        for (int i = 300; i < 600; i++) {
+            logger.info("line {}", i);
+        }
+        assertTrue(context.stop(30, TimeUnit.SECONDS));
+
+        List<LoggedEvents.Event> events = LoggedEvents.parse(store.text("reload/"));
+        assertEquals(600, events.size(), "every line before and after the reload");
+        for (int i = 0; i < 600; i++) {
+            assertEquals("line " + i, events.get(i).message);
+            assertEquals(i < 300 ? "A" : "B", events.get(i).context, "encoded with the layout of its time");
+        }
+    }
+
+    @Test
+    void reloadWithChangedSettingsKeepsThePipelineAndSaysSo() throws Exception {
+        TestStore.objectKey("changed/app.log");
+        try (StatusCapture status = StatusCapture.open()) {
+            LoggerContext context = TestContexts.context("reload-a.xml");
+            AppendObjectAppender before = context.getConfiguration().getAppender("OSS");
+            context.getLogger("it.changed").info("before");
+            assertTrue(status.messages(Level.WARN).stream().noneMatch(m -> m.contains("changed settings")));
+
+            context.setConfigLocation(TestContexts.resource("reload-c.xml"));
+            AppendObjectAppender after = context.getConfiguration().getAppender("OSS");
+            assertSame(before.getManager(), after.getManager());
+            assertTrue(status.messages(Level.WARN).stream()
+                    .anyMatch(m -> m.contains("'OSS'") && m.contains("changed settings")), status.messages(Level.WARN).toString());
+            context.getLogger("it.changed").info("after");
+            context.stop();
+
+            List<LoggedEvents.Event> events = LoggedEvents.parse(store.text("changed/"));
+            assertEquals(2, events.size());
+            assertEquals("C", events.get(1).context);
+        }
+    }
+}
