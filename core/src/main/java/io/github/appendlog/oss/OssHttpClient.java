@@ -22,7 +22,6 @@ import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -101,7 +100,7 @@ public final class OssHttpClient implements AppendStoreClient {
         }
         HttpPost post = new HttpPost(urls.object(key, "append&position=" + position));
         post.setEntity(new ByteArrayEntity(data, offset, length, null));
-        Reply reply = execute(post, signable);
+        HttpReply reply = execute(post, signable);
         String operation = "append of " + length + " bytes to '" + key + "' at position " + position;
         if (reply.status != 200) {
             throw error(reply, operation, key);
@@ -115,14 +114,14 @@ public final class OssHttpClient implements AppendStoreClient {
                     + "', not a position (request id " + reply.header(REQUEST_ID) + ")");
         }
         String crc = reply.header(CRC64);
-        Long crcValue = parseCrc(crc);
+        Long crcValue = HttpReply.unsignedCrc(crc);
         return new AppendReply(nextPosition, crcValue == null ? 0 : crcValue, crcValue != null,
                 reply.header(REQUEST_ID));
     }
 
     @Override
     public ObjectInfo head(String key) throws IOException, OssServiceException {
-        Reply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key));
+        HttpReply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key));
         if (reply.status == 200) {
             String length = reply.header(NEXT_POSITION);
             if (length == null) {
@@ -135,7 +134,7 @@ public final class OssHttpClient implements AppendStoreClient {
                 throw new IOException("HEAD '" + key + "': the reply has no object length (request id "
                         + reply.header(REQUEST_ID) + ")");
             }
-            Long crc = parseCrc(reply.header(CRC64));
+            Long crc = HttpReply.unsignedCrc(reply.header(CRC64));
             String type = reply.header(OBJECT_TYPE);
             return new ObjectInfo(value, type == null ? "Normal" : type, crc == null ? 0 : crc, crc != null);
         }
@@ -153,7 +152,7 @@ public final class OssHttpClient implements AppendStoreClient {
         }
         HttpGet get = new HttpGet(urls.object(key, null));
         get.setHeader("Range", "bytes=" + first + "-" + lastInclusive);
-        Reply reply = execute(get, new SignableRequest("GET", urls.bucket(), key));
+        HttpReply reply = execute(get, new SignableRequest("GET", urls.bucket(), key));
         String operation = "GET '" + key + "' bytes " + first + "-" + lastInclusive;
         if (reply.status == 206) {
             return reply.body;
@@ -187,7 +186,7 @@ public final class OssHttpClient implements AppendStoreClient {
         return "OssHttpClient{" + urls + ", " + credentials + ", signer=" + signer + "}";
     }
 
-    private Reply execute(HttpUriRequestBase request, SignableRequest signable) throws IOException {
+    private HttpReply execute(HttpUriRequestBase request, SignableRequest signable) throws IOException {
         signer.sign(signable, credentials, clock.instant());
         for (Map.Entry<String, String> h : signable.headers().entrySet()) {
             request.setHeader(h.getKey(), h.getValue());
@@ -195,50 +194,17 @@ public final class OssHttpClient implements AppendStoreClient {
         return http.execute(request, response -> {
             HttpEntity entity = response.getEntity();
             byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-            return new Reply(response.getCode(), response.getHeaders(), body);
+            return new HttpReply(response.getCode(), response.getHeaders(), body);
         });
     }
 
-    private OssServiceException error(Reply reply, String operation, String key) {
+    private OssServiceException error(HttpReply reply, String operation, String key) {
         return errors.toException(parse(reply), operation, key);
     }
 
-    private static OssErrorReply parse(Reply reply) {
+    private static OssErrorReply parse(HttpReply reply) {
         return OssErrorReply.parse(reply.status, reply.body, reply.header("x-oss-err"), reply.header(REQUEST_ID),
                 reply.header("x-oss-ec"), reply.header(NEXT_POSITION));
-    }
-
-    /** An unsigned decimal CRC-64, or null when absent or malformed. */
-    static Long parseCrc(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Long.parseUnsignedLong(header.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static final class Reply {
-        final int status;
-        final Header[] headers;
-        final byte[] body;
-
-        Reply(int status, Header[] headers, byte[] body) {
-            this.status = status;
-            this.headers = headers;
-            this.body = body;
-        }
-
-        String header(String name) {
-            for (Header h : headers) {
-                if (h.getName().equalsIgnoreCase(name)) {
-                    return h.getValue();
-                }
-            }
-            return null;
-        }
     }
 
     /** The pieces of a client; {@link #build()} checks that the required ones are set. */

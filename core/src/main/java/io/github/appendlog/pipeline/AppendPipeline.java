@@ -9,6 +9,7 @@ import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
 import io.github.appendlog.key.ObjectKeyPattern;
 import io.github.appendlog.oss.AppendStoreClient;
+import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.retry.ExponentialBackoff;
 import io.github.appendlog.status.StatusReporter;
 import io.github.appendlog.writer.AppendFailedException;
@@ -115,25 +116,13 @@ public final class AppendPipeline {
         buffer.consumer(sender);
     }
 
-    /** Starts a pipeline that sends to OSS through an {@code OssHttpClient} made from the config. */
-    public static AppendPipeline start(AppendlogConfig config, StatusReporter status) {
-        return start(config, status, httpClient(config));
-    }
-
     /**
-     * {@code OssHttpClient.create(config)}. Interim: the HTTP client is not on main yet, so it is
-     * looked up by name; this becomes a direct call as soon as it is.
+     * Starts a pipeline that sends to OSS through an {@link OssHttpClient} made from the config.
+     *
+     * @throws java.io.UncheckedIOException when the configured trust store cannot be read
      */
-    private static AppendStoreClient httpClient(AppendlogConfig config) {
-        try {
-            Class<?> type = Class.forName("io.github.appendlog.oss.OssHttpClient");
-            return (AppendStoreClient) type.getMethod("create", AppendlogConfig.class).invoke(null, config);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
-        } catch (ReflectiveOperationException e) {
-            throw new UnsupportedOperationException("appendlog: OssHttpClient is not available yet: " + e, e);
-        }
+    public static AppendPipeline start(AppendlogConfig config, StatusReporter status) {
+        return start(config, status, OssHttpClient.create(config));
     }
 
     /** Starts a pipeline on any store client (tests, benchmarks); {@link #stop} closes it. */

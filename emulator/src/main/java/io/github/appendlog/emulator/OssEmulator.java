@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.impl.HttpProcessors;
@@ -62,6 +63,7 @@ public final class OssEmulator implements AutoCloseable {
                 .setListenerPort(b.port)
                 .setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(5)).setTcpNoDelay(true)
                         .setSoReuseAddress(true).setBacklogSize(1024).build())
+                .setHttp1Config(Http1Config.custom().setBufferSize(64 * 1024).setChunkSizeHint(64 * 1024).build())
                 .setHttpProcessor(HttpProcessors.server("AliyunOSS"))
                 .setRequestRouter((request, context) -> handler)
                 .setExceptionListener(new QuietExceptionListener());
@@ -124,7 +126,7 @@ public final class OssEmulator implements AutoCloseable {
     /** Stores a Normal object (not appendable), as PutObject does. */
     public void putObject(String bucket, String key, byte[] bytes) {
         try {
-            store.put(knownBucket(bucket), key, bytes, ObjectHeaders.defaults());
+            store.put(knownBucket(bucket), key, bytes.clone(), ObjectHeaders.defaults());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -117,11 +117,19 @@ final class OssRequestHandler implements HttpRequestHandler {
         if (entity == null) {
             return new byte[0];
         }
-        if (entity.getContentLength() > MAX_BODY_BYTES) {
+        long length = entity.getContentLength();
+        if (length > MAX_BODY_BYTES) {
             throw new ConnectionDrop("request body too large for the emulator");
         }
         try (InputStream in = entity.getContent()) {
-            return in.readAllBytes();
+            if (length < 0) {
+                return in.readAllBytes(); // chunked
+            }
+            byte[] body = new byte[(int) length];
+            if (in.readNBytes(body, 0, body.length) < body.length) {
+                throw new ConnectionDrop("request body shorter than its Content-Length");
+            }
+            return body;
         }
     }
 

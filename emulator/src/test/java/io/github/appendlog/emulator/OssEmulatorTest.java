@@ -223,7 +223,9 @@ class OssEmulatorTest {
 
     @Test
     void inProcessPutObjectMakesANormalObject() {
-        emu.putObject("logs", "n", new byte[] {1, 2});
+        byte[] content = {1, 2};
+        emu.putObject("logs", "n", content);
+        content[0] = 9;
         assertEquals("Normal", emu.objectType("logs", "n"));
         assertArrayEquals(new byte[] {1, 2}, emu.objectBytes("logs", "n"));
     }

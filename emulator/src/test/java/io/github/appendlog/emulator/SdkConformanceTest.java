@@ -160,6 +160,19 @@ class SdkConformanceTest {
             assertFalse(list.isTruncated());
             assertEquals(2, oss.listObjects(BUCKET, "app/").getObjectSummaries().size());
 
+            String odd = "app/odd key+ü&.log";
+            oss.appendObject(append(odd, 0, "x", null));
+            ListObjectsV2Request encoded = new ListObjectsV2Request(BUCKET, "app/odd");
+            encoded.setEncodingType("url");
+            // with encoding-type=url the keys come back URL-encoded (the SDK leaves V2 keys as they are)
+            List<String> encodedKeys = oss.listObjectsV2(encoded).getObjectSummaries().stream()
+                    .map(OSSObjectSummary::getKey).collect(Collectors.toList());
+            assertEquals(List.of("app/odd%20key%2B%C3%BC%26.log"), encodedKeys);
+            assertEquals(odd, java.net.URLDecoder.decode(encodedKeys.get(0), StandardCharsets.UTF_8));
+            assertEquals(List.of(odd), oss.listObjects(BUCKET, "app/odd").getObjectSummaries().stream()
+                    .map(OSSObjectSummary::getKey).collect(Collectors.toList()));
+            assertEquals(1L, oss.getObjectMetadata(BUCKET, odd).getContentLength());
+
             oss.deleteObject(BUCKET, key);
             assertFalse(oss.doesObjectExist(BUCKET, key));
             assertTrue(oss.doesObjectExist(BUCKET, "app/normal.txt"));

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds benchmarks/target/benchmarks.jar and runs the five appendlog benchmarks (per-call JMH,
+# end-to-end throughput, memory under overload, outage latency, idle cost) in about 12 minutes on a
+# 2-core machine, printing one table of figures and ratios against baselines measured in the same
+# run. Options are passed on: --quick (a smoke run of ~3 minutes, not for BENCHMARKS.md),
+# --only=percall,throughput,memory,outage,idle, --out=DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -d /usr/lib/jvm/java-17-openjdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
+  export PATH="$JAVA_HOME/bin:$PATH"
+fi
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  mvn -B -q -pl benchmarks -am package -DskipTests
+fi
+uptime
+exec java -Xmx512m -cp benchmarks/target/benchmarks.jar io.github.appendlog.benchmarks.runner.RunAll "$@"

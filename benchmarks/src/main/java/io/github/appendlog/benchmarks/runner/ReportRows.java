@@ -1,0 +1,128 @@
+package io.github.appendlog.benchmarks.runner;
+
+import java.util.Map;
+
+/** Turns each part's figures into report rows, with the targets of the benchmarks issue. */
+final class ReportRows {
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private ReportRows() {
+    }
+
+    /** Per-call targets: added cost ≤ 0.25× the async appender's and ≤ 1.0× the buffered file appender's. */
+    static void perCall(Report report, PerCallResults r, int[] threadCounts) {
+        String[][] frameworks = {
+            {"logback", "Logback", "async", "AsyncAppender", "file", "FileAppender"},
+            {"log4j2", "Log4j2", "async", "AsyncAppender", "raf", "RandomAccessFile"},
+        };
+        for (String[] f : frameworks) {
+            for (int threads : threadCounts) {
+                double ours = r.addedCost(f[0], "appendlog", threads);
+                double async = r.addedCost(f[0], f[2], threads);
+                double file = r.addedCost(f[0], f[4], threads);
+                String what = f[1] + " log call, added cost (unsaturated), " + threads + " thread" + (threads > 1 ? "s" : "");
+                report.row(what, Format.nanos(ours), f[3] + " " + Format.nanos(async), Format.ratio(ours / async),
+                        "≤ 0.25×", ours <= 0.25 * async);
+                report.row(what, Format.nanos(ours), f[5] + " " + Format.nanos(file), Format.ratio(ours / file),
+                        "≤ 1.0×", ours <= file);
+            }
+        }
+    }
+
+    /** The detail table: every variant, both regimes, averages and percentiles. */
+    static String perCallDetail(PerCallResults r, int[] threadCounts, String[] logbackVariants, String[] log4j2Variants) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Framework | Appender | Threads | Unsaturated: added cost (avg) | Unsaturated p99 / p99.9 (work + call) "
+                + "| Saturated avg | Saturated p99 / p99.9 |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (int threads : threadCounts) {
+            sb.append("| — | work alone (consumeCPU 5000) | ").append(threads).append(" | ")
+                    .append(Format.nanos(r.workAlone(threads))).append(" (the work itself) | ")
+                    .append(Format.nanos(r.percentile("work", PerCallResults.WORK_ALONE, "unsaturated", threads, 99)))
+                    .append(" / ")
+                    .append(Format.nanos(r.percentile("work", PerCallResults.WORK_ALONE, "unsaturated", threads, 99.9)))
+                    .append(" | | |\n");
+            detailRows(sb, r, "logback", "Logback", logbackVariants, threads);
+            detailRows(sb, r, "log4j2", "Log4j2", log4j2Variants, threads);
+        }
+        return sb.toString();
+    }
+
+    private static void detailRows(StringBuilder sb, PerCallResults r, String fw, String label, String[] variants, int threads) {
+        for (String v : variants) {
+            sb.append("| ").append(label).append(" | ").append(v).append(" | ").append(threads).append(" | ")
+                    .append(Format.nanos(r.addedCost(fw, v, threads))).append(" | ")
+                    .append(Format.nanos(r.percentile(fw, v, "unsaturated", threads, 99))).append(" / ")
+                    .append(Format.nanos(r.percentile(fw, v, "unsaturated", threads, 99.9))).append(" | ")
+                    .append(Format.nanos(r.average(fw, v, "saturated", threads))).append(" | ")
+                    .append(Format.nanos(r.percentile(fw, v, "saturated", threads, 99))).append(" / ")
+                    .append(Format.nanos(r.percentile(fw, v, "saturated", threads, 99.9))).append(" |\n");
+        }
+    }
+
+    static void throughput(Report report, Map<String, String> m) {
+        double lines = num(m, "lines");
+        double fileSeconds = num(m, "file.nanos") / 1e9;
+        double oursSeconds = num(m, "appendlog.nanos") / 1e9;
+        double fileRate = lines / fileSeconds;
+        double oursRate = num(m, "appendlog.lines") / oursSeconds;
+        double fileMb = num(m, "file.bytes") / MIB / fileSeconds;
+        double oursMb = num(m, "appendlog.bytes") / MIB / oursSeconds;
+        String n = Format.number(lines / 1e6, 1) + "M lines, 2 threads";
+        report.row("End-to-end throughput, " + n + " (until the last byte is acknowledged)",
+                Format.number(oursRate / 1e6, 2) + " M events/s, " + Format.number(oursMb, 0) + " MiB/s ("
+                        + Format.number(num(m, "appendlog.lines"), 0) + " lines landed)",
+                "FileAppender " + Format.number(fileRate / 1e6, 2) + " M events/s, " + Format.number(fileMb, 0) + " MiB/s",
+                Format.ratio(oursRate / fileRate), "≥ 1.0×", oursRate >= fileRate && num(m, "appendlog.lines") >= lines);
+        double appends = num(m, "appendlog.appends");
+        double fill = num(m, "appendlog.bytes") / appends / num(m, "appendlog.maxBatchBytes");
+        report.row("Requests sent / average batch fill", Format.number(appends, 0) + " appends, "
+                        + Format.mib(num(m, "appendlog.bytes") / appends) + " each",
+                "maxBatchBytes " + Format.mib(num(m, "appendlog.maxBatchBytes")), Format.number(fill * 100, 0) + "%",
+                "≥ 90%", fill >= 0.9);
+        double ceilingMb = num(m, "ceiling.bytes") / MIB / (num(m, "ceiling.nanos") / 1e9);
+        report.row("Emulator ceiling: raw 4 MiB appends, one client", Format.number(ceilingMb, 0) + " MiB/s",
+                "appendlog end to end " + Format.number(oursMb, 0) + " MiB/s", Format.ratio(oursMb / ceilingMb),
+                "(store not the bottleneck)", null);
+    }
+
+    static void memory(Report report, Map<String, String> m) {
+        double max = num(m, "maxBufferBytes");
+        double peak = num(m, "peakHeapBytes");
+        double limit = max + 16 * MIB;
+        report.row("Peak heap after GC, store down, " + Format.number(num(m, "offeredBytes") / MIB, 0)
+                        + " MiB logged (10× the buffer)",
+                Format.mib(peak) + " (" + Format.mib(num(m, "baselineHeapBytes")) + " before the outage)",
+                "maxBufferBytes " + Format.mib(max), Format.ratio(peak / max), "≤ " + Format.mib(limit), peak <= limit);
+    }
+
+    static void outage(Report report, Map<String, String> m) {
+        double healthy99 = num(m, "healthy.p99");
+        double healthy999 = num(m, "healthy.p999");
+        for (String phase : new String[] {"slow", "down"}) {
+            double p99 = num(m, phase + ".p99");
+            double p999 = num(m, phase + ".p999");
+            String label = phase.equals("slow") ? "store slow (2 s replies)" : "store down";
+            report.row("Log call p99 / p99.9, " + label, Format.nanos(p99) + " / " + Format.nanos(p999),
+                    "healthy " + Format.nanos(healthy99) + " / " + Format.nanos(healthy999),
+                    Format.ratio(p99 / healthy99) + " / " + Format.ratio(p999 / healthy999), "p99 ≤ 1.2×",
+                    p99 <= 1.2 * healthy99);
+        }
+    }
+
+    static void idle(Report report, Map<String, String> ours, Map<String, String> file) {
+        double wall = num(ours, "wallNanos");
+        double process = num(ours, "processCpuNanos") / wall * 100;
+        double threads = num(ours, "appendlogThreadsCpuNanos") / wall * 100;
+        double fileProcess = num(file, "processCpuNanos") / num(file, "wallNanos") * 100;
+        report.row("Idle CPU over " + Format.number(wall / 1e9, 0) + " s (whole JVM; appendlog threads)",
+                Format.number(process, 3) + "% of a core; " + Format.number(threads, 4) + "%",
+                "JVM with a FileAppender " + Format.number(fileProcess, 3) + "%",
+                Format.ratio(process / fileProcess), "< 1% of a core", process < 1.0);
+    }
+
+    private static double num(Map<String, String> m, String key) {
+        String v = m.get(key);
+        return v == null ? Double.NaN : Double.parseDouble(v);
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.appendlog.benchmarks.runner;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs the five benchmarks in one go and prints one table of figures and ratios against the
+ * baselines measured in the same run (also written to {@code report.md} in the output directory).
+ *
+ * <p>Options: {@code --quick} (a smoke run of a minute or two: shorter iterations, fewer lines),
+ * {@code --only=percall,throughput,memory,outage,idle}, {@code --out=DIR}.
+ */
+public final class RunAll {
+    private static final List<String> PARTS = List.of("percall", "throughput", "memory", "outage", "idle");
+    private static final String[] LOGBACK_VARIANTS = {"noop", "file", "async", "loki4j", "appendlog"};
+    private static final String[] LOG4J2_VARIANTS = {"null", "raf", "async", "appendlog"};
+    private static final int[] THREADS = {1, 2};
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Set<String> only = new HashSet<>(PARTS);
+        File out = new File("benchmarks/target/results-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.startsWith("--only=")) {
+                only = new HashSet<>(Arrays.asList(arg.substring("--only=".length()).split(",")));
+            } else if (arg.startsWith("--out=")) {
+                out = new File(arg.substring("--out=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg + " (--quick, --only=..., --out=DIR)");
+            }
+        }
+        out.mkdirs();
+        String machineBefore = Machine.describe();
+        System.out.println("appendlog benchmarks: " + machineBefore + (quick ? " [quick smoke run]" : ""));
+        System.out.println("Detailed output goes to " + out);
+        long start = System.nanoTime();
+        Report report = new Report();
+        ChildJvm child = new ChildJvm(out);
+
+        if (only.contains("percall")) {
+            step("per-call JMH benchmarks");
+            try {
+                PerCallResults r = new PerCallSuite(out, quick, LOGBACK_VARIANTS, LOG4J2_VARIANTS).run(THREADS);
+                ReportRows.perCall(report, r, THREADS);
+                report.detail(ReportRows.perCallDetail(r, THREADS, LOGBACK_VARIANTS, LOG4J2_VARIANTS));
+            } catch (Exception e) {
+                report.missing("Per-call cost", e.toString());
+            }
+        }
+        if (only.contains("throughput")) {
+            step("end-to-end throughput");
+            String lines = quick ? "200000" : "2000000";
+            try {
+                ReportRows.throughput(report, child.run(ThroughputRunner.class, List.of("-Xms3g", "-Xmx3g", "-XX:+UseG1GC"),
+                        List.of(lines, "2"), Duration.ofMinutes(6)));
+            } catch (Exception e) {
+                report.missing("End-to-end throughput", e.getMessage());
+            }
+        }
+        if (only.contains("memory")) {
+            step("memory under overload");
+            try {
+                ReportRows.memory(report, child.run(OverloadMemoryRunner.class, List.of("-Xmx1g", "-XX:+UseG1GC"),
+                        List.of("32 MB"), Duration.ofMinutes(3)));
+            } catch (Exception e) {
+                report.missing("Memory under overload", e.getMessage());
+            }
+        }
+        if (only.contains("outage")) {
+            step("outage latency");
+            try {
+                ReportRows.outage(report, child.run(OutageLatencyRunner.class, List.of("-Xmx1g", "-XX:+UseG1GC"),
+                        List.of(quick ? "2" : "5"), Duration.ofMinutes(3)));
+            } catch (Exception e) {
+                report.missing("Outage latency", e.getMessage());
+            }
+        }
+        if (only.contains("idle")) {
+            step("idle cost");
+            String seconds = quick ? "10" : "60";
+            try {
+                // Both JVMs are idle: measuring them side by side costs one window, not two.
+                ChildJvm fileChild = new ChildJvm(new File(out, "idle-file"));
+                CompletableFuture<Map<String, String>> file =
+                        CompletableFuture.supplyAsync(() -> runIdle(fileChild, "file", seconds));
+                Map<String, String> ours = runIdle(child, "appendlog", seconds);
+                ReportRows.idle(report, ours, file.join());
+            } catch (Exception e) {
+                report.missing("Idle cost", e.getMessage());
+            }
+        }
+
+        String table = "Measured: " + machineBefore + "; load average at the end " + Machine.loadAverage()
+                + "; total " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s"
+                + (quick ? " (QUICK SMOKE RUN: not for BENCHMARKS.md)" : "") + "\n\n" + report.render();
+        Files.writeString(new File(out, "report.md").toPath(), table, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(table);
+    }
+
+    private static Map<String, String> runIdle(ChildJvm child, String variant, String seconds) {
+        try {
+            return child.run(IdleCostRunner.class, List.of("-Xmx256m"), List.of(variant, seconds), Duration.ofMinutes(3));
+        } catch (Exception e) {
+            throw new IllegalStateException(variant + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void step(String what) {
+        System.out.println("[" + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME) + "] " + what
+                + " (load " + Machine.loadAverage() + ")");
+    }
+}
