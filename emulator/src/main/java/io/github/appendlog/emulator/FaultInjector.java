@@ -22,6 +22,14 @@ public final class FaultInjector {
             this.reset = reset;
             this.error = error;
         }
+
+        static Fault reset() {
+            return new Fault(true, null);
+        }
+
+        static Fault error(OssError error) {
+            return new Fault(false, error);
+        }
     }
 
     private enum Kind { FAIL, SLOW_DOWN, RESET_BEFORE, DROP_AFTER, DELAY }
@@ -45,6 +53,7 @@ public final class FaultInjector {
     }
 
     private final List<Rule> rules = new ArrayList<>();
+    private volatile ChaosFaults chaos;
 
     /** The next {@code n} requests of {@code op} fail with {@code status} and OSS error {@code code}. */
     public FaultInjector failNext(Operation op, int n, int status, String code) {
@@ -94,9 +103,19 @@ public final class FaultInjector {
         return add(new Rule(Kind.SLOW_DOWN, op, positive(n), 503, "SlowDown", null));
     }
 
-    /** Removes every rule. */
+    /**
+     * From now on, requests that no counted rule catches draw from {@code chaos}, a seeded random
+     * mix of faults; {@link #clear} ends it.
+     */
+    public FaultInjector chaos(ChaosFaults chaos) {
+        this.chaos = Objects.requireNonNull(chaos, "chaos");
+        return this;
+    }
+
+    /** Removes every rule and ends the random mix. */
     public synchronized void clear() {
         rules.clear();
+        chaos = null;
     }
 
     /** How many rules are still in force. */
@@ -128,6 +147,12 @@ public final class FaultInjector {
         String message = r.kind == Kind.SLOW_DOWN ? "Please reduce your request rate."
                 : "Injected fault (appendlog emulator).";
         return new Fault(false, OssError.of(r.status, r.code, message));
+    }
+
+    /** This request's draw from the random mix, if one is on. */
+    ChaosFaults.Draw drawChaos() {
+        ChaosFaults c = chaos;
+        return c == null ? ChaosFaults.Draw.NONE : c.draw();
     }
 
     /** Whether to drop the connection after this request was applied. */

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -18,10 +17,10 @@ import java.util.function.LongSupplier;
 /**
  * The buckets and their objects, with OSS's rules for put, append, read, delete and listing.
  * Thread-safe; operations on one key are serialised by that key's lock, different keys never wait
- * for each other. Buckets are fixed at construction.
+ * for each other. Buckets are created at construction or later with {@link #createBucket}.
  */
 final class ObjectStore {
-    private final Map<String, ConcurrentNavigableMap<String, StoredObject>> buckets = new LinkedHashMap<>();
+    private final Map<String, ConcurrentNavigableMap<String, StoredObject>> buckets = new ConcurrentSkipListMap<>();
     private final StorageBackend backend;
     private final long maxObjectBytes;
     private final LongSupplier clockMillis;
@@ -32,14 +31,23 @@ final class ObjectStore {
         this.maxObjectBytes = maxObjectBytes;
         this.clockMillis = clockMillis;
         for (String name : bucketNames) {
-            ConcurrentNavigableMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
-            backend.load(name, (key, type, data, crc, etag, headers, lastModified) -> {
-                StoredObject o = new StoredObject(key);
-                o.restore(type, data, crc, etag, headers, lastModified);
-                objects.put(key, o);
-            });
-            buckets.put(name, objects);
+            createBucket(name);
         }
+    }
+
+    /** Adds a bucket (with the objects the backend holds for it); false if it exists already. */
+    synchronized boolean createBucket(String name) throws IOException {
+        if (buckets.containsKey(name)) {
+            return false;
+        }
+        ConcurrentNavigableMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
+        backend.load(name, (key, type, data, crc, etag, headers, lastModified) -> {
+            StoredObject o = new StoredObject(key);
+            o.restore(type, data, crc, etag, headers, lastModified);
+            objects.put(key, o);
+        });
+        buckets.put(name, objects);
+        return true;
     }
 
     boolean hasBucket(String bucket) {

@@ -123,6 +123,21 @@ public final class OssEmulator implements AutoCloseable {
         return keys;
     }
 
+    /**
+     * Creates a bucket while the emulator runs (as an operator fixing a missing bucket would);
+     * false if it exists already.
+     */
+    public boolean createBucket(String bucket) {
+        if (bucket == null || bucket.isEmpty() || bucket.startsWith("_") || bucket.contains("/")) {
+            throw new IllegalArgumentException("invalid bucket name: " + bucket);
+        }
+        try {
+            return store.createBucket(bucket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Stores a Normal object (not appendable), as PutObject does. */
     public void putObject(String bucket, String key, byte[] bytes) {
         try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -58,6 +59,10 @@ final class OssRequestHandler implements HttpRequestHandler {
         Reply reply;
         boolean bodyRead = false;
         FaultInjector.Fault fault = faults.beforeApply(op);
+        ChaosFaults.Draw chaos = fault == null ? faults.drawChaos() : ChaosFaults.Draw.NONE;
+        if (chaos.fault() != null) {
+            fault = chaos.fault();
+        }
         if (fault != null && fault.reset) {
             throw new ConnectionDrop("injected reset before apply");
         }
@@ -74,12 +79,12 @@ final class OssRequestHandler implements HttpRequestHandler {
                     bodyRead = true;
                 }
                 reply = serve(op, request, body);
-                if (reply.succeeded() && faults.dropAfterApply(op)) {
+                if (reply.succeeded() && (chaos.dropAfterApply() || faults.dropAfterApply(op))) {
                     throw new ConnectionDrop("injected drop after apply");
                 }
             }
         }
-        Duration delay = faults.delayFor(op);
+        Duration delay = chaos.delay().isZero() ? faults.delayFor(op) : chaos.delay();
         if (!delay.isZero()) {
             sleep(delay);
         }
@@ -164,6 +169,11 @@ final class OssRequestHandler implements HttpRequestHandler {
             response.setHeader("x-oss-ec", error.ec());
         }
         String xml = ErrorXml.render(error, requestId, request.host());
+        if ("HEAD".equals(request.method())) {
+            // A HEAD reply has no body: OSS repeats the error XML, base64-encoded, in x-oss-err.
+            response.setHeader("x-oss-err", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
+            return;
+        }
         response.setEntity(new StringEntity(xml, ContentType.create("application/xml", StandardCharsets.UTF_8)));
     }
 

@@ -229,4 +229,30 @@ class OssEmulatorTest {
         assertEquals("Normal", emu.objectType("logs", "n"));
         assertArrayEquals(new byte[] {1, 2}, emu.objectBytes("logs", "n"));
     }
+
+    @Test
+    void headErrorsCarryTheErrorXmlInXOssErr() throws Exception {
+        SignedClient wrongSecret = SignedClient.v4(emu, "logs", "test-id", "not-the-secret");
+        HttpResponse<byte[]> r = wrongSecret.head("k");
+        assertEquals(403, r.statusCode());
+        assertEquals(0, r.body().length, "a HEAD reply has no body");
+        String xml = new String(java.util.Base64.getDecoder().decode(r.headers().firstValue("x-oss-err").orElseThrow()),
+                StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<Code>SignatureDoesNotMatch</Code>"), xml);
+        assertFalse(xml.contains("not-the-secret"), "the error never shows a secret");
+        HttpResponse<byte[]> missing = SignedClient.v4(emu, "nobucket", "test-id", "test-secret").head("k");
+        String missingXml = new String(java.util.Base64.getDecoder().decode(
+                missing.headers().firstValue("x-oss-err").orElseThrow()), StandardCharsets.UTF_8);
+        assertTrue(missingXml.contains("<Code>NoSuchBucket</Code>"), missingXml);
+    }
+
+    @Test
+    void createBucketWhileRunningMakesItUsable() throws Exception {
+        SignedClient later = SignedClient.v4(emu, "later", "test-id", "test-secret");
+        assertEquals(404, later.append("k", 0, "x").statusCode());
+        assertTrue(emu.createBucket("later"));
+        assertFalse(emu.createBucket("later"), "already there");
+        assertEquals(200, later.append("k", 0, "x").statusCode());
+        assertEquals(List.of("k"), emu.objectKeys("later", ""));
+    }
 }
