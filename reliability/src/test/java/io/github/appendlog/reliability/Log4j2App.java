@@ -1,0 +1,128 @@
+package io.github.appendlog.reliability;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.status.StatusData;
+import org.apache.logging.log4j.status.StatusListener;
+import org.apache.logging.log4j.status.StatusLogger;
+
+/**
+ * A Log4j2 application: its own {@link LoggerContext} from a real log4j2.xml, whose
+ * {@code ${sys:rel.*}} lookups read the settings (set as system properties just before the context
+ * starts or reloads). Status messages are captured from the {@link StatusLogger} (JVM-wide: the
+ * suite runs one test class per JVM and its tests one after another).
+ */
+final class Log4j2App extends LoggingApp {
+    private static final String PREFIX = "rel.";
+    private static final Set<String> SET_KEYS = new HashSet<>();
+
+    private final LoggerContext context;
+    private final Map<String, String> settings;
+    private final List<Status> statuses = new CopyOnWriteArrayList<>();
+    private final StatusListener listener = new StatusListener() {
+        @Override
+        public void log(StatusData data) {
+            statuses.add(new Status(data.getLevel().isMoreSpecificThan(Level.ERROR) ? "ERROR"
+                    : data.getLevel().isMoreSpecificThan(Level.WARN) ? "WARN" : "INFO",
+                    data.getMessage().getFormattedMessage()
+                            + (data.getThrowable() == null ? "" : describe(data.getThrowable()))));
+        }
+
+        @Override
+        public Level getStatusLevel() {
+            return Level.TRACE;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger logger;
+
+    Log4j2App(String resource, String appenderName, Map<String, String> settings) throws Exception {
+        super(appenderName);
+        this.settings = settings;
+        URL url = Log4j2App.class.getResource("/" + resource);
+        if (url == null) {
+            throw new IllegalArgumentException("no test resource " + resource);
+        }
+        StatusLogger.getLogger().registerListener(listener);
+        publish();
+        context = new LoggerContext("app-" + appenderName, null, url.toURI());
+        context.start();
+        logger = context.getLogger("app");
+    }
+
+    private void publish() {
+        synchronized (SET_KEYS) {
+            for (String k : SET_KEYS) {
+                System.clearProperty(PREFIX + k);
+            }
+            SET_KEYS.clear();
+            System.setProperty(PREFIX + "appenderName", appenderName);
+            SET_KEYS.add("appenderName");
+            settings.forEach((k, v) -> {
+                System.setProperty(PREFIX + k, v);
+                SET_KEYS.add(k);
+            });
+        }
+    }
+
+    @Override
+    void info(String message) {
+        logger.info(message);
+    }
+
+    @Override
+    void info(String message, Throwable t) {
+        logger.info(message, t);
+    }
+
+    @Override
+    void infoNull() {
+        logger.info((String) null);
+    }
+
+    @Override
+    void warn(String message) {
+        logger.warn(message);
+    }
+
+    @Override
+    boolean appenderStarted() {
+        Appender a = context.getConfiguration().getAppender(appenderName);
+        return a != null && a.isStarted();
+    }
+
+    @Override
+    List<Status> statuses() {
+        return new ArrayList<>(statuses);
+    }
+
+    /** As a changed log4j2.xml does: a new configuration from the same file replaces the running one. */
+    @Override
+    void reload() {
+        publish();
+        context.reconfigure();
+    }
+
+    @Override
+    void stopContext() {
+        context.stop(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    void release() {
+        StatusLogger.getLogger().removeListener(listener);
+    }
+}

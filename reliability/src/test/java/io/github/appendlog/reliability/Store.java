@@ -1,0 +1,105 @@
+package io.github.appendlog.reliability;
+
+import io.github.appendlog.emulator.OssEmulator;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The emulator the suite logs into, with STS credentials (so both the secret and the token are in
+ * play in every test), and the settings an app needs to reach it. Can be stopped and restarted on
+ * the same port (with a data directory, the objects survive).
+ */
+final class Store implements AutoCloseable {
+    static final String BUCKET = "logs";
+    static final String REGION = "cn-hangzhou";
+    static final String ACCESS_KEY_ID = "rel-id";
+    static final String ACCESS_KEY_SECRET = "rel-secret-Zq9wXv-never-shown";
+    static final String SECURITY_TOKEN = "rel-token-Kx7pQm-never-shown";
+
+    private final UnaryOperator<OssEmulator.Builder> options;
+    private volatile OssEmulator emu;
+    private int port;
+
+    private Store(UnaryOperator<OssEmulator.Builder> options) {
+        this.options = options;
+    }
+
+    static Store start() {
+        return start(b -> b);
+    }
+
+    /** Starts an emulator with the suite's bucket and credentials plus {@code options}. */
+    static Store start(UnaryOperator<OssEmulator.Builder> options) {
+        Store s = new Store(options);
+        s.emu = s.builder(0).start();
+        s.port = s.emu.port();
+        return s;
+    }
+
+    /** Starts an emulator with its objects in {@code directory}, so that a restart keeps them. */
+    static Store startWithDirectory(Path directory) {
+        return start(b -> b.dataDirectory(directory));
+    }
+
+    private OssEmulator.Builder builder(int port) {
+        return options.apply(OssEmulator.builder().port(port).bucket(BUCKET)
+                .credentials(ACCESS_KEY_ID, ACCESS_KEY_SECRET, SECURITY_TOKEN).region(REGION));
+    }
+
+    OssEmulator emu() {
+        return emu;
+    }
+
+    /** Stops serving; connections are cut (an outage). */
+    void stop() {
+        emu.close();
+    }
+
+    /** Starts again on the same port (the objects survive with a data directory). */
+    void restart() {
+        emu = builder(port).start();
+    }
+
+    /** The settings an app needs to reach this store; callers add objectKey and their own. */
+    Map<String, String> settings(String objectKey) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("endpoint", emu.endpoint());
+        s.put("region", REGION);
+        s.put("bucket", BUCKET);
+        s.put("objectKey", objectKey);
+        s.put("accessKeyId", ACCESS_KEY_ID);
+        s.put("accessKeySecret", ACCESS_KEY_SECRET);
+        s.put("securityToken", SECURITY_TOKEN);
+        return s;
+    }
+
+    /** Every object whose key starts with {@code prefix}, in index order ({@code -2} before {@code -10}), concatenated. */
+    byte[] bytes(String prefix) {
+        List<String> keys = keys(prefix);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String key : keys) {
+            byte[] b = emu.objectBytes(BUCKET, key);
+            if (b != null) {
+                all.write(b, 0, b.length);
+            }
+        }
+        return all.toByteArray();
+    }
+
+    List<String> keys(String prefix) {
+        return emu.objectKeys(BUCKET, prefix).stream()
+                .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public void close() {
+        emu.close();
+    }
+}
