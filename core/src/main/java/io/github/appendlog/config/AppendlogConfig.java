@@ -2,6 +2,12 @@ package io.github.appendlog.config;
 
 import io.github.appendlog.key.ObjectKeyPattern;
 import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.oss.sign.CredentialsProvider;
+import io.github.appendlog.oss.sign.ProfileFileCredentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +33,7 @@ public final class AppendlogConfig {
     private final String region;
     private final String bucket;
     private final String objectKey;
-    private final Credentials credentials;
+    private final CredentialsProvider credentials;
     private final SignatureVersion signatureVersion;
     private final String contentType;
     private final long maxBufferBytes;
@@ -48,7 +54,7 @@ public final class AppendlogConfig {
     private final String trustStore;
     private final String trustStorePassword;
 
-    private AppendlogConfig(Builder b, URI endpoint, Credentials credentials, long maxObjectBytes) {
+    private AppendlogConfig(Builder b, URI endpoint, CredentialsProvider credentials, long maxObjectBytes) {
         this.name = b.name;
         this.endpoint = endpoint;
         this.region = b.region;
@@ -104,7 +110,13 @@ public final class AppendlogConfig {
         return objectKey;
     }
 
+    /** The credentials in use now (a credentials file may change them while the appender runs). */
     public Credentials credentials() {
+        return credentials.credentials();
+    }
+
+    /** Where the credentials come from: fixed ones, or a credentials file read again after a change. */
+    public CredentialsProvider credentialsProvider() {
         return credentials;
     }
 
@@ -210,6 +222,7 @@ public final class AppendlogConfig {
     public static final class Builder {
         private final List<String> problems = new ArrayList<>();
         private Map<String, String> environment = System.getenv();
+        private Path defaultCredentialsFile = Paths.get(System.getProperty("user.home", "."), ".oss", "credentials");
 
         private String name = "appendlog";
         private String endpoint;
@@ -219,6 +232,7 @@ public final class AppendlogConfig {
         private String accessKeyId;
         private String accessKeySecret;
         private String securityToken;
+        private String credentialsFile;
         private SignatureVersion signatureVersion = SignatureVersion.V4;
         private String contentType = "text/plain; charset=utf-8";
         private long maxBufferBytes = 32 * MIB;
@@ -285,6 +299,24 @@ public final class AppendlogConfig {
 
         public Builder securityToken(String securityToken) {
             this.securityToken = blankToNull(securityToken);
+            return this;
+        }
+
+        /**
+         * An OSS profile file ({@code [default]} with {@code oss_access_key_id},
+         * {@code oss_secret_access_key}, optional {@code oss_session_token}), used unless
+         * accessKeyId and accessKeySecret are set; read again when it changes or the store refuses
+         * the key. Without this setting and without credentials in the settings or the environment,
+         * {@code ~/.oss/credentials} is used if it exists.
+         */
+        public Builder credentialsFile(String path) {
+            this.credentialsFile = blankToNull(path);
+            return this;
+        }
+
+        /** For tests: the profile file used when no credentials are configured (default {@code ~/.oss/credentials}). */
+        Builder defaultCredentialsFile(Path path) {
+            this.defaultCredentialsFile = path;
             return this;
         }
 
@@ -503,6 +535,9 @@ public final class AppendlogConfig {
                 errors.add("objectKey: is required (e.g. logs/app/%d{yyyy-MM-dd}/host-1-%i.log)");
             } else if (objectKey.startsWith("/")) {
                 errors.add("objectKey: '" + objectKey + "' must not start with '/'");
+            } else if (objectKey.contains("${") || objectKey.contains("_IS_UNDEFINED")) {
+                errors.add("objectKey: '" + objectKey + "' holds a variable the configuration did not resolve;"
+                        + " define it, or check the value it was given");
             } else {
                 try {
                     ObjectKeyPattern.parse(objectKey);
@@ -516,19 +551,11 @@ public final class AppendlogConfig {
                 }
                 if (region == null) {
                     errors.add("region: is required with signatureVersion V4 (e.g. cn-hangzhou); set it or use signatureVersion V1");
-                } else if (!region.matches("[a-z0-9][a-z0-9-]*")) {
+                } else if (!region.matches("[a-z0-9][a-z0-9-]*") || region.startsWith("oss-")) {
                     errors.add("region: '" + region + "' is not a region id (e.g. cn-hangzhou, without the 'oss-' prefix)");
                 }
             }
-            String id = accessKeyId != null ? accessKeyId : blankToNull(environment.get("OSS_ACCESS_KEY_ID"));
-            String secret = accessKeySecret != null ? accessKeySecret : blankToNull(environment.get("OSS_ACCESS_KEY_SECRET"));
-            String token = securityToken != null ? securityToken : blankToNull(environment.get("OSS_SESSION_TOKEN"));
-            if (id == null) {
-                errors.add("accessKeyId: is required (set it, or OSS_ACCESS_KEY_ID in the environment)");
-            }
-            if (secret == null) {
-                errors.add("accessKeySecret: is required (set it, or OSS_ACCESS_KEY_SECRET in the environment)");
-            }
+            CredentialsProvider credentials = credentials(errors);
             if (contentType == null) {
                 errors.add("contentType: must not be empty");
             }
@@ -568,7 +595,41 @@ public final class AppendlogConfig {
             if (!errors.isEmpty()) {
                 throw new InvalidConfigException(name, errors);
             }
-            return new AppendlogConfig(this, uri, new Credentials(id, secret, token), maxObject);
+            return new AppendlogConfig(this, uri, credentials, maxObject);
+        }
+
+        /**
+         * accessKeyId and accessKeySecret from the settings; else the credentials file if set; else
+         * the environment; else {@code ~/.oss/credentials} if it exists. Null (with errors) if none.
+         */
+        private CredentialsProvider credentials(List<String> errors) {
+            if (accessKeyId == null || accessKeySecret == null) {
+                Path file = credentialsFile != null ? Paths.get(credentialsFile) : null;
+                boolean fromEnvironment = blankToNull(environment.get("OSS_ACCESS_KEY_ID")) != null
+                        || blankToNull(environment.get("OSS_ACCESS_KEY_SECRET")) != null;
+                if (file == null && !fromEnvironment && defaultCredentialsFile != null
+                        && Files.isRegularFile(defaultCredentialsFile)) {
+                    file = defaultCredentialsFile;
+                }
+                if (file != null) {
+                    try {
+                        return ProfileFileCredentials.load(file);
+                    } catch (IOException e) {
+                        errors.add("credentialsFile: " + e.getMessage());
+                        return null;
+                    }
+                }
+            }
+            String id = accessKeyId != null ? accessKeyId : blankToNull(environment.get("OSS_ACCESS_KEY_ID"));
+            String secret = accessKeySecret != null ? accessKeySecret : blankToNull(environment.get("OSS_ACCESS_KEY_SECRET"));
+            String token = securityToken != null ? securityToken : blankToNull(environment.get("OSS_SESSION_TOKEN"));
+            if (id == null) {
+                errors.add("accessKeyId: is required (set it, OSS_ACCESS_KEY_ID in the environment, or credentialsFile)");
+            }
+            if (secret == null) {
+                errors.add("accessKeySecret: is required (set it, OSS_ACCESS_KEY_SECRET in the environment, or credentialsFile)");
+            }
+            return id == null || secret == null ? null : CredentialsProvider.of(new Credentials(id, secret, token));
         }
 
         private static URI parseEndpoint(String endpoint, List<String> errors) {

@@ -8,13 +8,18 @@ package io.github.appendlog.oss;
 final class OssErrorClassifier {
     private final String bucket;
     private final String endpoint;
-    private final String accessKeyId;
+    private final java.util.function.Supplier<String> accessKeyId;
     private final String region;
 
     /**
      * @param region the V4 signing region, or null with V1 signing
      */
     OssErrorClassifier(String bucket, String endpoint, String accessKeyId, String region) {
+        this(bucket, endpoint, () -> accessKeyId, region);
+    }
+
+    /** @param accessKeyId the key id in use now (a credentials file may rotate it) */
+    OssErrorClassifier(String bucket, String endpoint, java.util.function.Supplier<String> accessKeyId, String region) {
         this.bucket = bucket;
         this.endpoint = endpoint;
         this.accessKeyId = accessKeyId;
@@ -80,6 +85,7 @@ final class OssErrorClassifier {
     }
 
     private String advice(OssErrorReply reply, String code, OssErrorKind kind, String key) {
+        String accessKeyId = this.accessKeyId.get();
         String server = reply.message() != null ? " (OSS says: " + reply.message() + ")" : "";
         if (code == null) {
             switch (kind) {

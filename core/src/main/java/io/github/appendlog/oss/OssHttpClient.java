@@ -3,6 +3,7 @@ package io.github.appendlog.oss;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.SignatureVersion;
 import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.oss.sign.CredentialsProvider;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.oss.sign.RequestSigner;
@@ -40,7 +41,7 @@ public final class OssHttpClient implements AppendStoreClient {
 
     private final CloseableHttpClient http;
     private final ObjectUrls urls;
-    private final Credentials credentials;
+    private final CredentialsProvider credentials;
     private final RequestSigner signer;
     private final String contentType;
     private final Clock clock;
@@ -52,7 +53,8 @@ public final class OssHttpClient implements AppendStoreClient {
         this.signer = b.signer;
         this.contentType = b.contentType;
         this.clock = b.clock;
-        this.errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(), b.credentials.accessKeyId(), b.region);
+        this.errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
+                () -> b.credentials.credentials().accessKeyId(), b.region);
         this.http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore, b.trustStorePassword);
     }
 
@@ -65,7 +67,7 @@ public final class OssHttpClient implements AppendStoreClient {
         Builder b = builder()
                 .endpoint(config.endpoint())
                 .bucket(config.bucket())
-                .credentials(config.credentials())
+                .credentials(config.credentialsProvider())
                 .connectTimeout(config.connectTimeout())
                 .requestTimeout(config.requestTimeout())
                 .contentType(config.contentType());
@@ -142,7 +144,7 @@ public final class OssHttpClient implements AppendStoreClient {
         if (reply.status == 404 && !"NoSuchBucket".equals(parsed.code())) {
             return null;
         }
-        throw errors.toException(parsed, "HEAD '" + key + "'", key);
+        throw refused(errors.toException(parsed, "HEAD '" + key + "'", key));
     }
 
     @Override
@@ -187,7 +189,7 @@ public final class OssHttpClient implements AppendStoreClient {
     }
 
     private HttpReply execute(HttpUriRequestBase request, SignableRequest signable) throws IOException {
-        signer.sign(signable, credentials, clock.instant());
+        signer.sign(signable, credentials.credentials(), clock.instant());
         for (Map.Entry<String, String> h : signable.headers().entrySet()) {
             request.setHeader(h.getKey(), h.getValue());
         }
@@ -199,7 +201,15 @@ public final class OssHttpClient implements AppendStoreClient {
     }
 
     private OssServiceException error(HttpReply reply, String operation, String key) {
-        return errors.toException(parse(reply), operation, key);
+        return refused(errors.toException(parse(reply), operation, key));
+    }
+
+    /** After an authentication failure, the credentials source looks for a rotated key for the next request. */
+    private OssServiceException refused(OssServiceException e) {
+        if (e.kind() == OssErrorKind.AUTH_FAILED) {
+            credentials.refresh();
+        }
+        return e;
     }
 
     private static OssErrorReply parse(HttpReply reply) {
@@ -211,7 +221,7 @@ public final class OssHttpClient implements AppendStoreClient {
     public static final class Builder {
         private URI endpoint;
         private String bucket;
-        private Credentials credentials;
+        private CredentialsProvider credentials;
         private RequestSigner signer;
         private String region;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -240,6 +250,12 @@ public final class OssHttpClient implements AppendStoreClient {
         }
 
         public Builder credentials(Credentials credentials) {
+            this.credentials = credentials == null ? null : CredentialsProvider.of(credentials);
+            return this;
+        }
+
+        /** Credentials asked for per request, and refreshed when the store refuses them. */
+        public Builder credentials(CredentialsProvider credentials) {
             this.credentials = credentials;
             return this;
         }

@@ -39,6 +39,9 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
     private String securityToken;
 
     @PluginBuilderAttribute
+    private String credentialsFile;
+
+    @PluginBuilderAttribute
     private String signatureVersion;
 
     @PluginBuilderAttribute
@@ -130,6 +133,11 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     public B setSecurityToken(String securityToken) {
         this.securityToken = securityToken;
+        return asBuilder();
+    }
+
+    public B setCredentialsFile(String credentialsFile) {
+        this.credentialsFile = credentialsFile;
         return asBuilder();
     }
 
@@ -246,6 +254,7 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
         set(accessKeyId, b::accessKeyId);
         set(accessKeySecret, b::accessKeySecret);
         set(securityToken, b::securityToken);
+        set(credentialsFile, b::credentialsFile);
         set(signatureVersion, b::signatureVersion);
         set(contentType, b::contentType);
         set(maxBufferBytes, b::maxBufferBytes);

@@ -193,6 +193,11 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
         settings.securityToken(securityToken);
     }
 
+    /** An OSS profile file ({@code ~/.oss/credentials} format), read again when it changes or the key is refused. */
+    public void setCredentialsFile(String path) {
+        settings.credentialsFile(path);
+    }
+
     public void setSignatureVersion(String signatureVersion) {
         settings.signatureVersion(signatureVersion);
     }

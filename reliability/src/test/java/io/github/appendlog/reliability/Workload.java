@@ -16,6 +16,9 @@ final class Workload {
     private final long[] next;
 
     Workload(LoggingApp app, String appId, int threads) {
+        if (!app.appenderStarted()) {
+            throw new AssertionError("the appender did not start: " + app.statuses());
+        }
         this.app = app;
         this.appId = appId;
         this.next = new long[threads];

@@ -1,0 +1,53 @@
+package io.github.appendlog.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Two applications (two logger contexts, two pipelines) append to the same object key at once: they
+ * resync on PositionNotEqualToLength, and every line of both lands once, whole, in order.
+ */
+class SharedObjectTest {
+
+    @ParameterizedTest
+    @EnumSource(Framework.class)
+    void twoApplicationsOnOneKeyLoseAndTearNothing(Framework fw) throws Exception {
+        String prefix = "shared/" + fw + "/";
+        try (Store store = Store.start()) {
+            Map<String, String> settings = store.settings(prefix + "app-%i.log");
+            settings.put("maxBatchBytes", "4 KB");
+            settings.put("maxEventBytes", "1 KB");
+            settings.put("flushInterval", "10 ms");
+            Workload first;
+            Workload second;
+            try (LoggingApp a = fw.start("OSS-A", settings); LoggingApp b = fw.start("OSS-B", settings)) {
+                first = new Workload(a, "a", 2);
+                second = new Workload(b, "b", 2);
+                CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+                    try {
+                        second.log(1500);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                first.log(1500);
+                other.join();
+                a.stop();
+                b.stop();
+                assertEquals(0, a.reportedDrops() + b.reportedDrops());
+                assertEquals(0, a.reportedUnflushed() + b.reportedUnflushed());
+                assertTrue(!a.containing("PositionNotEqualToLength").isEmpty()
+                        || !b.containing("PositionNotEqualToLength").isEmpty(), "the two writers met: " + a.statuses()
+                        + "\n" + b.statuses());
+            }
+            LineCheck check = LineCheck.of(store.bytes(prefix), Workload.expected(first, second));
+            assertTrue(check.perfect(), check.toString());
+            assertEquals(6000, check.present);
+        }
+    }
+}
