@@ -29,7 +29,7 @@ class BuilderAttributesTest {
                 assertEquals(String.class, f.getType(), f.getName() + " is kept as text");
             }
         }
-        assertEquals(26, attributes.size(), "all settings: " + attributes);
+        assertEquals(27, attributes.size(), "all settings: " + attributes);
         for (String secret : new String[] {"accessKeySecret", "securityToken", "trustStorePassword"}) {
             assertTrue(BuilderAttributes.class.getDeclaredField(secret).getAnnotation(PluginBuilderAttribute.class)
                     .sensitive(), secret + " is never printed by Log4j2");
