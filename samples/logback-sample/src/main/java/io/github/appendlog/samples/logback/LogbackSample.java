@@ -4,10 +4,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.util.StatusPrinter2;
 import io.github.appendlog.emulator.OssEmulator;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,19 +32,26 @@ public final class LogbackSample {
     }
 
     public static void main(String[] args) throws Exception {
+        run(System.getenv(), System.out);
+    }
+
+    /** Logs, stops Logback, reads the object back and prints it to {@code out}. */
+    static void run(Map<String, String> environment, PrintStream out) throws Exception {
         String key = "logs/logback-sample/run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log";
         System.setProperty("APPENDLOG_SAMPLE_KEY", key);
-        OssEmulator emulator = isBlank(System.getenv("OSS_ENDPOINT")) ? startEmulator() : null;
+        OssEmulator emulator = isBlank(environment.get("OSS_ENDPOINT")) ? startEmulator(out) : null;
         try {
             logSomeLines(); // Logback initialises here, after the properties are set
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
             context.stop(); // flushes the appender within its shutdownTimeout
-            new StatusPrinter2().printInCaseOfErrorsOrWarnings(context);
+            StatusPrinter2 statusPrinter = new StatusPrinter2();
+            statusPrinter.setPrintStream(out);
+            statusPrinter.printInCaseOfErrorsOrWarnings(context);
 
             StoredObject stored = emulator != null
                     ? StoredObject.fromEmulator(emulator, EMULATOR_BUCKET, key)
-                    : StoredObject.fromStore(key);
-            System.out.println(stored);
+                    : StoredObject.fromStore(environment, key);
+            out.println(stored);
         } finally {
             if (emulator != null) {
                 emulator.close();
@@ -50,7 +59,7 @@ public final class LogbackSample {
         }
     }
 
-    private static OssEmulator startEmulator() {
+    private static OssEmulator startEmulator(PrintStream out) {
         OssEmulator emulator = OssEmulator.builder().port(0).bucket(EMULATOR_BUCKET)
                 .credentials("sample-id", "sample-secret").start();
         System.setProperty("OSS_ENDPOINT", emulator.endpoint());
@@ -58,7 +67,7 @@ public final class LogbackSample {
         System.setProperty("OSS_BUCKET", EMULATOR_BUCKET);
         System.setProperty("OSS_ACCESS_KEY_ID", "sample-id");
         System.setProperty("OSS_ACCESS_KEY_SECRET", "sample-secret");
-        System.out.println("OSS_ENDPOINT is not set: logging into the in-process emulator at " + emulator.endpoint());
+        out.println("OSS_ENDPOINT is not set: logging into the in-process emulator at " + emulator.endpoint());
         return emulator;
     }
 

@@ -6,6 +6,7 @@ import io.github.appendlog.oss.ObjectInfo;
 import io.github.appendlog.oss.OssHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 /** What the sample prints about the object it wrote: where, its size, its first and last line. */
 final class StoredObject {
@@ -31,12 +32,13 @@ final class StoredObject {
     }
 
     /** Reads both ends of the object from the store the environment names (OSS_ENDPOINT...). */
-    static StoredObject fromStore(String key) throws Exception {
+    static StoredObject fromStore(Map<String, String> environment, String key) throws Exception {
         AppendlogConfig config = AppendlogConfig.builder()
+                .environment(environment)
                 .name("logback-sample-reader")
-                .endpoint(System.getenv("OSS_ENDPOINT"))
-                .region(System.getenv("OSS_REGION"))
-                .bucket(System.getenv("OSS_BUCKET"))
+                .endpoint(environment.get("OSS_ENDPOINT"))
+                .region(environment.get("OSS_REGION"))
+                .bucket(environment.get("OSS_BUCKET"))
                 .objectKey(key)
                 .build();
         try (OssHttpClient client = OssHttpClient.create(config)) {
