@@ -20,6 +20,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EventBuffer {
     /** What one buffered event costs beyond its bytes (queue node and array header). */
     public static final int EVENT_OVERHEAD_BYTES = 40;
+    // What reserve() returns instead of the bytes used before the event:
+    private static final long FULL = -1;
+    private static final long BELOW_THRESHOLD = -2;
+    private static final long CLOSED = -3;
 
     /** What happened to an offered event. */
     public enum Outcome {
@@ -84,10 +88,6 @@ public final class EventBuffer {
         }
         return Outcome.ACCEPTED;
     }
-
-    private static final long FULL = -1;
-    private static final long BELOW_THRESHOLD = -2;
-    private static final long CLOSED = -3;
 
     /** Reserves room: the bytes used before this event, or a negative code. */
     private long reserve(long size, boolean important) {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -50,6 +51,15 @@ import java.util.concurrent.locks.LockSupport;
  * {@code retryMaxDelay}, until it lands (a fix made outside takes effect without a restart); the
  * buffer fills behind it and drops are counted, reported at most once per
  * {@code dropReportInterval}, and marked by one line in the object once appends work again.
+ * Append failures are reported the same way: the first at once, then once per
+ * {@code dropReportInterval} while they go on, and one line when appends work again.
+ *
+ * <p>Memory: the buffer holds up to {@code maxBufferBytes} (event bytes plus
+ * {@link EventBuffer#EVENT_OVERHEAD_BYTES} each); the sender holds one more batch (up to
+ * {@code maxBatchBytes}, in a reused array). Because the wake-up threshold counts that overhead, a
+ * batch sent on it carries slightly less than {@code maxBatchBytes} of events when events are small.
+ * A batch's object is chosen when the batch is formed (its {@code %d} period is the time then,
+ * at most {@code flushInterval} after the events were logged), and kept for all its retries.
  */
 public final class AppendPipeline {
     /** "No deadline" for appends outside stop; far away, yet safe for nanoTime arithmetic. */
@@ -110,7 +120,7 @@ public final class AppendPipeline {
         this.objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
                 WriterOptions.from(config), status, config.bucket());
         this.backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
-                ExponentialBackoff.Jitter.EQUAL, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+                ExponentialBackoff.Jitter.EQUAL, () -> ThreadLocalRandom.current().nextDouble());
         this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
         this.sender = new PipelineThreadFactory("sender", config.name(), status).newThread(this::run);
         buffer.consumer(sender);
@@ -318,8 +328,8 @@ public final class AppendPipeline {
         batcher.fill(batch);
     }
 
-    /** One attempt at the current batch; true when it landed. */
-    private boolean send(boolean stop) throws InterruptedException {
+    /** One attempt at the current batch: it lands, or it stays for a retry after a backoff. */
+    private void send(boolean stop) throws InterruptedException {
         if (!attempted) {
             objects.beginBatch(batchStart);
             attempted = true;
@@ -333,7 +343,7 @@ public final class AppendPipeline {
             failures.failed("cannot append to " + objects.currentLocation(), e, System.nanoTime());
             int n = (int) Math.min(failures.failuresInARow(), 62);
             retryAtNanos = System.nanoTime() + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
-            return false;
+            return;
         }
         appendedEvents.addAndGet(batch.events());
         batchesSent.incrementAndGet();
@@ -341,7 +351,6 @@ public final class AppendPipeline {
         batch.clear();
         attempted = false;
         failures.succeeded("appending to " + objects.currentLocation());
-        return true;
     }
 
     private void reportDropsIfDue(long now) {

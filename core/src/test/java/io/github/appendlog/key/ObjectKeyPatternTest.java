@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.InvalidConfigException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,16 @@ class ObjectKeyPatternTest {
         assertTrue(message("logs/%x.log").contains("'%x' is not known"));
         assertTrue(message("logs/app%").contains("lone '%'"));
         assertTrue(message(" ").contains("empty"));
+    }
+
+    @Test
+    void aBadPatternIsAConfigurationErrorNamingObjectKey() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> AppendlogConfig.builder()
+                .endpoint("http://127.0.0.1:1").region("cn-hangzhou").bucket("logs").accessKeyId("id")
+                .accessKeySecret("secret").objectKey("logs/%d{yyyy-bb}/app.log").build());
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("objectKey: 'logs/%d{yyyy-bb}/app.log': %d{yyyy-bb} is not a valid date pattern"),
+                e.problems().get(0));
     }
 
     private static String message(String pattern) {

@@ -184,6 +184,26 @@ class AppendPipelineTest {
     }
 
     @Test
+    void reportsDropsAtMostOncePerIntervalAndTheRestAtStop() {
+        store.down(true);
+        AppendPipeline pipeline = start(config().maxBufferBytes("1 KB").maxBatchBytes("1 KB")
+                .dropReportInterval(Duration.ofHours(1)).shutdownTimeout(Duration.ofMillis(100)));
+        senderHoldsAFailingBatch(pipeline);
+        while (pipeline.offer(line("fill"), true)) {
+            assertTrue(pipeline.stats().offered() < 1000);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> status.matching("WARN", "dropped").size() == 1);
+        for (int i = 0; i < 5; i++) {
+            assertFalse(pipeline.offer(line("more"), true));
+        }
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(() -> status.matching("WARN", "dropped").size() == 1);
+        assertFalse(pipeline.stop());
+        assertEquals(1, status.matching("WARN", "dropped 5 events (5 buffer full, 0 below WARN) (6 since start)").size(),
+                status.messages.toString());
+    }
+
+    @Test
     void aboveTheDiscardThresholdOnlyImportantEventsGetThrough() {
         store.down(true);
         AppendPipeline pipeline = start(config().maxBufferBytes("8 KB").maxBatchBytes("1 KB").discardThreshold(50));

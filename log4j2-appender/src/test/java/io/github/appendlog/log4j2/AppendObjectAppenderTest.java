@@ -183,4 +183,19 @@ class AppendObjectAppenderTest {
             assertEquals("EV|" + thread + "|lenient ok|it.lenient\n", store.text("errors/lenient"));
         }
     }
+
+    @Test
+    void aFallbackNamingNoAppenderIsReportedAndTheAppenderStillRuns() throws Exception {
+        try (StatusCapture status = StatusCapture.open()) {
+            LoggerContext context = TestContexts.context("missing-fallback.xml");
+            AppendObjectAppender appender = context.getConfiguration().getAppender("OSS");
+            assertTrue(appender.isStarted());
+            assertTrue(status.messages(org.apache.logging.log4j.Level.ERROR).stream()
+                    .anyMatch(m -> m.contains("'OSS'") && m.contains("AppenderRef") && m.contains("'Nowhere'")),
+                    status.messages(org.apache.logging.log4j.Level.ERROR).toString());
+            context.getLogger("it.missing").info("still delivered");
+            context.stop();
+            assertTrue(store.text("missing-ref/").contains("|still delivered|"));
+        }
+    }
 }

@@ -59,6 +59,16 @@ class ShadedJarIT {
     }
 
     @Test
+    void plainJarHoldsThePluginDescriptor() throws IOException {
+        Path plain = Paths.get(shadedJar().toString().replace("-all.jar", ".jar"));
+        try (ZipFile jar = new ZipFile(plain.toFile())) {
+            assertTrue(jar.getEntry(DESCRIPTOR) != null, "Log4j2 finds the plugin in " + plain);
+            assertTrue(jar.getEntry("io/github/appendlog/log4j2/AppendObjectAppender.class") != null);
+            assertTrue(jar.getEntry("io/github/appendlog/pipeline/AppendPipeline.class") == null, "core is a dependency");
+        }
+    }
+
+    @Test
     void appenderWorksBesideTheApplicationsOlderHttpClient() throws Exception {
         TestStore.objectKey("shaded/app.log");
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
