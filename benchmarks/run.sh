@@ -3,7 +3,7 @@
 # end-to-end throughput, memory under overload, outage latency, idle cost) in about 12 minutes on a
 # 2-core machine, printing one table of figures and ratios against baselines measured in the same
 # run. Options are passed on: --quick (a smoke run of ~3 minutes, not for BENCHMARKS.md),
-# --only=percall,throughput,memory,outage,idle, --out=DIR.
+# --only=percall,cpu,throughput,memory,outage,idle, --out=DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -148,7 +148,8 @@ public final class AppendObjectAppender extends AbstractAppender {
             try {
                 manager = AppendObjectManager.getManager(config,
                         getConfiguration() == null ? null : getConfiguration().getLoggerContext());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // LinkageError: e.g. the drop-in jar without slf4j-api on the application's class path
                 LOGGER.error("AppendObject appender '{}': could not start: {}", name, String.valueOf(e), e);
                 return null;
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
@@ -77,6 +79,37 @@ class AppendObjectManagerTest {
             List<LoggedEvents.Event> events = LoggedEvents.parse(store.text("changed/"));
             assertEquals(2, events.size());
             assertEquals("C", events.get(1).context);
+        }
+    }
+
+    @Test
+    void reloadsWhileAnotherThreadLogsLoseNothing() throws Exception {
+        TestStore.objectKey("concurrent/app.log");
+        LoggerContext context = TestContexts.context("reload-a.xml");
+        int count = 20_000;
+        int reloadEvery = 2_000;
+        BlockingQueue<Integer> reloadRequests = new LinkedBlockingQueue<>();
+        Thread writer = new Thread(() -> {
+            Logger logger = context.getLogger("it.concurrent");
+            for (int i = 0; i < count; i++) {
+                logger.info("line {}", i);
+                if (i % reloadEvery == reloadEvery - 1) {
+                    reloadRequests.add(i); // and go on logging while the main thread reloads
+                }
+            }
+        }, "writer");
+        writer.start();
+        for (int reload = 0; reload < count / reloadEvery; reload++) {
+            reloadRequests.take();
+            context.setConfigLocation(TestContexts.resource(reload % 2 == 0 ? "reload-b.xml" : "reload-a.xml"));
+        }
+        writer.join();
+        context.stop();
+
+        List<LoggedEvents.Event> events = LoggedEvents.parse(store.text("concurrent/"));
+        assertEquals(count, events.size(), "every line, once, across the reloads");
+        for (int i = 0; i < count; i++) {
+            assertEquals("line " + i, events.get(i).message);
         }
     }
 }

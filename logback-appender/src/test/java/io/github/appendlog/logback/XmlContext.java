@@ -2,6 +2,7 @@ package io.github.appendlog.logback;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import java.net.URL;
@@ -19,6 +20,7 @@ final class XmlContext {
     static LoggerContext load(String resource, Map<String, String> properties) throws JoranException {
         LoggerContext context = new LoggerContext();
         context.setName(resource);
+        context.setMDCAdapter(new LogbackMDCAdapter());
         reconfigure(context, resource, properties);
         return context;
     }

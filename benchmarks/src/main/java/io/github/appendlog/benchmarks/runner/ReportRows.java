@@ -121,6 +121,56 @@ final class ReportRows {
                 Format.ratio(process / fileProcess), "< 1% of a core", process < 1.0);
     }
 
+    /** The unsaturated regime in CPU time (robust on a loaded machine): rows with the same targets, and a detail table. */
+    static void cpu(Report report, Map<String, String> m) {
+        String[][] frameworks = {
+            {"logback", "Logback", "async", "AsyncAppender", "file", "FileAppender"},
+            {"log4j2", "Log4j2", "async", "AsyncAppender", "raf", "RandomAccessFile"},
+        };
+        double work = num(m, "cpu.work.alone.callerCpuPerCall");
+        for (String[] f : frameworks) {
+            double ours = num(m, "cpu." + f[0] + ".appendlog.callerCpuPerCall") - work;
+            double async = num(m, "cpu." + f[0] + "." + f[2] + ".callerCpuPerCall") - work;
+            double file = num(m, "cpu." + f[0] + "." + f[4] + ".callerCpuPerCall") - work;
+            String what = f[1] + " log call, logging thread's CPU time added (unsaturated), 1 thread";
+            report.row(what, Format.nanos(ours), f[3] + " " + Format.nanos(async), Format.ratio(ours / async), "≤ 0.25×",
+                    ours <= 0.25 * async);
+            report.row(what, Format.nanos(ours), f[5] + " " + Format.nanos(file), Format.ratio(ours / file), "≤ 1.0×",
+                    ours <= file);
+        }
+    }
+
+    static String cpuDetail(Map<String, String> m, String[] logbackVariants, String[] log4j2Variants) {
+        double work = num(m, "cpu.work.alone.callerCpuPerCall");
+        double workProcess = num(m, "cpu.work.alone.processCpuPerCall");
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Framework | Appender | Logging thread CPU added / call | Process CPU added / call | of which: appendlog threads "
+                + "/ store and other Java threads / JVM (GC, JIT) | Context switches / s |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        cpuRows(sb, m, "logback", "Logback", logbackVariants, work, workProcess);
+        cpuRows(sb, m, "log4j2", "Log4j2", log4j2Variants, work, workProcess);
+        sb.append("| — | work alone | ").append(Format.nanos(work)).append(" (the work itself) | | | ")
+                .append(Format.number(num(m, "cpu.work.alone.switchesPerSecond"), 0)).append(" |\n");
+        return sb.toString();
+    }
+
+    private static void cpuRows(StringBuilder sb, Map<String, String> m, String fw, String label, String[] variants,
+            double work, double workProcess) {
+        for (String v : variants) {
+            String k = "cpu." + fw + "." + v + ".";
+            if (!m.containsKey(k + "callerCpuPerCall")) {
+                continue;
+            }
+            sb.append("| ").append(label).append(" | ").append(v).append(" | ")
+                    .append(Format.nanos(num(m, k + "callerCpuPerCall") - work)).append(" | ")
+                    .append(Format.nanos(num(m, k + "processCpuPerCall") - workProcess)).append(" | ")
+                    .append(Format.nanos(num(m, k + "appendlogThreadsCpuPerCall"))).append(" / ")
+                    .append(Format.nanos(num(m, k + "otherThreadsCpuPerCall"))).append(" / ")
+                    .append(Format.nanos(num(m, k + "jvmCpuPerCall"))).append(" | ")
+                    .append(Format.number(num(m, k + "switchesPerSecond"), 0)).append(" |\n");
+        }
+    }
+
     private static double num(Map<String, String> m, String key) {
         String v = m.get(key);
         return v == null ? Double.NaN : Double.parseDouble(v);

@@ -18,10 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * baselines measured in the same run (also written to {@code report.md} in the output directory).
  *
  * <p>Options: {@code --quick} (a smoke run of a minute or two: shorter iterations, fewer lines),
- * {@code --only=percall,throughput,memory,outage,idle}, {@code --out=DIR}.
+ * {@code --only=percall,cpu,throughput,memory,outage,idle}, {@code --out=DIR}.
  */
 public final class RunAll {
-    private static final List<String> PARTS = List.of("percall", "throughput", "memory", "outage", "idle");
+    private static final List<String> PARTS = List.of("percall", "cpu", "throughput", "memory", "outage", "idle");
     private static final String[] LOGBACK_VARIANTS = {"noop", "file", "async", "loki4j", "appendlog"};
     private static final String[] LOG4J2_VARIANTS = {"null", "raf", "async", "appendlog"};
     private static final int[] THREADS = {1, 2};
@@ -58,6 +58,17 @@ public final class RunAll {
                 report.detail(ReportRows.perCallDetail(r, THREADS, LOGBACK_VARIANTS, LOG4J2_VARIANTS));
             } catch (Exception e) {
                 report.missing("Per-call cost", e.toString());
+            }
+        }
+        if (only.contains("cpu")) {
+            step("per-call CPU time (unsaturated)");
+            try {
+                Map<String, String> m = child.run(CpuCostRunner.class, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
+                        List.of(quick ? "1" : "4"), Duration.ofMinutes(5));
+                ReportRows.cpu(report, m);
+                report.detail(ReportRows.cpuDetail(m, LOGBACK_VARIANTS, LOG4J2_VARIANTS));
+            } catch (Exception e) {
+                report.missing("Per-call CPU time", e.getMessage());
             }
         }
         if (only.contains("throughput")) {
