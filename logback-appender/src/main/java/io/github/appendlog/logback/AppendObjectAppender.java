@@ -28,7 +28,21 @@ import java.util.Map;
  *
  * <p>The XML settings have the names of {@link AppendlogConfig.Builder}'s setters; sizes and
  * durations are text such as {@code 4 MB} or {@code 30 seconds}. {@link #start()} reports every
- * problem at once, each naming the setting, and leaves the appender stopped.
+ * problem at once, each naming the setting, and leaves the appender stopped. A minimal
+ * {@code logback.xml} (the key pair may also come from {@code OSS_ACCESS_KEY_ID} and
+ * {@code OSS_ACCESS_KEY_SECRET} in the environment):
+ * <pre>{@code
+ * <appender name="OSS" class="io.github.appendlog.logback.AppendObjectAppender">
+ *   <endpoint>https://oss-cn-hangzhou.aliyuncs.com</endpoint>
+ *   <bucket>my-logs</bucket>
+ *   <objectKey>logs/app/%d{yyyy-MM-dd}/host-1-%i.log</objectKey>
+ *   <encoder><pattern>%d %-5level [%thread] %logger - %msg%n</pattern></encoder>
+ *   <appender-ref ref="FILE"/>  <!-- optional: receives the events the appender drops -->
+ * </appender>
+ * }</pre>
+ *
+ * <p>The encoder must be thread-safe, as Logback's own are (it is called on the logging threads);
+ * an encoder without a charset is set to UTF-8. Its header and footer are not written.
  */
 public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {

@@ -1,6 +1,7 @@
 package io.github.appendlog.samples.log4j2;
 
 import io.github.appendlog.emulator.OssEmulator;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,16 @@ public final class Log4j2Sample {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
+        run(System.getenv(), System.out);
+    }
+
+    /**
+     * Logs, shuts Log4j2 down, reads the object back and prints what it holds.
+     *
+     * @param env where {@code OSS_ENDPOINT} and the other settings are read from
+     * @return the object's text
+     */
+    static String run(Map<String, String> env, PrintStream out) throws Exception {
         String objectKey = "samples/log4j2/run-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log";
         System.setProperty("sample.objectKey", objectKey);
@@ -43,12 +53,12 @@ public final class Log4j2Sample {
         OssEmulator emulator = null;
         ObjectReader reader;
         if (isBlank(env.get("OSS_ENDPOINT"))) {
-            emulator = EmulatorStore.start();
+            emulator = EmulatorStore.start(); // before Log4j2 starts: its configuration reads these properties
             reader = EmulatorStore.reader(emulator);
-            System.out.println("OSS_ENDPOINT is not set: logging into an in-process emulator at " + emulator.endpoint());
+            out.println("OSS_ENDPOINT is not set: logging into an in-process emulator at " + emulator.endpoint());
         } else {
             reader = RealStore.reader(env, objectKey);
-            System.out.println("Logging into " + env.get("OSS_ENDPOINT") + ", bucket " + env.get("OSS_BUCKET"));
+            out.println("Logging into " + env.get("OSS_ENDPOINT") + ", bucket " + env.get("OSS_BUCKET"));
         }
 
         try {
@@ -59,11 +69,12 @@ public final class Log4j2Sample {
             byte[] object = reader.read(objectKey);
             String text = new String(object, StandardCharsets.UTF_8);
             String[] lines = text.split("\n");
-            System.out.println();
-            System.out.println("object key : " + objectKey);
-            System.out.println("size       : " + object.length + " bytes, " + lines.length + " lines");
-            System.out.println("first line : " + lines[0]);
-            System.out.println("last line  : " + lines[lines.length - 1]);
+            out.println();
+            out.println("object key : " + objectKey);
+            out.println("size       : " + object.length + " bytes, " + lines.length + " lines");
+            out.println("first line : " + lines[0]);
+            out.println("last line  : " + lines[lines.length - 1]);
+            return text;
         } finally {
             if (emulator != null) {
                 emulator.close();
