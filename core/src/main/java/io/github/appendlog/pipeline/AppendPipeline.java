@@ -90,6 +90,7 @@ public final class AppendPipeline {
     private final AtomicLong unflushedBytes = new AtomicLong();
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
+    private Duration stopLimit;
     private volatile String lastError;
     private Boolean stopResult; // guarded by this
 
@@ -203,11 +204,23 @@ public final class AppendPipeline {
      * Flushes what it holds within {@code shutdownTimeout} (which also bounds retries), closes the
      * client and reports what could not be delivered. Idempotent; true if everything landed.
      */
-    public synchronized boolean stop() {
+    public boolean stop() {
+        return stop(config.shutdownTimeout());
+    }
+
+    /**
+     * Like {@link #stop()}, but flushes for at most {@code timeout} when that is shorter than
+     * {@code shutdownTimeout} (a framework's own shutdown deadline); zero or negative means
+     * {@code shutdownTimeout}.
+     */
+    public synchronized boolean stop(Duration timeout) {
         if (stopResult != null) {
             return stopResult;
         }
-        stopDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
+        Duration limit = timeout == null || timeout.isZero() || timeout.isNegative()
+                || timeout.compareTo(config.shutdownTimeout()) > 0 ? config.shutdownTimeout() : timeout;
+        stopLimit = limit;
+        stopDeadlineNanos = System.nanoTime() + limit.toNanos();
         stopping = true;
         buffer.close();
         LockSupport.unpark(sender);
@@ -223,7 +236,7 @@ public final class AppendPipeline {
         unflushedEvents.addAndGet(late[0]);
         unflushedBytes.addAndGet(late[1]);
         if (!ended) {
-            status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout()), null);
+            status.error(prefix + "stop: the sender thread did not end within " + format(stopLimit), null);
             unflushedEvents.addAndGet(batch.events());
         }
         stopResult = ended && unflushedEvents.get() == 0;
@@ -231,7 +244,7 @@ public final class AppendPipeline {
             String error = lastError != null ? lastError : "the store did not answer in time";
             status.error(prefix + "stop: " + unflushedEvents.get() + " events (" + unflushedBytes.get()
                     + " bytes) could not be delivered to " + objects.currentLocation() + " within "
-                    + format(config.shutdownTimeout()) + ": " + error, null);
+                    + format(stopLimit) + ": " + error, null);
         }
         return stopResult;
     }
