@@ -90,7 +90,6 @@ public final class AppendPipeline {
     private final AtomicLong unflushedBytes = new AtomicLong();
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
-    private Duration stopLimit;
     private volatile String lastError;
     private Boolean stopResult; // guarded by this
 
@@ -204,23 +203,11 @@ public final class AppendPipeline {
      * Flushes what it holds within {@code shutdownTimeout} (which also bounds retries), closes the
      * client and reports what could not be delivered. Idempotent; true if everything landed.
      */
-    public boolean stop() {
-        return stop(config.shutdownTimeout());
-    }
-
-    /**
-     * Like {@link #stop()}, but flushes for at most {@code timeout} when that is shorter than
-     * {@code shutdownTimeout} (a framework's own shutdown deadline); zero or negative means
-     * {@code shutdownTimeout}.
-     */
-    public synchronized boolean stop(Duration timeout) {
+    public synchronized boolean stop() {
         if (stopResult != null) {
             return stopResult;
         }
-        Duration limit = timeout == null || timeout.isZero() || timeout.isNegative()
-                || timeout.compareTo(config.shutdownTimeout()) > 0 ? config.shutdownTimeout() : timeout;
-        stopLimit = limit;
-        stopDeadlineNanos = System.nanoTime() + limit.toNanos();
+        stopDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
         stopping = true;
         buffer.close();
         LockSupport.unpark(sender);
@@ -236,7 +223,7 @@ public final class AppendPipeline {
         unflushedEvents.addAndGet(late[0]);
         unflushedBytes.addAndGet(late[1]);
         if (!ended) {
-            status.error(prefix + "stop: the sender thread did not end within " + format(stopLimit), null);
+            status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout()), null);
             unflushedEvents.addAndGet(batch.events());
         }
         stopResult = ended && unflushedEvents.get() == 0;
@@ -244,7 +231,7 @@ public final class AppendPipeline {
             String error = lastError != null ? lastError : "the store did not answer in time";
             status.error(prefix + "stop: " + unflushedEvents.get() + " events (" + unflushedBytes.get()
                     + " bytes) could not be delivered to " + objects.currentLocation() + " within "
-                    + format(stopLimit) + ": " + error, null);
+                    + format(config.shutdownTimeout()) + ": " + error, null);
         }
         return stopResult;
     }

@@ -373,18 +373,6 @@ class AppendPipelineTest {
     }
 
     @Test
-    void aShorterFrameworkDeadlineBoundsStop() {
-        store.down(true);
-        AppendPipeline pipeline = start(config().shutdownTimeout(Duration.ofSeconds(60)).retryMaxDelay(Duration.ofMillis(100)));
-        pipeline.offer(line("late"), false);
-        long start = System.nanoTime();
-        assertFalse(pipeline.stop(Duration.ofMillis(300)));
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "the 60 s shutdownTimeout was not cut short");
-        assertEquals(1, pipeline.stats().unflushedAtStop());
-        assertEquals(1, status.matching("ERROR", "within 300 ms: ").size(), status.messages.toString());
-    }
-
-    @Test
     void stopCutsARequestThatHangsPastTheTimeout() {
         store.hang();
         AppendPipeline pipeline = start(config().shutdownTimeout(Duration.ofMillis(300)));

@@ -83,8 +83,7 @@ public final class AppendObjectManager extends AbstractManager {
      */
     @Override
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
-        // Log4j2 passes its own shutdown deadline (0 = none): the flush never outlasts it.
-        return pipeline.stop(java.time.Duration.ofNanos(timeUnit.toNanos(timeout)));
+        return pipeline.stop();
     }
 
     @Override
