@@ -65,7 +65,7 @@ public final class CpuCostRunner {
     }
 
     private static void measure(String framework, String variant, Call call, double seconds) throws IOException {
-        loop(call, 2.5); // warm-up (JIT)
+        loop(call, Math.max(1, seconds * 1.5)); // warm-up: the sender and the store need seconds to be compiled
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

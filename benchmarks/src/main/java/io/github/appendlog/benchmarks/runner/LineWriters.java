@@ -2,9 +2,11 @@ package io.github.appendlog.benchmarks.runner;
 
 import io.github.appendlog.benchmarks.LogLine;
 import io.github.appendlog.benchmarks.logback.LogbackSetup;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /** Logs numbered benchmark lines from several threads as fast as they go, and waits for them. */
@@ -12,8 +14,12 @@ final class LineWriters {
     private LineWriters() {
     }
 
-    /** Each of {@code threads} threads logs {@code lines / threads} lines; returns when all are logged. */
-    static void write(Logger logger, long lines, int threads) throws InterruptedException {
+    /**
+     * Each of {@code threads} threads logs {@code lines / threads} lines; returns when all are logged,
+     * with the CPU time the logging threads used.
+     */
+    static long write(Logger logger, long lines, int threads) throws InterruptedException {
+        AtomicLong cpuNanos = new AtomicLong();
         long perThread = lines / threads;
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> writers = new ArrayList<>();
@@ -29,6 +35,7 @@ final class LineWriters {
                 for (long i = first; i < first + perThread; i++) {
                     logger.info(LogLine.TEMPLATE, i);
                 }
+                cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
             }, "bench-writer-" + t);
             writers.add(writer);
             writer.start();
@@ -37,5 +44,6 @@ final class LineWriters {
         for (Thread writer : writers) {
             writer.join();
         }
+        return cpuNanos.get();
     }
 }

@@ -59,13 +59,15 @@ final class PerCallSuite {
 
     private ChainedOptionsBuilder base(int threads, String framework) {
         String name = "jmh-" + framework + "-" + threads + "t";
-        return new OptionsBuilder()
+        // Iterations come from each benchmark's annotations; a quick run cuts them all short.
+        ChainedOptionsBuilder options = new OptionsBuilder();
+        if (quick) {
+            options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+        }
+        return options
                 .threads(threads)
                 .forks(1)
-                .warmupIterations(quick ? 1 : 2)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(quick ? 1 : 3)
-                .measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .jvmArgsAppend("-Xms2g", "-Xmx2g", "-XX:+UseG1GC")
                 .output(new File(outputDirectory, name + ".txt").getPath())

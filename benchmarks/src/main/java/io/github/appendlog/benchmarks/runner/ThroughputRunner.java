@@ -8,7 +8,9 @@ import io.github.appendlog.oss.AppendReply;
 import io.github.appendlog.oss.OssHttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * End-to-end throughput: N lines from 2 threads through appendlog's Logback appender into the
@@ -24,19 +26,34 @@ public final class ThroughputRunner {
     public static void main(String[] args) throws Exception {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        long warmupLines = Math.max(lines / 10, 10_000);
+        long warmupLines = Math.max(lines / 4, 10_000);
         Path dir = Files.createTempDirectory("appendlog-bench-throughput");
         try (Store store = Store.start()) {
             // Warm both paths up first (JIT), untimed.
             fileRun(dir.resolve("warmup.log"), warmupLines, threads);
             appendlogRun(store, PREFIX + "warmup/", warmupLines, threads);
 
+            long cpu0 = processCpuNanos();
+            long gc0 = gcMillis();
             long[] file = fileRun(dir.resolve("timed.log"), lines, threads);
             RunnerOutput.print("file.nanos", file[0]);
             RunnerOutput.print("file.bytes", file[1]);
+            RunnerOutput.print("file.cpuNanos.writers", file[2]);
+            RunnerOutput.print("file.cpuNanos", processCpuNanos() - cpu0);
+            RunnerOutput.print("file.gcMillis", gcMillis() - gc0);
+            gc0 = gcMillis();
 
             long appendsBefore = store.appends();
-            long nanos = appendlogRun(store, PREFIX + "timed/", lines, threads);
+            Map<String, Long> groups0 = ThreadCpu.byGroup();
+            cpu0 = processCpuNanos();
+            long[] run = appendlogRun(store, PREFIX + "timed/", lines, threads);
+            long nanos = run[0];
+            RunnerOutput.print("appendlog.cpuNanos", processCpuNanos() - cpu0);
+            RunnerOutput.print("appendlog.cpuNanos.writers", run[1]);
+            RunnerOutput.print("appendlog.gcMillis", gcMillis() - gc0);
+            // The store's threads outlive the run (the appender's sender does not: it is in the rest).
+            Map<String, Long> groups = ThreadCpu.byGroup();
+            RunnerOutput.print("appendlog.cpuNanos.store", groups.getOrDefault("other", 0L) - groups0.getOrDefault("other", 0L));
             long appends = store.appends() - appendsBefore;
             long[] landed = store.bytesAndLines(PREFIX + "timed/");
             RunnerOutput.print("appendlog.nanos", nanos);
@@ -57,21 +74,34 @@ public final class ThroughputRunner {
         }
     }
 
+    /** Time the collectors report (pauses and concurrent cycles), all collectors. */
+    private static long gcMillis() {
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += gc.getCollectionTime();
+        }
+        return millis;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** {nanos, bytes} of a FileAppender run to local disk. */
     private static long[] fileRun(Path file, long lines, int threads) throws Exception {
         System.setProperty(BenchProperties.FILE, file.toString());
         LogbackSetup setup = LogbackSetup.configure("file");
         long start = System.nanoTime();
-        LineWriters.write(setup.logger(), lines, threads);
+        long writersCpu = LineWriters.write(setup.logger(), lines, threads);
         setup.close(); // flushes and closes the file
         long nanos = System.nanoTime() - start;
         long bytes = Files.size(file);
         Files.delete(file);
-        return new long[] {nanos, bytes};
+        return new long[] {nanos, bytes, writersCpu};
     }
 
-    /** Nanoseconds from the first line to the appender's stop having every byte acknowledged. */
-    private static long appendlogRun(Store store, String keyPrefix, long lines, int threads) throws Exception {
+    /** {nanos from the first line to the appender's stop having every byte acknowledged, writers' CPU nanos}. */
+    private static long[] appendlogRun(Store store, String keyPrefix, long lines, int threads) throws Exception {
         System.setProperty(BenchProperties.OBJECT_KEY, keyPrefix + "app-%i.log");
         // Throughput, not shedding: the callers wait for room rather than drop (INFO events too:
         // with the default discardThreshold of 80% they would be dropped, not wait, above it).
@@ -81,9 +111,9 @@ public final class ThroughputRunner {
         System.setProperty(BenchProperties.SHUTDOWN_TIMEOUT, "120 seconds");
         LogbackSetup setup = LogbackSetup.configure("appendlog");
         long start = System.nanoTime();
-        LineWriters.write(setup.logger(), lines, threads);
+        long writersCpu = LineWriters.write(setup.logger(), lines, threads);
         setup.close(); // returns once everything landed, or shutdownTimeout passed
-        return System.nanoTime() - start;
+        return new long[] {System.nanoTime() - start, writersCpu};
     }
 
     /** {nanos, bytes} of raw appends of {@code batchBytes} through one HTTP client. */
@@ -101,8 +131,8 @@ public final class ThroughputRunner {
         Arrays.fill(batch, (byte) 'x');
         try (OssHttpClient client = OssHttpClient.create(config)) {
             long position = 0;
-            // two warm-up appends, untimed
-            for (int i = 0; i < 2; i++) {
+            // warm-up appends, untimed
+            for (int i = 0; i < 16; i++) {
                 position = client.append(PREFIX + "ceiling-warmup.log", position, batch, 0, batch.length, i == 0)
                         .nextPosition();
             }
