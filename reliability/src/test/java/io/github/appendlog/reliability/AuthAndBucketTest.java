@@ -69,6 +69,30 @@ class AuthAndBucketTest {
         refusedThenFixed(fw, "missing-bucket", "NoSuchBucket", bucket, settings, () -> store.emu().createBucket(bucket));
     }
 
+    @ParameterizedTest
+    @EnumSource(Framework.class)
+    void aFailureThatGoesOnIsSummarisedOncePerInterval(Framework fw) throws Exception {
+        Path file = dir.resolve("credentials");
+        Store.writeCredentials(file, Store.ACCESS_KEY_ID, WRONG_SECRET, Store.SECURITY_TOKEN);
+        Map<String, String> settings = store.settingsWithCredentialsFile("interval/" + fw + "/app-%i.log", file);
+        settings.put("dropReportInterval", "1 second");
+        settings.put("retryMaxDelay", "100 ms");
+        settings.put("shutdownTimeout", "200 ms");
+        try (LoggingApp app = fw.start("OSS", settings)) {
+            long start = System.nanoTime();
+            new Workload(app, "a", 1).log(10);
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.errors("SignatureDoesNotMatch").size() >= 3);
+            long attempts = store.emu().requestCount(Operation.ANY);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            app.stop();
+            List<LoggingApp.Status> errors = app.errors("SignatureDoesNotMatch");
+            long summaries = errors.stream().filter(e -> e.text.contains("still fails")).count();
+            assertTrue(summaries >= 2 && errors.size() <= 1 + (long) Math.ceil(seconds) + 1,
+                    errors.size() + " errors in " + seconds + " s: " + errors);
+            assertTrue(attempts > 3 * errors.size(), "fewer errors (" + errors.size() + ") than attempts (" + attempts + ")");
+        }
+    }
+
     interface Fix {
         void apply() throws Exception;
     }

@@ -58,4 +58,28 @@ class HttpsTest {
             assertTrue(check.perfect(), check.toString());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Framework.class)
+    void aTrustedCertificateForAnotherHostNameIsRefused(Framework fw) throws Exception {
+        String prefix = "https-wrong-name/" + fw + "/";
+        try (Store store = Store.start(b -> b.https(true))) {
+            Map<String, String> settings = store.settings(prefix + "app-%i.log");
+            // Resolves to 127.0.0.1 through the test hosts file; the certificate names 127.0.0.1 and localhost only.
+            settings.put("endpoint", "https://not-the-certificate-name.test:" + store.emu().port());
+            settings.put("trustStore", store.emu().trustStore().toString());
+            settings.put("trustStorePassword", OssEmulator.TRUST_STORE_PASSWORD);
+            settings.put("shutdownTimeout", "500 ms");
+            try (LoggingApp app = fw.start("OSS", settings)) {
+                new Workload(app, "a", 1).log(20);
+                await().atMost(Duration.ofSeconds(10)).until(() -> !app.errors("cannot append").isEmpty());
+                String error = app.errors("cannot append").get(0).text;
+                assertTrue(error.contains("not-the-certificate-name.test") && error.contains("subject alternative names"),
+                        "the error says the host name does not match: " + error);
+                app.stop();
+                assertEquals(20, app.reportedUnflushed());
+            }
+            assertEquals(List.of(), store.keys(prefix), "nothing was sent");
+        }
+    }
 }
