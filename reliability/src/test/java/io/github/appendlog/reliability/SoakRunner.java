@@ -15,6 +15,7 @@ import java.util.Map;
  * <pre>
  * mvn -B -q -pl reliability -am test-compile -Psoak \
  *     [-Dsoak.lines=1000000] [-Dsoak.seed=1] [-Dsoak.faultRate=0.1] [-Dsoak.threads=4] [-Dsoak.frameworks=LOGBACK,LOG4J2]
+ *     [-Dsoak.overflowPolicy=BLOCK|DROP] [-Dsoak.maxBufferBytes=32MB] [-Dsoak.discardThreshold=100]
  * </pre>
  * {@link SoakTest} runs a short version in the default build.
  */
@@ -75,6 +76,8 @@ public final class SoakRunner {
         String maxBufferBytes = "32 MB";
         String overflowPolicy = "BLOCK";
         String maxBlockTime = "30 seconds";
+        /** 100: INFO lines wait under BLOCK like any other (below it they are dropped first, and counted). */
+        String discardThreshold = "100";
     }
 
     private SoakRunner() {
@@ -89,6 +92,7 @@ public final class SoakRunner {
             settings.put("maxBufferBytes", o.maxBufferBytes);
             settings.put("overflowPolicy", o.overflowPolicy);
             settings.put("maxBlockTime", o.maxBlockTime);
+            settings.put("discardThreshold", o.discardThreshold);
             settings.put("requestTimeout", o.requestTimeout.toMillis() + " ms");
             settings.put("retryMaxDelay", "500 ms");
             settings.put("flushInterval", "100 ms");
@@ -127,10 +131,11 @@ public final class SoakRunner {
         o.faultRate = Double.parseDouble(System.getProperty("soak.faultRate", Double.toString(o.faultRate)));
         o.overflowPolicy = System.getProperty("soak.overflowPolicy", o.overflowPolicy);
         o.maxBufferBytes = System.getProperty("soak.maxBufferBytes", o.maxBufferBytes);
+        o.discardThreshold = System.getProperty("soak.discardThreshold", o.discardThreshold);
         String frameworks = System.getProperty("soak.frameworks", "LOGBACK,LOG4J2");
         System.out.printf(Locale.ROOT, "soak: lines=%d threads=%d seed=%d faultRate=%.2f overflowPolicy=%s "
-                + "maxBufferBytes=%s cpus=%d%n", o.lines, o.threads, o.seed, o.faultRate, o.overflowPolicy,
-                o.maxBufferBytes, Runtime.getRuntime().availableProcessors());
+                + "maxBufferBytes=%s discardThreshold=%s cpus=%d%n", o.lines, o.threads, o.seed, o.faultRate,
+                o.overflowPolicy, o.maxBufferBytes, o.discardThreshold, Runtime.getRuntime().availableProcessors());
         boolean kept = true;
         for (String name : frameworks.split(",")) {
             Result r = run(Framework.valueOf(name.trim().toUpperCase(Locale.ROOT)), o);
