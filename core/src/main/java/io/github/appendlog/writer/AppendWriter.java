@@ -57,7 +57,7 @@ public final class AppendWriter {
     private AppendAttempt pending;
     /** Set once the object cannot take more appends; every later append asks for a rollover. */
     private RolloverRequiredException.Reason refusal;
-    /** Calls that ended in AppendFailedException since the last success; only the first is an error. */
+    /** Calls that ended in AppendFailedException since the last success (each reported by the caller). */
     private int failedCalls;
 
     public AppendWriter(AppendStoreClient client, String key, WriterOptions options, StatusReporter status) {
@@ -289,15 +289,15 @@ public final class AppendWriter {
         }
     }
 
+    /**
+     * The exception for a failed call. The caller reports it (the pipeline: once, then once per
+     * interval); the writer only notes it at INFO, so one failure never shows as two errors.
+     */
     private AppendFailedException failed(String what, Exception cause) {
         AppendFailedException e = AppendFailedException.of("appendlog: " + what + ": " + cause.getMessage()
                 + (pending != null ? " (whether it landed is checked before the next append)" : ""), cause);
         failedCalls++;
-        if (failedCalls == 1) {
-            status.error(e.getMessage(), cause);
-        } else {
-            status.info(e.getMessage() + " (failure " + failedCalls + " in a row)");
-        }
+        status.info(e.getMessage() + " (failure " + failedCalls + " in a row)");
         return e;
     }
 

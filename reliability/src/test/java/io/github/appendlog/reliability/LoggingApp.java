@@ -81,6 +81,11 @@ abstract class LoggingApp implements AutoCloseable {
         return sum(DROPPED);
     }
 
+    /** Same as {@link #reportedDrops()}; drops are reported at the report interval and at stop. */
+    long reportedDropsSoFar() {
+        return reportedDrops();
+    }
+
     /** The events this app's appender said it could not flush at stop ({@code stop: N events}), summed. */
     long reportedUnflushed() {
         return sum(UNFLUSHED);

@@ -3,6 +3,8 @@ package io.github.appendlog.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.appendlog.emulator.FaultInjector;
+import io.github.appendlog.emulator.Operation;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +19,21 @@ class SharedObjectTest {
     @ParameterizedTest
     @EnumSource(Framework.class)
     void twoApplicationsOnOneKeyLoseAndTearNothing(Framework fw) throws Exception {
-        String prefix = "shared/" + fw + "/";
+        run(fw, "shared/" + fw + "/", f -> { });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Framework.class)
+    void twoApplicationsOnOneKeyWithAmbiguousAppendsLoseAndDuplicateNothing(Framework fw) throws Exception {
+        // An append applied but unanswered, then the other writer appends behind it: the writer must
+        // find its bytes by reading them back, not by the object's length.
+        run(fw, "shared-faults/" + fw + "/", f -> f.applyThenDrop(Operation.APPEND, 6).resetBeforeApply(Operation.APPEND, 4)
+                .failNext(Operation.APPEND, 4, 503, "ServiceUnavailable"));
+    }
+
+    private void run(Framework fw, String prefix, java.util.function.Consumer<FaultInjector> faults) throws Exception {
         try (Store store = Store.start()) {
+            faults.accept(store.emu().faults());
             Map<String, String> settings = store.settings(prefix + "app-%i.log");
             settings.put("maxBatchBytes", "4 KB");
             settings.put("maxEventBytes", "1 KB");
@@ -39,6 +54,7 @@ class SharedObjectTest {
                 other.join();
                 a.stop();
                 b.stop();
+                assertEquals(0, store.emu().faults().activeRules(), "every injected fault was met");
                 assertEquals(0, a.reportedDrops() + b.reportedDrops());
                 assertEquals(0, a.reportedUnflushed() + b.reportedUnflushed());
                 assertTrue(!a.containing("PositionNotEqualToLength").isEmpty()

@@ -81,10 +81,16 @@ final class Store implements AutoCloseable {
 
     /** Every object whose key starts with {@code prefix}, in index order ({@code -2} before {@code -10}), concatenated. */
     byte[] bytes(String prefix) {
-        List<String> keys = keys(prefix);
+        return bytes(BUCKET, prefix);
+    }
+
+    byte[] bytes(String bucket, String prefix) {
+        List<String> keys = emu.objectKeys(bucket, prefix).stream()
+                .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+                .collect(Collectors.toList());
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (String key : keys) {
-            byte[] b = emu.objectBytes(BUCKET, key);
+            byte[] b = emu.objectBytes(bucket, key);
             if (b != null) {
                 all.write(b, 0, b.length);
             }
@@ -96,6 +102,26 @@ final class Store implements AutoCloseable {
         return emu.objectKeys(BUCKET, prefix).stream()
                 .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
                 .collect(Collectors.toList());
+    }
+
+    /** Writes an OSS profile file with these credentials (as a rotation script would). */
+    static void writeCredentials(Path file, String id, String secret, String token) throws java.io.IOException {
+        String text = "[default]\noss_access_key_id = " + id + "\noss_secret_access_key = " + secret + "\n"
+                + (token == null ? "" : "oss_session_token = " + token + "\n");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        java.nio.file.Files.write(tmp, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Settings that take the credentials from {@code file} only. */
+    Map<String, String> settingsWithCredentialsFile(String objectKey, Path file) {
+        Map<String, String> s = settings(objectKey);
+        s.put("accessKeyId", "");
+        s.put("accessKeySecret", "");
+        s.put("securityToken", "");
+        s.put("credentialsFile", file.toString());
+        return s;
     }
 
     @Override

@@ -1,0 +1,50 @@
+package io.github.appendlog.oss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.appendlog.emulator.OssEmulator;
+import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.oss.sign.CredentialsProvider;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The client signs each request with the provider's current credentials and asks it to refresh on an auth failure. */
+class OssHttpClientCredentialsTest {
+
+    /** Hands out a stale key until asked to refresh, as a rotated credentials file would. */
+    private static final class Rotating implements CredentialsProvider {
+        final AtomicInteger refreshes = new AtomicInteger();
+        volatile Credentials current = new Credentials("id", "stale-secret");
+
+        @Override
+        public Credentials credentials() {
+            return current;
+        }
+
+        @Override
+        public boolean refresh() {
+            refreshes.incrementAndGet();
+            current = new Credentials("id", "secret");
+            return true;
+        }
+    }
+
+    @Test
+    void anAuthFailureRefreshesTheCredentialsAndTheNextRequestUsesThem() throws Exception {
+        try (OssEmulator emu = OssEmulator.builder().bucket("logs").credentials("id", "secret").start()) {
+            Rotating provider = new Rotating();
+            try (OssHttpClient client = OssHttpClient.builder().endpoint(emu.endpoint()).bucket("logs")
+                    .credentials(provider).v4(emu.region()).build()) {
+                OssServiceException e = assertThrows(OssServiceException.class, () -> client.head("k"));
+                assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+                assertEquals("SignatureDoesNotMatch", e.errorCode(), "a HEAD error is named through x-oss-err");
+                assertEquals(1, provider.refreshes.get());
+                assertNull(client.head("k"), "signed with the refreshed key: the object simply does not exist");
+                client.append("k", 0, new byte[] {'x'}, 0, 1, true);
+                assertEquals(1, provider.refreshes.get(), "no refresh without a failure");
+            }
+        }
+    }
+}
