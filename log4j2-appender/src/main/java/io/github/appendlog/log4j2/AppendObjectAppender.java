@@ -24,7 +24,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * Streams events into an OSS append object. The event is encoded with the configured layout on
- * the caller's thread and handed to the shared {@link AppendObjectManager}'s pipeline, which
+ * the caller's thread (into a reused per-thread buffer, see {@link EventEncoder}) and handed to the shared {@link AppendObjectManager}'s pipeline, which
  * batches and appends on its own thread. An event the pipeline drops goes to the optional
  * {@code <AppenderRef>} fallback, so nothing is lost silently.
  *
@@ -46,6 +46,7 @@ public final class AppendObjectAppender extends AbstractAppender {
     private final AppendObjectManager manager;
     private final AppenderRef fallbackRef;
     private final Configuration configuration;
+    private final EventEncoder encoder;
     private volatile AppenderControl fallback;
 
     private AppendObjectAppender(String name, Filter filter, Layout<? extends Serializable> layout,
@@ -55,6 +56,7 @@ public final class AppendObjectAppender extends AbstractAppender {
         this.manager = manager;
         this.fallbackRef = fallbackRef;
         this.configuration = configuration;
+        this.encoder = new EventEncoder(layout);
     }
 
     @PluginBuilderFactory
@@ -85,7 +87,7 @@ public final class AppendObjectAppender extends AbstractAppender {
         }
         boolean accepted;
         try {
-            byte[] encoded = getLayout().toByteArray(event);
+            byte[] encoded = encoder.encode(event);
             accepted = manager.offer(encoded, event.getLevel().isMoreSpecificThan(Level.WARN));
         } catch (RuntimeException e) {
             String message = "AppendObject appender '" + getName() + "' could not take an event: " + e;
