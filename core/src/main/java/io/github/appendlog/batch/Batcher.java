@@ -7,6 +7,12 @@ import io.github.appendlog.buffer.EventBuffer;
  * event does not fit. Sender thread only.
  */
 public final class Batcher {
+    /**
+     * Room is freed in the buffer in steps of this many bytes, not per event: one atomic update per
+     * step instead of one per event, while producers waiting for room (BLOCK) are not kept waiting
+     * for a whole batch to be copied.
+     */
+    static final long RELEASE_STEP_BYTES = 64 * 1024;
     private final EventBuffer buffer;
 
     public Batcher(EventBuffer buffer) {
@@ -19,12 +25,22 @@ public final class Batcher {
      * @return true when the batch is full: an event is waiting that does not fit
      */
     public boolean fill(Batch batch) {
-        for (byte[] next = buffer.peek(); next != null; next = buffer.peek()) {
-            if (!batch.fits(next.length)) {
-                return true;
+        long taken = 0;
+        try {
+            for (byte[] next = buffer.peek(); next != null; next = buffer.peek()) {
+                if (!batch.fits(next.length)) {
+                    return true;
+                }
+                batch.add(buffer.take());
+                taken += EventBuffer.roomOf(next);
+                if (taken >= RELEASE_STEP_BYTES) {
+                    buffer.release(taken);
+                    taken = 0;
+                }
             }
-            batch.add(buffer.poll());
+            return false;
+        } finally {
+            buffer.release(taken);
         }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts dropped events (producers, lock-free) and turns the counts into the two things the sender
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DropCounter {
     private final Clock clock;
-    private final AtomicLong bufferFull = new AtomicLong();
-    private final AtomicLong belowWarn = new AtomicLong();
+    // Producers write these on every drop: per-thread cells, not one shared cache line.
+    private final LongAdder bufferFull = new LongAdder();
+    private final LongAdder belowWarn = new LongAdder();
     /** Millis of the first drop not yet in a marker line, 0 when none. */
     private final AtomicLong firstUnmarkedMillis = new AtomicLong();
     private final AtomicLong lastDropMillis = new AtomicLong();
@@ -32,30 +34,34 @@ public final class DropCounter {
 
     /** A producer dropped an event because the buffer was full. */
     public void droppedBufferFull() {
-        bufferFull.incrementAndGet();
+        bufferFull.increment();
         stamp();
     }
 
     /** A producer dropped a below-WARN event because the buffer was above the discard threshold. */
     public void droppedBelowWarn() {
-        belowWarn.incrementAndGet();
+        belowWarn.increment();
         stamp();
     }
 
+    /** Shared lines are written only when the millisecond moved on (or a marker took the first time). */
     private void stamp() {
         long now = clock.millis();
-        lastDropMillis.set(now);
+        long last = lastDropMillis.get();
+        if (now > last) {
+            lastDropMillis.compareAndSet(last, now); // lost to another producer: it wrote a time as recent
+        }
         if (firstUnmarkedMillis.get() == 0) {
             firstUnmarkedMillis.compareAndSet(0, now);
         }
     }
 
     public long bufferFull() {
-        return bufferFull.get();
+        return bufferFull.sum();
     }
 
     public long belowWarn() {
-        return belowWarn.get();
+        return belowWarn.sum();
     }
 
     /**
@@ -63,8 +69,8 @@ public final class DropCounter {
      * were none since the last marker.
      */
     public byte[] takeMarkerLine() {
-        long full = bufferFull.get();
-        long warn = belowWarn.get();
+        long full = bufferFull.sum();
+        long warn = belowWarn.sum();
         if (full == markedFull && warn == markedBelowWarn) {
             return null;
         }
@@ -86,8 +92,8 @@ public final class DropCounter {
      * null when there were none. The caller decides how often to ask.
      */
     public String takeReport() {
-        long full = bufferFull.get();
-        long warn = belowWarn.get();
+        long full = bufferFull.sum();
+        long warn = belowWarn.sum();
         if (full == reportedFull && warn == reportedBelowWarn) {
             return null;
         }

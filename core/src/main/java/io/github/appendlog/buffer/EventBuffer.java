@@ -70,7 +70,7 @@ public final class EventBuffer {
      * @param maxWaitNanos how long to wait for room when full; 0 refuses at once
      */
     public Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
-        long size = (long) event.length + EVENT_OVERHEAD_BYTES;
+        long size = roomOf(event);
         long before = reserve(size, important);
         if (before == FULL && maxWaitNanos > 0) {
             before = awaitRoom(size, important, maxWaitNanos);
@@ -141,12 +141,33 @@ public final class EventBuffer {
     public byte[] poll() {
         byte[] event = queue.poll();
         if (event != null) {
-            usedBytes.addAndGet(-((long) event.length + EVENT_OVERHEAD_BYTES));
-            if (waitingProducers.get() > 0) {
-                wakeWaitingProducers();
-            }
+            release(roomOf(event));
         }
         return event;
+    }
+
+    /**
+     * Consumer only: removes the next event without freeing its room, or returns null. The caller
+     * frees the room of the events it took with one {@link #release} (once per batch, not per event).
+     */
+    public byte[] take() {
+        return queue.poll();
+    }
+
+    /** Consumer only: frees room taken with {@link #take}: the sum of {@link #roomOf} the events. */
+    public void release(long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        usedBytes.addAndGet(-bytes);
+        if (waitingProducers.get() > 0) {
+            wakeWaitingProducers();
+        }
+    }
+
+    /** The room an event takes in the buffer: its length plus {@link #EVENT_OVERHEAD_BYTES}. */
+    public static long roomOf(byte[] event) {
+        return (long) event.length + EVENT_OVERHEAD_BYTES;
     }
 
     private void wakeWaitingProducers() {

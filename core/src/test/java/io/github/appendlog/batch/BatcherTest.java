@@ -34,4 +34,19 @@ class BatcherTest {
         assertTrue(buffer.isEmpty());
         assertEquals(0, buffer.usedBytes());
     }
+
+    @Test
+    void freesTheRoomOfTakenEventsInStepsAndKeepsTheRoomOfTheEventLeftBehind() throws Exception {
+        int size = 1000;
+        int count = (int) (3 * Batcher.RELEASE_STEP_BYTES / size);
+        EventBuffer buffer = new EventBuffer(10_000_000, 100, 10_000_000);
+        for (int i = 0; i < count; i++) {
+            buffer.offer(new byte[size], true, 0);
+        }
+        Batch batch = new Batch(size * (count - 1));
+        assertTrue(new Batcher(buffer).fill(batch));
+        assertEquals(count - 1, batch.events());
+        assertEquals(EventBuffer.roomOf(new byte[size]), buffer.usedBytes());
+        assertFalse(buffer.isEmpty());
+    }
 }
