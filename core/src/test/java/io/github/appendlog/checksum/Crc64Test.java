@@ -69,4 +69,23 @@ class Crc64Test {
         }
         assertEquals(~reference, Crc64.compute(data));
     }
+
+    @Test
+    void everyOffsetAndLengthAroundTheSixteenByteStepAgreesWithTheBytewiseReference() {
+        Random random = new Random(13);
+        byte[] data = new byte[200];
+        random.nextBytes(data);
+        for (int off = 0; off <= 17; off++) {
+            for (int len = 0; len <= 150; len++) {
+                long reference = ~7L;
+                for (int i = off; i < off + len; i++) {
+                    reference ^= data[i] & 0xFF;
+                    for (int k = 0; k < 8; k++) {
+                        reference = (reference & 1) != 0 ? 0xC96C5795D7870F42L ^ (reference >>> 1) : reference >>> 1;
+                    }
+                }
+                assertEquals(~reference, Crc64.update(7L, data, off, len), "off " + off + ", len " + len);
+            }
+        }
+    }
 }
