@@ -89,6 +89,27 @@ public final class EventBuffer {
         return Outcome.ACCEPTED;
     }
 
+    /**
+     * A check that costs one read, for callers that have not encoded the event yet: the outcome an
+     * offer would surely have now whatever the event's size ({@link Outcome#BELOW_THRESHOLD} for an
+     * event that is not important above the discard threshold; {@link Outcome#FULL} when not even an
+     * empty event fits and the caller would not wait), or {@link Outcome#ACCEPTED} when it may be
+     * accepted (an offer decides). Never {@link Outcome#CLOSED}: offers report that.
+     */
+    public Outcome likelyOutcome(boolean important, boolean mayWait) {
+        long used = usedBytes.get();
+        if (closed) {
+            return Outcome.ACCEPTED;
+        }
+        if (!important && used > discardAboveBytes) {
+            return Outcome.BELOW_THRESHOLD;
+        }
+        if (!mayWait && used > 0 && used + EVENT_OVERHEAD_BYTES > maxBytes) {
+            return Outcome.FULL;
+        }
+        return Outcome.ACCEPTED;
+    }
+
     /** Reserves room: the bytes used before this event, or a negative code. */
     private long reserve(long size, boolean important) {
         for (;;) {

@@ -40,6 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  *       An event longer than {@code maxEventBytes} is truncated with a marker and counted.
  *       Calls from the pipeline's own threads are refused (return false, not counted) so the
  *       appender never logs into itself. The pipeline keeps the array: do not change it afterwards.
+ *   <li>{@link #dropBeforeEncoding} lets an adapter skip encoding an event that would surely be
+ *       dropped (counted the same way); when it returns false the adapter encodes and offers.
  *   <li>{@link #stop} flushes within {@code shutdownTimeout}, closes the client, reports through
  *       the {@link StatusReporter} what it could not flush, and returns true if everything landed.
  * </ul>
@@ -186,6 +188,31 @@ public final class AppendPipeline {
                 drops.droppedBufferFull();
                 return false;
         }
+    }
+
+    /**
+     * A cheap check before encoding: when an event of this importance would surely be dropped now
+     * whatever its bytes (not important and the buffer above {@code discardThreshold}; or the
+     * buffer full with {@code overflowPolicy=DROP}), counts the drop exactly as {@link #offer} would
+     * and returns true, so the adapter skips the encoding and may route the event to a fallback.
+     * Returns false otherwise (the adapter encodes and calls {@link #offer}, which decides), and
+     * on the pipeline's own threads.
+     */
+    public boolean dropBeforeEncoding(boolean important) {
+        if (PipelineThreadFactory.isPipelineThread()) {
+            return false;
+        }
+        EventBuffer.Outcome outcome = buffer.likelyOutcome(important, blockNanos > 0);
+        if (outcome == EventBuffer.Outcome.ACCEPTED) {
+            return false;
+        }
+        offered.increment();
+        if (outcome == EventBuffer.Outcome.BELOW_THRESHOLD) {
+            drops.droppedBelowWarn();
+        } else {
+            drops.droppedBufferFull();
+        }
+        return true;
     }
 
     /** True on the pipeline's own threads: adapters must not feed events from them. */

@@ -50,6 +50,22 @@ class EventBufferTest {
     }
 
     @Test
+    void likelyOutcomeNamesOnlyDropsThatAnyOfferWouldGetNow() throws Exception {
+        EventBuffer buffer = new EventBuffer(1000, 50, 10_000);
+        assertEquals(Outcome.ACCEPTED, buffer.likelyOutcome(false, false));
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[600 - O], false, 0));
+        assertEquals(Outcome.BELOW_THRESHOLD, buffer.likelyOutcome(false, false));
+        assertEquals(Outcome.BELOW_THRESHOLD, buffer.likelyOutcome(false, true));
+        assertEquals(Outcome.ACCEPTED, buffer.likelyOutcome(true, false));
+        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[1000 - 600 - O], true, 0)); // exactly full
+        assertEquals(Outcome.FULL, buffer.likelyOutcome(true, false));
+        assertEquals(Outcome.FULL, buffer.offer(new byte[0], true, 0));
+        assertEquals(Outcome.ACCEPTED, buffer.likelyOutcome(true, true)); // a waiting offer may get room
+        buffer.close();
+        assertEquals(Outcome.ACCEPTED, buffer.likelyOutcome(false, false)); // offer reports CLOSED
+    }
+
+    @Test
     void aboveTheDiscardThresholdOnlyImportantEventsGetIn() throws Exception {
         EventBuffer buffer = new EventBuffer(1000, 50, 10_000);
         assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[600 - O], false, 0)); // 600 > 500

@@ -225,6 +225,43 @@ class AppendPipelineTest {
     }
 
     @Test
+    void dropBeforeEncodingCountsExactlyLikeOfferAndOnlyWhenTheDropIsCertain() {
+        store.down(true);
+        AppendPipeline pipeline = start(config().maxBufferBytes("8 KB").maxBatchBytes("1 KB").discardThreshold(50));
+        senderHoldsAFailingBatch(pipeline);
+        assertFalse(pipeline.dropBeforeEncoding(false)); // below the threshold: an offer decides
+        int i = 0;
+        while (pipeline.offer(line("info " + i), false)) {
+            i++;
+            assertTrue(i < 1000);
+        }
+        long offered = pipeline.stats().offered();
+        assertTrue(pipeline.dropBeforeEncoding(false));
+        assertTrue(pipeline.dropBeforeEncoding(false));
+        assertFalse(pipeline.dropBeforeEncoding(true)); // important events still get in
+        assertEquals(3, pipeline.stats().droppedBelowWarn());
+        assertEquals(offered + 2, pipeline.stats().offered());
+        while (pipeline.offer(new byte[0], true)) { // until not even an empty event fits
+            assertTrue(pipeline.stats().offered() < 2000);
+        }
+        assertTrue(pipeline.dropBeforeEncoding(true)); // full, DROP policy
+        assertEquals(2, pipeline.stats().droppedBufferFull());
+        store.down(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.allText().contains("(2 buffer full, 3 below WARN)"));
+    }
+
+    @Test
+    void dropBeforeEncodingLeavesAFullBufferToOfferWithTheBlockPolicy() {
+        store.down(true);
+        AppendPipeline pipeline = start(config().maxBufferBytes("1 KB").maxBatchBytes("1 KB")
+                .overflowPolicy("BLOCK").maxBlockTime(Duration.ofMillis(50)));
+        senderHoldsAFailingBatch(pipeline);
+        fillUntilRefusedAfter(pipeline, Duration.ofMillis(50));
+        assertFalse(pipeline.dropBeforeEncoding(true)); // BLOCK waits for room: offer decides
+        assertEquals(1, pipeline.stats().droppedBufferFull());
+    }
+
+    @Test
     void blockPolicyWaitsForRoomThenDropsAndCounts() {
         store.down(true);
         AppendPipeline pipeline = start(config().maxBufferBytes("1 KB").maxBatchBytes("1 KB")

@@ -87,8 +87,8 @@ public final class AppendObjectAppender extends AbstractAppender {
         }
         boolean accepted;
         try {
-            byte[] encoded = encoder.encode(event);
-            accepted = manager.offer(encoded, event.getLevel().isMoreSpecificThan(Level.WARN));
+            boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
+            accepted = !manager.dropBeforeEncoding(important) && manager.offer(encoder.encode(event), important);
         } catch (RuntimeException e) {
             String message = "AppendObject appender '" + getName() + "' could not take an event: " + e;
             error(message, event, e);

@@ -45,6 +45,11 @@ public final class AppendObjectManager extends AbstractManager {
         return pipeline.offer(encodedEvent, important);
     }
 
+    /** @return true if an event of this importance was dropped (and counted) before being encoded */
+    boolean dropBeforeEncoding(boolean important) {
+        return pipeline.dropBeforeEncoding(important);
+    }
+
     AppendPipeline pipeline() {
         return pipeline;
     }

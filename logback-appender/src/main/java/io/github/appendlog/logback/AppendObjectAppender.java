@@ -92,9 +92,8 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
             return; // the store client's own logging: never log into ourselves
         }
         AppendPipeline target = pipeline;
-        byte[] bytes = encoder.encode(event);
         boolean important = event.getLevel().isGreaterOrEqual(Level.WARN);
-        if (!target.offer(bytes, important)) {
+        if (target.dropBeforeEncoding(important) || !target.offer(encoder.encode(event), important)) {
             fallback.appendLoopOnAppenders(event);
         }
     }
