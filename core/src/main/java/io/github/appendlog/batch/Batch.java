@@ -1,5 +1,7 @@
 package io.github.appendlog.batch;
 
+import io.github.appendlog.buffer.EventBuffer;
+
 /**
  * One append's worth of whole events, built into a reusable array that grows (doubling, up to
  * {@code maxBatchBytes}) only as far as traffic needs, so a quiet appender holds little memory and a
@@ -31,6 +33,17 @@ public final class Batch {
         ensureCapacity(length + event.length);
         System.arraycopy(event, 0, bytes, length, event.length);
         length += event.length;
+        events++;
+    }
+
+    /** Moves the buffer's next event, of {@code length} bytes, into this batch; the caller checked {@link #fits}. */
+    public void addFrom(EventBuffer buffer, int length) {
+        if (!fits(length)) {
+            throw new IllegalStateException("event of " + length + " bytes does not fit: " + this);
+        }
+        ensureCapacity(this.length + length);
+        buffer.takeInto(length, bytes, this.length);
+        this.length += length;
         events++;
     }
 

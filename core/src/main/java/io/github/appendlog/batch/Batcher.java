@@ -27,12 +27,12 @@ public final class Batcher {
     public boolean fill(Batch batch) {
         long taken = 0;
         try {
-            for (byte[] next = buffer.peek(); next != null; next = buffer.peek()) {
-                if (!batch.fits(next.length)) {
+            for (int length = buffer.nextLength(); length >= 0; length = buffer.nextLength()) {
+                if (!batch.fits(length)) {
                     return true;
                 }
-                batch.add(buffer.take());
-                taken += EventBuffer.roomOf(next);
+                batch.addFrom(buffer, length);
+                taken += EventBuffer.roomOf(length);
                 if (taken >= RELEASE_STEP_BYTES) {
                     buffer.release(taken);
                     taken = 0;

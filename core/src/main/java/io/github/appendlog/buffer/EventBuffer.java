@@ -1,6 +1,5 @@
 package io.github.appendlog.buffer;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -10,15 +9,20 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The bounded hand-off between logging threads (many producers) and the sender (one consumer).
  *
- * <p>Events sit in a lock-free queue; an {@link AtomicLong} counts their bytes, each event costing
- * its length plus {@link #EVENT_OVERHEAD_BYTES}, and bounds the queue to {@code maxBytes}. A
- * producer pays one CAS and one enqueue; it wakes the consumer only when the buffered bytes cross
+ * <p>Events sit in a lock-free queue that copies their bytes into large shared chunks
+ * ({@link ChunkedEventQueue}: no object per waiting event); an {@link AtomicLong} counts their
+ * bytes, each event costing its length plus {@link #EVENT_OVERHEAD_BYTES} (more than a record takes
+ * in a chunk), and bounds the queue to {@code maxBytes}. A producer pays one CAS, one atomic add
+ * and a copy; it wakes the consumer only when the buffered bytes cross
  * {@code signalBytes} (a full batch is waiting), never per event: otherwise the consumer wakes on
  * its own timer. Only a producer that chose to wait for room (the BLOCK policy) takes a lock, and
  * the consumer touches that lock only while such a producer waits.
  */
 public final class EventBuffer {
-    /** What one buffered event costs beyond its bytes (queue node and array header). */
+    /**
+     * What one buffered event is counted beyond its bytes: more than its record takes in a chunk
+     * (at most 11 bytes of header and padding), so the bound also covers partly used chunks.
+     */
     public static final int EVENT_OVERHEAD_BYTES = 40;
     // What reserve() returns instead of the bytes used before the event:
     private static final long FULL = -1;
@@ -36,7 +40,7 @@ public final class EventBuffer {
         CLOSED
     }
 
-    private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    private final ChunkedEventQueue queue = new ChunkedEventQueue();
     private final AtomicLong usedBytes = new AtomicLong();
     private final long maxBytes;
     private final long discardAboveBytes;
@@ -70,7 +74,7 @@ public final class EventBuffer {
      * @param maxWaitNanos how long to wait for room when full; 0 refuses at once
      */
     public Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
-        long size = roomOf(event);
+        long size = roomOf(event.length);
         long before = reserve(size, important);
         if (before == FULL && maxWaitNanos > 0) {
             before = awaitRoom(size, important, maxWaitNanos);
@@ -78,7 +82,7 @@ public final class EventBuffer {
         if (before < 0) {
             return before == FULL ? Outcome.FULL : before == BELOW_THRESHOLD ? Outcome.BELOW_THRESHOLD : Outcome.CLOSED;
         }
-        queue.offer(event);
+        queue.add(event);
         // Exactly one reservation crosses the threshold on each rise: that producer signals.
         if (before < signalBytes && before + size >= signalBytes) {
             Thread t = consumer;
@@ -153,29 +157,43 @@ public final class EventBuffer {
         }
     }
 
-    /** Consumer only: the next event without removing it, or null. */
+    /** Consumer only: a copy of the next event without removing it, or null. */
     public byte[] peek() {
-        return queue.peek();
+        int length = queue.nextLength();
+        if (length < 0) {
+            return null;
+        }
+        byte[] event = new byte[length];
+        queue.copyNext(length, event, 0);
+        return event;
     }
 
     /** Consumer only: removes the next event and frees its room, or returns null. */
     public byte[] poll() {
-        byte[] event = queue.poll();
+        byte[] event = peek();
         if (event != null) {
-            release(roomOf(event));
+            queue.skipNext(event.length);
+            release(roomOf(event.length));
         }
         return event;
     }
 
-    /**
-     * Consumer only: removes the next event without freeing its room, or returns null. The caller
-     * frees the room of the events it took with one {@link #release} (once per batch, not per event).
-     */
-    public byte[] take() {
-        return queue.poll();
+    /** Consumer only: the length of the next event, or -1 when none is there. */
+    public int nextLength() {
+        return queue.nextLength();
     }
 
-    /** Consumer only: frees room taken with {@link #take}: the sum of {@link #roomOf} the events. */
+    /**
+     * Consumer only: copies the next event (of {@code length}, from {@link #nextLength}) into
+     * {@code dest} at {@code destAt} and removes it without freeing its room: the caller frees the
+     * room of the events it took with one {@link #release} (once per many events, not per event).
+     */
+    public void takeInto(int length, byte[] dest, int destAt) {
+        queue.copyNext(length, dest, destAt);
+        queue.skipNext(length);
+    }
+
+    /** Consumer only: frees room of events taken with {@link #takeInto}: the sum of their {@link #roomOf}. */
     public void release(long bytes) {
         if (bytes == 0) {
             return;
@@ -187,8 +205,8 @@ public final class EventBuffer {
     }
 
     /** The room an event takes in the buffer: its length plus {@link #EVENT_OVERHEAD_BYTES}. */
-    public static long roomOf(byte[] event) {
-        return (long) event.length + EVENT_OVERHEAD_BYTES;
+    public static long roomOf(int length) {
+        return (long) length + EVENT_OVERHEAD_BYTES;
     }
 
     private void wakeWaitingProducers() {
@@ -206,8 +224,9 @@ public final class EventBuffer {
         wakeWaitingProducers();
     }
 
+    /** Consumer only: whether no event is there to take (one being added may not be there yet). */
     public boolean isEmpty() {
-        return queue.isEmpty();
+        return queue.nextLength() < 0;
     }
 
     /** Bytes held, counting the per-event overhead. */
@@ -224,9 +243,11 @@ public final class EventBuffer {
     public long[] drainRemaining() {
         long events = 0;
         long bytes = 0;
-        for (byte[] e = poll(); e != null; e = poll()) {
+        for (int length = queue.nextLength(); length >= 0; length = queue.nextLength()) {
+            queue.skipNext(length);
+            release(roomOf(length));
             events++;
-            bytes += e.length;
+            bytes += length;
         }
         return new long[] {events, bytes};
     }

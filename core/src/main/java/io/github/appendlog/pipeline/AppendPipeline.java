@@ -46,8 +46,8 @@ import java.util.concurrent.locks.LockSupport;
  *       the {@link StatusReporter} what it could not flush, and returns true if everything landed.
  * </ul>
  *
- * <p>Hand-off: a lock-free queue bounded by an atomic byte count ({@link EventBuffer}); a logging
- * thread pays one CAS and one enqueue and wakes the sender only when the buffered bytes cross
+ * <p>Hand-off: a lock-free queue that copies events into large shared chunks, bounded by an atomic
+ * byte count ({@link EventBuffer}); a logging thread pays one CAS, one atomic add and a copy, and wakes the sender only when the buffered bytes cross
  * {@code maxBatchBytes}. Otherwise the sender wakes on its {@code flushInterval} timer. A batch that
  * fails is kept and retried, with the same bytes on the same object, after a backoff capped at
  * {@code retryMaxDelay}, until it lands (a fix made outside takes effect without a restart); the

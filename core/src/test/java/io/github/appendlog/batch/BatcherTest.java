@@ -46,7 +46,7 @@ class BatcherTest {
         Batch batch = new Batch(size * (count - 1));
         assertTrue(new Batcher(buffer).fill(batch));
         assertEquals(count - 1, batch.events());
-        assertEquals(EventBuffer.roomOf(new byte[size]), buffer.usedBytes());
+        assertEquals(EventBuffer.roomOf(size), buffer.usedBytes());
         assertFalse(buffer.isEmpty());
     }
 }
