@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then publishes the record by writing its length header with release semantics; the consumer reads
  * headers with acquire semantics, so it sees a record only once its bytes are there, and always in
  * the order records were claimed. The producer whose claim crosses a chunk's end marks the end
- * (when there is room for a header) and links a new chunk, large enough for its own event if that
- * is bigger than a chunk; producers that claimed past the end wait for that link (it takes one
- * allocation). Unbounded: the caller bounds it (see {@link EventBuffer}).
+ * (when there is room for a header); any producer that claimed past the end links a new chunk
+ * (large enough for its own event if that is bigger than a chunk) unless another one did, moves
+ * the tail on and claims again. Unbounded: the caller bounds it (see {@link EventBuffer}).
  */
 final class ChunkedEventQueue {
     static final int CHUNK_BYTES = 64 * 1024;
@@ -24,7 +24,18 @@ final class ChunkedEventQueue {
     /** A header that says: the rest of this chunk is empty, continue in the next one. */
     private static final int END = -1;
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int SPINS_BEFORE_YIELD = 100;
+    private static final VarHandle NEXT;
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            NEXT = lookup.findVarHandle(Chunk.class, "next", Chunk.class);
+            TAIL = lookup.findVarHandle(ChunkedEventQueue.class, "tail", Chunk.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** One array of records: [int header = length + 1][bytes], each aligned to 8 bytes. */
     private static final class Chunk {
@@ -32,9 +43,9 @@ final class ChunkedEventQueue {
         final AtomicInteger claimed;
         volatile Chunk next;
 
-        Chunk(int size, int initiallyClaimed) {
+        Chunk(int size) {
             this.data = new byte[size];
-            this.claimed = new AtomicInteger(initiallyClaimed);
+            this.claimed = new AtomicInteger();
         }
     }
 
@@ -44,7 +55,7 @@ final class ChunkedEventQueue {
     private int readAt;
 
     ChunkedEventQueue() {
-        Chunk first = new Chunk(CHUNK_BYTES, 0);
+        Chunk first = new Chunk(CHUNK_BYTES);
         tail = first;
         head = first;
     }
@@ -54,10 +65,9 @@ final class ChunkedEventQueue {
         return (HEADER_BYTES + length + 7) & ~7;
     }
 
-    /** Producers: adds a copy of the event. */
+    /** Producers: adds a copy of the event. Lock-free: no producer ever waits for another. */
     void add(byte[] event) {
         int need = recordBytes(event.length);
-        int spins = 0;
         for (;;) {
             Chunk c = tail;
             int at = c.claimed.getAndAdd(need);
@@ -66,26 +76,17 @@ final class ChunkedEventQueue {
                 write(c.data, at, event);
                 return;
             }
-            if (at >= 0 && at <= size) {
-                // This claim crossed the end: mark it, link the next chunk holding this event.
-                if (at + HEADER_BYTES <= size) {
-                    INTS.setRelease(c.data, at, END);
-                }
-                Chunk next = new Chunk(Math.max(CHUNK_BYTES, need), need);
-                write(next.data, 0, event);
-                c.next = next;
-                tail = next;
-                return;
+            if (at >= 0 && at + HEADER_BYTES <= size) {
+                INTS.setRelease(c.data, at, END); // this claim crossed the end: the reader skips the rest
             }
-            // Claimed past the end (or so far past that the count wrapped): another producer is
-            // linking the next chunk.
-            while (tail == c) {
-                if (++spins < SPINS_BEFORE_YIELD) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+            // Past the end (or so far past that the count wrapped): link a next chunk unless another
+            // producer did, move the tail on, and claim again there.
+            Chunk next = c.next;
+            if (next == null) {
+                Chunk fresh = new Chunk(Math.max(CHUNK_BYTES, need));
+                next = NEXT.compareAndSet(c, null, fresh) ? fresh : c.next;
             }
+            TAIL.compareAndSet(this, c, next);
         }
     }
 
