@@ -67,13 +67,18 @@ final class ChunkedEventQueue {
 
     /** Producers: adds a copy of the event. Lock-free: no producer ever waits for another. */
     void add(byte[] event) {
-        int need = recordBytes(event.length);
+        add(event, 0, event.length);
+    }
+
+    /** Producers: adds a copy of {@code src[offset, offset+length)}. */
+    void add(byte[] src, int offset, int length) {
+        int need = recordBytes(length);
         for (;;) {
             Chunk c = tail;
             int at = c.claimed.getAndAdd(need);
             int size = c.data.length;
             if (at >= 0 && (long) at + need <= size) {
-                write(c.data, at, event);
+                write(c.data, at, src, offset, length);
                 return;
             }
             if (at >= 0 && at + HEADER_BYTES <= size) {
@@ -90,9 +95,9 @@ final class ChunkedEventQueue {
         }
     }
 
-    private static void write(byte[] data, int at, byte[] event) {
-        System.arraycopy(event, 0, data, at + HEADER_BYTES, event.length);
-        INTS.setRelease(data, at, event.length + 1); // publishes the bytes written before it
+    private static void write(byte[] data, int at, byte[] src, int offset, int length) {
+        System.arraycopy(src, offset, data, at + HEADER_BYTES, length);
+        INTS.setRelease(data, at, length + 1); // publishes the bytes written before it
     }
 
     /** Consumer: the length of the next event, or -1 if none is published yet. */

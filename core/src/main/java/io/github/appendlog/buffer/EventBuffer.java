@@ -74,7 +74,13 @@ public final class EventBuffer {
      * @param maxWaitNanos how long to wait for room when full; 0 refuses at once
      */
     public Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
-        long size = roomOf(event.length);
+        return offer(event, 0, event.length, important, maxWaitNanos);
+    }
+
+    /** Like {@link #offer(byte[], boolean, long)} for {@code event[offset, offset+length)}, which is copied. */
+    public Outcome offer(byte[] event, int offset, int length, boolean important, long maxWaitNanos)
+            throws InterruptedException {
+        long size = roomOf(length);
         long before = reserve(size, important);
         if (before == FULL && maxWaitNanos > 0) {
             before = awaitRoom(size, important, maxWaitNanos);
@@ -82,7 +88,7 @@ public final class EventBuffer {
         if (before < 0) {
             return before == FULL ? Outcome.FULL : before == BELOW_THRESHOLD ? Outcome.BELOW_THRESHOLD : Outcome.CLOSED;
         }
-        queue.add(event);
+        queue.add(event, offset, length);
         // Exactly one reservation crosses the threshold on each rise: that producer signals.
         if (before < signalBytes && before + size >= signalBytes) {
             Thread t = consumer;

@@ -19,7 +19,12 @@ public final class EventTruncator {
     }
 
     public boolean needsTruncation(byte[] event) {
-        return event.length > maxEventBytes;
+        return needsTruncation(event.length);
+    }
+
+    /** Whether an event of {@code length} bytes is longer than {@code maxEventBytes}. */
+    public boolean needsTruncation(int length) {
+        return length > maxEventBytes;
     }
 
     /** The event itself if it fits, otherwise a new array of at most {@code maxEventBytes}. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  *       counted by the pipeline, and the adapter may route the event to a fallback appender.
  *       An event longer than {@code maxEventBytes} is truncated with a marker and counted.
  *       Calls from the pipeline's own threads are refused (return false, not counted) so the
- *       appender never logs into itself. The pipeline keeps the array: do not change it afterwards.
+ *       appender never logs into itself. The pipeline copies the bytes before it returns (the ranged
+ *       {@link #offer(byte[], int, int, boolean)} lets an adapter reuse one encoding buffer).
  *   <li>{@link #dropBeforeEncoding} lets an adapter skip encoding an event that would surely be
  *       dropped (counted the same way); when it returns false the adapter encodes and offers.
  *   <li>{@link #stop} flushes within {@code shutdownTimeout}, closes the client, reports through
@@ -158,18 +160,31 @@ public final class AppendPipeline {
      * @return false if the event was dropped (and counted), or refused on a pipeline thread
      */
     public boolean offer(byte[] encodedEvent, boolean important) {
+        return offer(encodedEvent, 0, encodedEvent.length, important);
+    }
+
+    /**
+     * Like {@link #offer(byte[], boolean)} for the event in {@code bytes[offset, offset+length)}.
+     * The pipeline copies the bytes before it returns: the caller may reuse the array at once (an
+     * adapter can encode every event into the same per-thread buffer).
+     */
+    public boolean offer(byte[] bytes, int offset, int length, boolean important) {
         if (PipelineThreadFactory.isPipelineThread()) {
             return false;
         }
         offered.increment();
-        byte[] event = encodedEvent;
-        if (truncator.needsTruncation(event)) {
-            event = truncator.truncate(event);
+        byte[] event = bytes;
+        int from = offset;
+        int count = length;
+        if (truncator.needsTruncation(count)) {
+            event = truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
+            from = 0;
+            count = event.length;
             truncated.increment();
         }
         EventBuffer.Outcome outcome;
         try {
-            outcome = buffer.offer(event, important, blockNanos);
+            outcome = buffer.offer(event, from, count, important, blockNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = EventBuffer.Outcome.FULL;

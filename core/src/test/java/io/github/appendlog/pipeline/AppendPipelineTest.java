@@ -317,6 +317,23 @@ class AppendPipelineTest {
     }
 
     @Test
+    void aRangedOfferCopiesTheBytesSoTheCallerMayReuseItsArrayAndIsTruncatedLikeAnyOther() {
+        AppendPipeline pipeline = start(config().maxEventBytes("100"));
+        byte[] reused = "xxfirst\nyy".getBytes(StandardCharsets.UTF_8);
+        assertTrue(pipeline.offer(reused, 2, 6, false));
+        Arrays.fill(reused, (byte) '#');
+        byte[] large = new byte[1010];
+        Arrays.fill(large, (byte) 'z');
+        assertTrue(pipeline.offer(large, 5, 1000, false));
+        assertTrue(pipeline.stop());
+        String text = store.allText();
+        assertTrue(text.startsWith("first\nzzz"), text);
+        assertEquals(6 + 100, text.length(), text);
+        assertTrue(text.endsWith("...[appendlog: truncated " + (1000 - (text.indexOf("...") - 6)) + " bytes]\n"), text);
+        assertEquals(1, pipeline.stats().truncated());
+    }
+
+    @Test
     void truncatesAnOversizedEventWithAVisibleMarker() {
         AppendPipeline pipeline = start(config().maxEventBytes("100"));
         byte[] event = new byte[1000];

@@ -4,6 +4,7 @@ import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.InvalidConfigException;
 import io.github.appendlog.pipeline.AppendPipeline;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
@@ -88,7 +89,12 @@ public final class AppendObjectAppender extends AbstractAppender {
         boolean accepted;
         try {
             boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
-            accepted = !manager.dropBeforeEncoding(important) && manager.offer(encoder.encode(event), important);
+            if (manager.dropBeforeEncoding(important)) {
+                accepted = false;
+            } else {
+                ByteBuffer encoded = encoder.encode(event);
+                accepted = manager.offer(encoded.array(), encoded.arrayOffset(), encoded.position(), important);
+            }
         } catch (RuntimeException e) {
             String message = "AppendObject appender '" + getName() + "' could not take an event: " + e;
             error(message, event, e);

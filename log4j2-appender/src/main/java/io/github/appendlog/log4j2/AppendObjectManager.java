@@ -45,6 +45,11 @@ public final class AppendObjectManager extends AbstractManager {
         return pipeline.offer(encodedEvent, important);
     }
 
+    /** @return false if the event in {@code bytes[offset, offset+length)} (copied) was dropped and counted */
+    boolean offer(byte[] bytes, int offset, int length, boolean important) {
+        return pipeline.offer(bytes, offset, length, important);
+    }
+
     /** @return true if an event of this importance was dropped (and counted) before being encoded */
     boolean dropBeforeEncoding(boolean important) {
         return pipeline.dropBeforeEncoding(important);

@@ -2,7 +2,6 @@ package io.github.appendlog.log4j2;
 
 import java.io.Serializable;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
@@ -10,9 +9,9 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 import org.apache.logging.log4j.core.util.Constants;
 
 /**
- * Turns an event into the exact bytes handed to the pipeline. The layout encodes into a reused
- * per-thread buffer ({@link Layout#encode}, the garbage-free path the file appenders take) and one
- * exact-size copy is made, instead of {@link Layout#toByteArray}'s String and byte[]. Where Log4j2
+ * Turns an event into the bytes handed to the pipeline. The layout encodes into a reused per-thread
+ * buffer ({@link Layout#encode}, the garbage-free path the file appenders take), which the pipeline
+ * copies straight into its own storage, instead of {@link Layout#toByteArray}'s String and byte[]. Where Log4j2
  * keeps no thread-locals (web applications), or on a nested call on the same thread, it falls back
  * to {@code toByteArray}: the bytes are the same either way.
  */
@@ -29,21 +28,26 @@ final class EventEncoder {
         this.destinations = Constants.ENABLE_THREADLOCALS ? ThreadLocal.withInitial(Destination::new) : null;
     }
 
-    byte[] encode(LogEvent event) {
+    /**
+     * Encodes the event: its bytes are {@code [0, position())} of the returned buffer's array (from
+     * its {@code arrayOffset()}), valid on this thread until its next call. The caller copies them
+     * (the pipeline's ranged offer does).
+     */
+    ByteBuffer encode(LogEvent event) {
         Destination destination = destinations == null ? null : destinations.get();
         if (destination == null || destination.inUse) {
-            return layout.toByteArray(event);
+            byte[] bytes = layout.toByteArray(event);
+            return ByteBuffer.wrap(bytes).position(bytes.length);
         }
         destination.inUse = true;
         try {
             destination.buffer.clear();
             layout.encode(event, destination);
-            ByteBuffer filled = destination.buffer;
-            return Arrays.copyOf(filled.array(), filled.position());
+            return destination.buffer;
         } finally {
             destination.inUse = false;
             if (destination.buffer.capacity() > KEPT_BYTES) {
-                destination.buffer = ByteBuffer.allocate(INITIAL_BYTES);
+                destination.buffer = ByteBuffer.allocate(INITIAL_BYTES); // the caller still holds the big one
             }
         }
     }
