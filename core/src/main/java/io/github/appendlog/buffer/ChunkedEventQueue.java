@@ -2,7 +2,6 @@ package io.github.appendlog.buffer;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,16 +13,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then publishes the record by writing its length header with release semantics; the consumer reads
  * headers with acquire semantics, so it sees a record only once its bytes are there, and always in
  * the order records were claimed. The producer whose claim crosses a chunk's end marks the end
- * (when there is room for a header); any producer that claimed past the end links a new chunk
+ * (when its claim starts inside the chunk); any producer that claimed past the end links a new chunk
  * (large enough for its own event if that is bigger than a chunk) unless another one did, moves
  * the tail on and claims again. Unbounded: the caller bounds it (see {@link EventBuffer}).
  */
 final class ChunkedEventQueue {
     static final int CHUNK_BYTES = 64 * 1024;
-    private static final int HEADER_BYTES = 4;
+    /** Records start on 16-byte boundaries; each boundary has a header slot. */
+    private static final int GRAIN_SHIFT = 4;
+    private static final int GRAIN = 1 << GRAIN_SHIFT;
     /** A header that says: the rest of this chunk is empty, continue in the next one. */
     private static final int END = -1;
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Headers live in an {@code int[]}: its element handle supports release/acquire on every JDK,
+     * which a byte-array view handle does not (JDK 23 and later refuse it).
+     */
+    private static final VarHandle HEADERS = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle NEXT;
     private static final VarHandle TAIL;
 
@@ -37,14 +42,19 @@ final class ChunkedEventQueue {
         }
     }
 
-    /** One array of records: [int header = length + 1][bytes], each aligned to 8 bytes. */
+    /**
+     * One array of records' bytes, each starting on a 16-byte boundary, and beside it one header per
+     * boundary: 0 = not published yet, length + 1 = a record starts here, {@link #END}.
+     */
     private static final class Chunk {
         final byte[] data;
+        final int[] headers;
         final AtomicInteger claimed;
         volatile Chunk next;
 
         Chunk(int size) {
             this.data = new byte[size];
+            this.headers = new int[size >>> GRAIN_SHIFT];
             this.claimed = new AtomicInteger();
         }
     }
@@ -62,7 +72,7 @@ final class ChunkedEventQueue {
 
     /** The bytes a record of {@code length} takes in a chunk. */
     static int recordBytes(int length) {
-        return (HEADER_BYTES + length + 7) & ~7;
+        return Math.max(GRAIN, (length + GRAIN - 1) & -GRAIN);
     }
 
     /** Producers: adds a copy of the event. Lock-free: no producer ever waits for another. */
@@ -78,11 +88,12 @@ final class ChunkedEventQueue {
             int at = c.claimed.getAndAdd(need);
             int size = c.data.length;
             if (at >= 0 && (long) at + need <= size) {
-                write(c.data, at, src, offset, length);
+                System.arraycopy(src, offset, c.data, at, length);
+                HEADERS.setRelease(c.headers, at >>> GRAIN_SHIFT, length + 1); // publishes the bytes
                 return;
             }
-            if (at >= 0 && at + HEADER_BYTES <= size) {
-                INTS.setRelease(c.data, at, END); // this claim crossed the end: the reader skips the rest
+            if (at >= 0 && at < size) {
+                HEADERS.setRelease(c.headers, at >>> GRAIN_SHIFT, END); // crossed the end: the reader skips the rest
             }
             // Past the end (or so far past that the count wrapped): link a next chunk unless another
             // producer did, move the tail on, and claim again there.
@@ -95,17 +106,12 @@ final class ChunkedEventQueue {
         }
     }
 
-    private static void write(byte[] data, int at, byte[] src, int offset, int length) {
-        System.arraycopy(src, offset, data, at + HEADER_BYTES, length);
-        INTS.setRelease(data, at, length + 1); // publishes the bytes written before it
-    }
-
     /** Consumer: the length of the next event, or -1 if none is published yet. */
     int nextLength() {
         for (;;) {
-            byte[] data = head.data;
-            if (readAt + HEADER_BYTES <= data.length) {
-                int header = (int) INTS.getAcquire(data, readAt);
+            Chunk chunk = head;
+            if (readAt < chunk.data.length) {
+                int header = (int) HEADERS.getAcquire(chunk.headers, readAt >>> GRAIN_SHIFT);
                 if (header > 0) {
                     return header - 1;
                 }
@@ -113,7 +119,7 @@ final class ChunkedEventQueue {
                     return -1;
                 }
             }
-            // END, or no room for another header: the next chunk, once linked.
+            // END, or the chunk is full: the next chunk, once linked.
             Chunk next = head.next;
             if (next == null) {
                 return -1;
@@ -125,7 +131,7 @@ final class ChunkedEventQueue {
 
     /** Consumer: copies the next event (its length from {@link #nextLength}) to {@code dest}, keeping it. */
     void copyNext(int length, byte[] dest, int destAt) {
-        System.arraycopy(head.data, readAt + HEADER_BYTES, dest, destAt, length);
+        System.arraycopy(head.data, readAt, dest, destAt, length);
     }
 
     /** Consumer: removes the next event (its length from {@link #nextLength}). */
