@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Events sit in a lock-free queue that copies their bytes into large shared chunks
  * ({@link ChunkedEventQueue}: no object per waiting event); an {@link AtomicLong} counts their
- * bytes, each event costing its length plus {@link #EVENT_OVERHEAD_BYTES} (more than a record takes
- * in a chunk), and bounds the queue to {@code maxBytes}. A producer pays one CAS, one atomic add
+ * bytes, each event costing its length plus {@link #EVENT_OVERHEAD_BYTES}, and bounds the queue
+ * to {@code maxBytes}. A producer pays one CAS, one atomic add
  * and a copy; it wakes the consumer only when the buffered bytes cross
  * {@code signalBytes} (a full batch is waiting), never per event: otherwise the consumer wakes on
  * its own timer. Only a producer that chose to wait for room (the BLOCK policy) takes a lock, and
@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class EventBuffer {
     /**
-     * What one buffered event is counted beyond its bytes: more than its record takes in a chunk
-     * (at most 11 bytes of header and padding), so the bound also covers partly used chunks.
+     * What one buffered event is counted beyond its bytes. A record in a chunk takes its length
+     * rounded up to 16 bytes plus a 4-byte header slot per 16 bytes: less than this for events up to
+     * ~150 bytes, up to a quarter more than their length for large ones (see {@link ChunkedEventQueue}).
      */
     public static final int EVENT_OVERHEAD_BYTES = 40;
     // What reserve() returns instead of the bytes used before the event:
