@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,17 +27,8 @@ class AuthAndBucketTest {
 
     @TempDir
     Path dir;
-    private Store store;
-
-    @BeforeEach
-    void start() {
-        store = Store.start();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    final Store store = Store.perTest();
 
     @ParameterizedTest
     @EnumSource(Framework.class)

@@ -149,9 +149,10 @@ abstract class LoggingApp implements AutoCloseable {
         return statuses().stream().filter(s -> s.isError() && s.text.contains(fragment)).collect(Collectors.toList());
     }
 
-    /** Waits (at most 10 s) for an error message that contains {@code fragment}. */
-    void awaitError(String fragment) {
+    /** Waits (at most 10 s) for an error message that contains {@code fragment}; returns the first such text. */
+    String awaitError(String fragment) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !errors(fragment).isEmpty());
+        return errors(fragment).get(0).text;
     }
 
     List<Status> containing(String fragment) {

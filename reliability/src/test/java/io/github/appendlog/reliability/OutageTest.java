@@ -72,11 +72,7 @@ class OutageTest {
      */
     private static void logThroughAnOutage(Store store, String prefix, LoggingApp app, Workload work,
             int before, int during, int after) throws InterruptedException {
-        work.log(before);
-        store.awaitFirstObject(prefix);
-        store.stop();
-        work.log(during);
-        app.awaitError("cannot append");
+        work.logWhileTheStoreStops(store, prefix, before, during);
         store.restart();
         work.log(after);
         app.stop();

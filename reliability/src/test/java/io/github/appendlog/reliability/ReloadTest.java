@@ -26,11 +26,7 @@ class ReloadTest {
             Workload work;
             try (LoggingApp app = Framework.LOG4J2.start("OSS", settings)) {
                 work = new Workload(app, "a", 2);
-                work.log(300);
-                store.awaitFirstObject(prefix);
-                store.stop();
-                work.log(1000);
-                app.awaitError("cannot append");
+                work.logWhileTheStoreStops(store, prefix, 300, 1000);
                 app.reload();
                 assertTrue(app.appenderStarted(), "the reloaded appender runs");
                 work.log(300);
@@ -57,11 +53,7 @@ class ReloadTest {
             try (LoggingApp app = Framework.LOGBACK.start("OSS", settings)) {
                 captured = app;
                 work = new Workload(app, "a", 2);
-                work.log(300);
-                store.awaitFirstObject(prefix);
-                store.stop();
-                work.log(1000);
-                app.awaitError("cannot append");
+                work.logWhileTheStoreStops(store, prefix, 300, 1000);
                 long start = System.nanoTime();
                 app.reload();
                 assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(4)) < 0,

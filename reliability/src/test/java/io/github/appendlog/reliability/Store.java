@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The emulator the suite logs into, with STS credentials (so both the secret and the token are in
  * play in every test), and the settings an app needs to reach it. Can be stopped and restarted on
  * the same port (with a data directory, the objects survive).
  */
-final class Store implements AutoCloseable {
+final class Store implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final String BUCKET = "logs";
     static final String REGION = "cn-hangzhou";
     static final String ACCESS_KEY_ID = "rel-id";
@@ -40,9 +43,31 @@ final class Store implements AutoCloseable {
     /** Starts an emulator with the suite's bucket and credentials plus {@code options}. */
     static Store start(UnaryOperator<OssEmulator.Builder> options) {
         Store s = new Store(options);
-        s.emu = s.builder(0).start();
-        s.port = s.emu.port();
+        s.startServing();
         return s;
+    }
+
+    /**
+     * For {@code @RegisterExtension}: a store with the suite's bucket and credentials that starts
+     * before each test and is closed after it.
+     */
+    static Store perTest() {
+        return new Store(b -> b);
+    }
+
+    private void startServing() {
+        emu = builder(0).start();
+        port = emu.port();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext test) {
+        startServing();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
     }
 
     /** Starts an emulator with its objects in {@code directory}, so that a restart keeps them. */

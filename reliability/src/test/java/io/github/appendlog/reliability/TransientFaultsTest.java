@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,17 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every line lands exactly once, whole and in its thread's order, and nothing is reported dropped.
  */
 class TransientFaultsTest {
-    private Store store;
-
-    @BeforeEach
-    void start() {
-        store = Store.start();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    final Store store = Store.perTest();
 
     static Stream<Arguments> faults() {
         Map<String, Consumer<FaultInjector>> faults = new java.util.LinkedHashMap<>();

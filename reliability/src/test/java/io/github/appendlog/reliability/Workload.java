@@ -48,6 +48,18 @@ final class Workload {
         return this;
     }
 
+    /**
+     * Each thread logs {@code before} lines and the first object under {@code prefix} appears; the
+     * store stops; each thread logs {@code during} lines and the appender reports it cannot append.
+     */
+    void logWhileTheStoreStops(Store store, String prefix, int before, int during) throws InterruptedException {
+        log(before);
+        store.awaitFirstObject(prefix);
+        store.stop();
+        log(during);
+        app.awaitError("cannot append");
+    }
+
     /** One line from the calling thread, counted as thread 0's. */
     void logOne() {
         app.info(NumberedLines.line(appId, 0, next[0]++));
