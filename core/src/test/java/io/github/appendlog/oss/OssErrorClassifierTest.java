@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Error reply parsing ({@link OssErrorReply}) and classification ({@link OssErrorClassifier}). */
 class OssErrorClassifierTest {
@@ -18,23 +20,32 @@ class OssErrorClassifierTest {
                 null, null);
     }
 
-    @Test
-    void codesMapToKinds() {
-        assertEquals(OssErrorKind.POSITION_MISMATCH, OssErrorClassifier.kind(409, "PositionNotEqualToLength"));
-        assertEquals(OssErrorKind.NOT_APPENDABLE, OssErrorClassifier.kind(409, "ObjectNotAppendable"));
-        assertEquals(OssErrorKind.NO_SUCH_BUCKET, OssErrorClassifier.kind(404, "NoSuchBucket"));
-        assertEquals(OssErrorKind.NO_SUCH_KEY, OssErrorClassifier.kind(404, "NoSuchKey"));
-        assertEquals(OssErrorKind.THROTTLED, OssErrorClassifier.kind(503, "SlowDown"));
-        assertEquals(OssErrorKind.THROTTLED, OssErrorClassifier.kind(429, null));
-        assertEquals(OssErrorKind.TRANSIENT, OssErrorClassifier.kind(503, "ServiceUnavailable"));
-        assertEquals(OssErrorKind.TRANSIENT, OssErrorClassifier.kind(500, "InternalError"));
-        assertEquals(OssErrorKind.TRANSIENT, OssErrorClassifier.kind(400, "RequestTimeout"));
-        assertEquals(OssErrorKind.AUTH_FAILED, OssErrorClassifier.kind(403, "SignatureDoesNotMatch"));
-        assertEquals(OssErrorKind.AUTH_FAILED, OssErrorClassifier.kind(403, "RequestTimeTooSkewed"));
-        assertEquals(OssErrorKind.AUTH_FAILED, OssErrorClassifier.kind(403, null));
-        assertEquals(OssErrorKind.SIZE_LIMIT, OssErrorClassifier.kind(400, "EntityTooLarge"));
-        assertEquals(OssErrorKind.BAD_REQUEST, OssErrorClassifier.kind(409, "FileImmutable"));
-        assertEquals(OssErrorKind.BAD_REQUEST, OssErrorClassifier.kind(400, "InvalidArgument"));
+    /** The message of the exception for an append of {@code key} answered {@code status} with {@code code}. */
+    String appendErrorMessage(int status, String code, String key) {
+        return classifier.toException(reply(status, "<Error><Code>" + code + "</Code></Error>"), "append", key)
+                .getMessage();
+    }
+
+    @ParameterizedTest(name = "HTTP {0} {1} is {2}")
+    @CsvSource({
+            "409, PositionNotEqualToLength, POSITION_MISMATCH",
+            "409, ObjectNotAppendable, NOT_APPENDABLE",
+            "404, NoSuchBucket, NO_SUCH_BUCKET",
+            "404, NoSuchKey, NO_SUCH_KEY",
+            "503, SlowDown, THROTTLED",
+            "429, , THROTTLED",
+            "503, ServiceUnavailable, TRANSIENT",
+            "500, InternalError, TRANSIENT",
+            "400, RequestTimeout, TRANSIENT",
+            "403, SignatureDoesNotMatch, AUTH_FAILED",
+            "403, RequestTimeTooSkewed, AUTH_FAILED",
+            "403, , AUTH_FAILED",
+            "400, EntityTooLarge, SIZE_LIMIT",
+            "409, FileImmutable, BAD_REQUEST",
+            "400, InvalidArgument, BAD_REQUEST"
+    })
+    void codesMapToKinds(int status, String code, OssErrorKind kind) {
+        assertEquals(kind, OssErrorClassifier.kind(status, code));
     }
 
     @Test
@@ -71,19 +82,15 @@ class OssErrorClassifierTest {
 
     @Test
     void messagesSayWhatToCheck() {
-        String invalidKey = classifier.toException(reply(403, "<Error><Code>InvalidAccessKeyId</Code></Error>"),
-                "append", "k").getMessage();
+        String invalidKey = appendErrorMessage(403, "InvalidAccessKeyId", "k");
         assertTrue(invalidKey.startsWith("InvalidAccessKeyId: OSS does not know access key id LTAIkey; check accessKeyId"),
                 invalidKey);
-        String skew = classifier.toException(reply(403, "<Error><Code>RequestTimeTooSkewed</Code></Error>"), "append",
-                "k").getMessage();
+        String skew = appendErrorMessage(403, "RequestTimeTooSkewed", "k");
         assertTrue(skew.contains("clock"), skew);
-        String notAppendable = classifier.toException(reply(409, "<Error><Code>ObjectNotAppendable</Code></Error>"),
-                "append", "a/b.log").getMessage();
+        String notAppendable = appendErrorMessage(409, "ObjectNotAppendable", "a/b.log");
         assertTrue(notAppendable.startsWith("ObjectNotAppendable: object 'a/b.log' in bucket 'logs' is not an appendable"),
                 notAppendable);
-        String signature = classifier.toException(reply(403, "<Error><Code>SignatureDoesNotMatch</Code></Error>"),
-                "append", "k").getMessage();
+        String signature = appendErrorMessage(403, "SignatureDoesNotMatch", "k");
         assertFalse(signature.contains("region"), "V1 has no region: " + signature);
         String other = classifier.toException(reply(400, "<Error><Code>InvalidArgument</Code><Message>bad position"
                 + "</Message><RequestId>RQ</RequestId></Error>"), "append of 1 bytes", "k").getMessage();
@@ -97,8 +104,7 @@ class OssErrorClassifierTest {
                 + "<Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint></Error>"), "append", "k").getMessage();
         assertTrue(m.startsWith("AccessDenied: bucket 'logs' must be addressed through endpoint "
                 + "oss-cn-shanghai.aliyuncs.com; check endpoint and region"), m);
-        String redirect = classifier.toException(reply(301, "<Error><Code>PermanentRedirect</Code></Error>"), "append",
-                "k").getMessage();
+        String redirect = appendErrorMessage(301, "PermanentRedirect", "k");
         assertTrue(redirect.contains("check endpoint and region"), redirect);
     }
 

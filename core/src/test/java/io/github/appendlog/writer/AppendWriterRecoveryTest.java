@@ -21,9 +21,31 @@ class AppendWriterRecoveryTest {
     final AppendWriterTest t = new AppendWriterTest();
 
     AppendWriter opened() throws Exception {
-        AppendWriter w = t.writer(t.options());
+        return opened(t.options());
+    }
+
+    AppendWriter opened(WriterOptions.Builder options) throws Exception {
+        AppendWriter w = t.writer(options);
         w.open();
         return w;
+    }
+
+    /** Appends {@code data}, which must ask for a rollover for {@code reason}. */
+    static void assertRollover(RolloverRequiredException.Reason reason, AppendWriter w, String data) {
+        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b(data)));
+        assertEquals(reason, e.reason());
+    }
+
+    /**
+     * Opens, appends {@code mine-1}, lets another writer append {@code theirs} just before the next
+     * append, appends {@code mine-2}: the object holds all three, each once, in that order.
+     */
+    void anotherWriterAppendsFirst(String theirs) throws Exception {
+        AppendWriter w = opened();
+        append(w, b("mine-1\n"));
+        t.store.before(Op.APPEND, s -> s.appendDirect(KEY, b(theirs)));
+        append(w, b("mine-2\n"));
+        t.assertObject(w, "mine-1\n", theirs, "mine-2\n");
     }
 
     @Test
@@ -77,31 +99,19 @@ class AppendWriterRecoveryTest {
 
     @Test
     void anotherWriterAppendedFirstWithFewerBytes() throws Exception {
-        AppendWriter w = opened();
-        append(w, b("mine-1\n"));
-        t.store.before(Op.APPEND, s -> s.appendDirect(KEY, b("x\n")));
-        append(w, b("mine-2\n"));
-        t.assertObject(w, "mine-1\n", "x\n", "mine-2\n");
+        anotherWriterAppendsFirst("x\n");
         assertEquals(0, t.store.count(Op.GET), "a shorter foreign append cannot hold our batch");
     }
 
     @Test
     void anotherWriterAppendedFirstWithMoreBytes() throws Exception {
-        AppendWriter w = opened();
-        append(w, b("mine-1\n"));
-        t.store.before(Op.APPEND, s -> s.appendDirect(KEY, b("theirs, longer\n")));
-        append(w, b("mine-2\n"));
-        t.assertObject(w, "mine-1\n", "theirs, longer\n", "mine-2\n");
+        anotherWriterAppendsFirst("theirs, longer\n");
         assertEquals(1, t.store.count(Op.GET));
     }
 
     @Test
     void anotherWriterAppendedTheSameNumberOfBytesFirst() throws Exception {
-        AppendWriter w = opened();
-        append(w, b("mine-1\n"));
-        t.store.before(Op.APPEND, s -> s.appendDirect(KEY, b("THEIRS\n")));
-        append(w, b("mine-2\n"));
-        t.assertObject(w, "mine-1\n", "THEIRS\n", "mine-2\n");
+        anotherWriterAppendsFirst("THEIRS\n");
     }
 
     @Test
@@ -157,8 +167,7 @@ class AppendWriterRecoveryTest {
 
     @Test
     void unresolvedAttemptIsSettledByTheNextCallWithTheSameBytes() throws Exception {
-        AppendWriter w = t.writer(t.options().maxRetries(1));
-        w.open();
+        AppendWriter w = opened(t.options().maxRetries(1));
         t.store.applyThenDrop().failBefore(Op.HEAD).failBefore(Op.HEAD);
         AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, b("data")));
         assertTrue(e.retryable());
@@ -172,8 +181,7 @@ class AppendWriterRecoveryTest {
 
     @Test
     void unresolvedAttemptThatDidNotLandIsSentByTheNextCall() throws Exception {
-        AppendWriter w = t.writer(t.options().maxRetries(1));
-        w.open();
+        AppendWriter w = opened(t.options().maxRetries(1));
         t.store.failBefore(Op.APPEND).failBefore(Op.HEAD).failBefore(Op.HEAD);
         assertThrows(AppendFailedException.class, () -> append(w, b("data")));
         append(w, b("data"));
@@ -193,8 +201,7 @@ class AppendWriterRecoveryTest {
 
     @Test
     void abandonedAttemptThatLandedIsSettledBeforeADifferentBatch() throws Exception {
-        AppendWriter w = t.writer(t.options().maxRetries(0));
-        w.open();
+        AppendWriter w = opened(t.options().maxRetries(0));
         t.store.applyThenDrop();
         assertThrows(AppendFailedException.class, () -> append(w, b("given-up")));
         append(w, b("next"));
@@ -204,8 +211,7 @@ class AppendWriterRecoveryTest {
 
     @Test
     void abandonedAttemptThatLandedBeforeAnotherWritersBytesIsFoundByCrc() throws Exception {
-        AppendWriter w = t.writer(t.options().maxRetries(0));
-        w.open();
+        AppendWriter w = opened(t.options().maxRetries(0));
         t.store.applyThenDrop();
         assertThrows(AppendFailedException.class, () -> append(w, b("given-up")));
         t.store.appendDirect(KEY, b("theirs"));
@@ -215,8 +221,7 @@ class AppendWriterRecoveryTest {
 
     @Test
     void abandonedAttemptThatDidNotLandIsForgotten() throws Exception {
-        AppendWriter w = t.writer(t.options().maxRetries(0));
-        w.open();
+        AppendWriter w = opened(t.options().maxRetries(0));
         t.store.failBefore(Op.APPEND);
         assertThrows(AppendFailedException.class, () -> append(w, b("given-up")));
         append(w, b("next"));
@@ -235,8 +240,7 @@ class AppendWriterRecoveryTest {
 
     @Test
     void tooManyConflictsGiveAppendFailed() throws Exception {
-        AppendWriter w = t.writer(t.options().maxConflicts(2));
-        w.open();
+        AppendWriter w = opened(t.options().maxConflicts(2));
         for (int i = 0; i < 3; i++) {
             t.store.before(Op.APPEND, s -> s.appendDirect(KEY, b("theirs")));
         }
@@ -252,8 +256,7 @@ class AppendWriterRecoveryTest {
         AppendWriter w = opened();
         append(w, b("a"));
         t.store.putNormal(KEY, b("put"));
-        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b("b")));
-        assertEquals(RolloverRequiredException.Reason.NOT_APPENDABLE, e.reason());
+        assertRollover(RolloverRequiredException.Reason.NOT_APPENDABLE, w, "b");
         assertThrows(RolloverRequiredException.class, () -> append(w, b("b")));
     }
 
@@ -261,8 +264,7 @@ class AppendWriterRecoveryTest {
     void objectReplacedByPutObjectWhileSettlingAsksForRollover() throws Exception {
         AppendWriter w = opened();
         t.store.failBefore(Op.APPEND).before(Op.HEAD, s -> s.putNormal(KEY, b("put")));
-        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b("b")));
-        assertEquals(RolloverRequiredException.Reason.NOT_APPENDABLE, e.reason());
+        assertRollover(RolloverRequiredException.Reason.NOT_APPENDABLE, w, "b");
     }
 
     @Test
@@ -270,8 +272,7 @@ class AppendWriterRecoveryTest {
         AppendWriter w = opened();
         append(w, b("a"));
         t.store.failBefore(Op.APPEND).before(Op.HEAD, s -> s.delete(KEY));
-        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b("b")));
-        assertEquals(RolloverRequiredException.Reason.CONFLICT, e.reason());
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "b");
         assertEquals(1, t.status.errors().size(), t.status.all());
         assertThrows(RolloverRequiredException.class, () -> append(w, b("b")));
     }
@@ -290,8 +291,7 @@ class AppendWriterRecoveryTest {
         AppendWriter w = opened();
         append(w, b("abcdef"));
         t.store.before(Op.APPEND, s -> s.replaceAppendable(KEY, b("ab")));
-        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b("g")));
-        assertEquals(RolloverRequiredException.Reason.CONFLICT, e.reason());
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "g");
         assertArrayEquals(b("ab"), t.store.bytes(KEY));
     }
 
@@ -300,8 +300,7 @@ class AppendWriterRecoveryTest {
         AppendWriter w = opened();
         append(w, b("abc"));
         t.store.failBefore(Op.APPEND).before(Op.HEAD, s -> s.replaceAppendable(KEY, b("xyz")));
-        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b("d")));
-        assertEquals(RolloverRequiredException.Reason.CONFLICT, e.reason());
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "d");
     }
 
     @Test
@@ -313,8 +312,7 @@ class AppendWriterRecoveryTest {
         t.assertObject(w, "a", "b");
         assertEquals(1, t.status.errors().size(), t.status.all());
         assertTrue(t.status.errors().get(0).contains("CRC-64"), t.status.all());
-        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b("c")));
-        assertEquals(RolloverRequiredException.Reason.CONFLICT, e.reason());
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "c");
     }
 
     @Test
@@ -322,8 +320,7 @@ class AppendWriterRecoveryTest {
         AppendWriter w = opened();
         append(w, b("a"));
         t.store.corruptNextAppend();
-        RolloverRequiredException e = assertThrows(RolloverRequiredException.class, () -> append(w, b("bcd")));
-        assertEquals(RolloverRequiredException.Reason.CONFLICT, e.reason());
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "bcd");
         assertTrue(t.status.errors().size() >= 1, t.status.all());
     }
 }

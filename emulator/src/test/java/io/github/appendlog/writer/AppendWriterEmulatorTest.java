@@ -144,42 +144,48 @@ class AppendWriterEmulatorTest {
         return new AppendWriter(fx.client(), key, EmulatorFixture.options().maxRetries(0).build(), fx.status());
     }
 
+    /**
+     * Two writers of one key: the impatient {@code a} appends a0, its a1 fails after {@code fault};
+     * {@code b} appends b0; {@code a} sends a1 again, which settles the failed attempt.
+     */
+    final class OtherWriterAfterAFailedAppend {
+        final byte[] a0 = batch("a", 0);
+        final byte[] a1 = batch("a", 1);
+        final byte[] b0 = batch("b", 0);
+        final AppendWriter a;
+        final AppendWriter b;
+
+        OtherWriterAfterAFailedAppend(String key, Runnable fault) throws Exception {
+            a = impatientWriter(key);
+            b = fx.writer(fx.client(), key);
+            append(a, a0);
+            fault.run();
+            assertThrows(AppendFailedException.class, () -> append(a, a1));
+            append(b, b0);
+            append(a, a1);
+        }
+    }
+
     @Test
     void anotherWriterAppendsAfterOurLostReply() throws Exception {
-        String key = "shared-after-drop.log";
-        AppendWriter a = impatientWriter(key);
-        AppendWriter b = fx.writer(fx.client(), key);
-        byte[] a0 = batch("a", 0);
-        append(a, a0);
-        byte[] a1 = batch("a", 1);
-        fx.emu.faults().applyThenDrop(1);
-        assertThrows(AppendFailedException.class, () -> append(a, a1));
-        byte[] b0 = batch("b", 0);
-        append(b, b0);
-        append(a, a1); // settles: a1 is found at its position (ranged GET), not sent again
+        OtherWriterAfterAFailedAppend run = new OtherWriterAfterAFailedAppend("shared-after-drop.log",
+                () -> fx.emu.faults().applyThenDrop(1));
+        // settled: a1 is found at its position (ranged GET), not sent again
         assertEquals(3, fx.emu.requestCount(Operation.APPEND));
-        fx.assertObject(a, List.of(a0, a1, b0));
+        fx.assertObject(run.a, List.of(run.a0, run.a1, run.b0));
         byte[] a2 = batch("a", 2);
-        append(a, a2);
+        append(run.a, a2);
         byte[] b1 = batch("b", 1);
-        append(b, b1);
-        fx.assertObject(b, List.of(a0, a1, b0, a2, b1));
+        append(run.b, b1);
+        fx.assertObject(run.b, List.of(run.a0, run.a1, run.b0, a2, b1));
     }
 
     @Test
     void anotherWriterTakesTheSlotOfOurFailedAppend() throws Exception {
-        String key = "shared-slot-taken.log";
-        AppendWriter a = impatientWriter(key);
-        AppendWriter b = fx.writer(fx.client(), key);
-        byte[] a0 = batch("a", 0);
-        append(a, a0);
-        byte[] a1 = batch("a", 1);
-        fx.emu.faults().resetBeforeApply(1);
-        assertThrows(AppendFailedException.class, () -> append(a, a1));
-        byte[] b0 = batch("b", 0);
-        append(b, b0);
-        append(a, a1); // settles: the slot holds b0, so a1 goes after it
-        fx.assertObject(a, List.of(a0, b0, a1));
+        OtherWriterAfterAFailedAppend run = new OtherWriterAfterAFailedAppend("shared-slot-taken.log",
+                () -> fx.emu.faults().resetBeforeApply(1));
+        // settled: the slot holds b0, so a1 goes after it
+        fx.assertObject(run.a, List.of(run.a0, run.b0, run.a1));
     }
 
     @Test

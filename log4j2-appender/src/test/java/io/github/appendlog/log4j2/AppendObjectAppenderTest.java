@@ -23,23 +23,13 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Real {@code log4j2.xml} files, the real Log4j2, the emulator: what lands in the object. */
 class AppendObjectAppenderTest {
-    private TestStore store;
-
-    @BeforeEach
-    void startStore() throws Exception {
-        store = TestStore.start();
-    }
-
-    @AfterEach
-    void stopStore() throws Exception {
-        store.close();
-    }
+    @RegisterExtension
+    final TestStore store = new TestStore();
 
     @Test
     void everyLineFromEveryThreadLandsOnceWholeAndInOrder() throws Exception {

@@ -15,9 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The appender on the root logger at TRACE, in the application's default context, while the
@@ -25,17 +24,8 @@ import org.junit.jupiter.api.Test;
  * no growth, none of the client's lines in the object.
  */
 class AppendObjectAppenderTraceRootTest {
-    private TestStore store;
-
-    @BeforeEach
-    void startStore() throws Exception {
-        store = TestStore.start();
-    }
-
-    @AfterEach
-    void stopStore() throws Exception {
-        store.close();
-    }
+    @RegisterExtension
+    final TestStore store = new TestStore();
 
     @Test
     void theClientsOwnLoggingNeverFeedsTheAppender() throws Exception {

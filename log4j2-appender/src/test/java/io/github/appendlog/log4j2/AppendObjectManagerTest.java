@@ -12,23 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A reload in the middle of logging keeps the pipeline and everything it buffers. */
 class AppendObjectManagerTest {
-    private TestStore store;
-
-    @BeforeEach
-    void startStore() throws Exception {
-        store = TestStore.start();
-    }
-
-    @AfterEach
-    void stopStore() throws Exception {
-        store.close();
-    }
+    @RegisterExtension
+    final TestStore store = new TestStore();
 
     @Test
     void reloadSharesTheManagerAndLosesNothingBuffered() throws Exception {

@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The drop-in jar (classifier {@code all}) in an application that brings its own, older HttpClient
@@ -29,17 +28,8 @@ import org.junit.jupiter.api.Test;
 class ShadedJarIT {
     private static final String DESCRIPTOR = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
 
-    private TestStore store;
-
-    @BeforeEach
-    void startStore() throws Exception {
-        store = TestStore.start();
-    }
-
-    @AfterEach
-    void stopStore() throws Exception {
-        store.close();
-    }
+    @RegisterExtension
+    final TestStore store = new TestStore();
 
     @Test
     void shadedJarHoldsRelocatedHttpClientAndThePluginDescriptor() throws IOException {

@@ -6,33 +6,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An in-process emulator plus the system properties the test {@code log4j2.xml} files read
  * ({@code ${sys:appendlog.it.*}}), and helpers to start a Log4j2 context from such a file.
+ * A test class registers one as {@code @RegisterExtension final TestStore store = new TestStore();}:
+ * a fresh emulator starts before each test and is closed after it.
  */
-final class TestStore implements AutoCloseable {
+final class TestStore implements BeforeEachCallback, AfterEachCallback {
     static final String BUCKET = "logs";
     static final String ACCESS_KEY_ID = "test-id";
     static final String ACCESS_KEY_SECRET = "test-secret-never-shown";
     static final String REGION = "cn-hangzhou";
 
-    final OssEmulator emu;
-
-    private TestStore(OssEmulator emu) {
-        this.emu = emu;
-    }
+    /** The running emulator of the current test. */
+    OssEmulator emu;
 
     /** Starts the emulator and publishes its endpoint and credentials as system properties. */
-    static TestStore start() throws Exception {
-        OssEmulator emu = OssEmulator.builder().port(0).bucket(BUCKET).credentials(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
+    @Override
+    public void beforeEach(ExtensionContext test) throws Exception {
+        emu = OssEmulator.builder().port(0).bucket(BUCKET).credentials(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
                 .region(REGION).start();
         System.setProperty("appendlog.it.endpoint", emu.endpoint());
         System.setProperty("appendlog.it.bucket", BUCKET);
         System.setProperty("appendlog.it.region", REGION);
         System.setProperty("appendlog.it.accessKeyId", ACCESS_KEY_ID);
         System.setProperty("appendlog.it.accessKeySecret", ACCESS_KEY_SECRET);
-        return new TestStore(emu);
     }
 
     /** The object key the next context's {@code ${sys:appendlog.it.objectKey}} resolves to. */
@@ -56,7 +58,7 @@ final class TestStore implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext test) {
         emu.close();
     }
 }

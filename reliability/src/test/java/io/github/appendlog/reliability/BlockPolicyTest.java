@@ -1,6 +1,5 @@
 package io.github.appendlog.reliability;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +38,7 @@ class BlockPolicyTest {
                 captured = app;
                 work = new Workload(app, "a", 1);
                 work.log(50);
-                await().atMost(Duration.ofSeconds(10)).until(() -> store.keys(prefix).size() == 1);
+                store.awaitFirstObject(prefix);
                 store.stop();
                 for (int i = 0; i < 150; i++) {
                     long start = System.nanoTime();

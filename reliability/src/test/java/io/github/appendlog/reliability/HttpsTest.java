@@ -1,11 +1,9 @@
 package io.github.appendlog.reliability;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.emulator.OssEmulator;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +25,7 @@ class HttpsTest {
             try (LoggingApp app = fw.start("OSS", settings)) {
                 Workload work = new Workload(app, "a", 1);
                 work.log(50);
-                await().atMost(Duration.ofSeconds(10)).until(() -> !app.errors("cannot append").isEmpty());
+                app.awaitError("cannot append");
                 List<LoggingApp.Status> errors = app.errors("cannot append");
                 assertTrue(errors.get(0).text.contains("PKIX") || errors.get(0).text.contains("certificat"),
                         "the error says the certificate was refused: " + errors.get(0));
@@ -72,7 +70,7 @@ class HttpsTest {
             settings.put("shutdownTimeout", "500 ms");
             try (LoggingApp app = fw.start("OSS", settings)) {
                 new Workload(app, "a", 1).log(20);
-                await().atMost(Duration.ofSeconds(10)).until(() -> !app.errors("cannot append").isEmpty());
+                app.awaitError("cannot append");
                 String error = app.errors("cannot append").get(0).text;
                 assertTrue(error.contains("not-the-certificate-name.test") && error.contains("subject alternative names"),
                         "the error says the host name does not match: " + error);

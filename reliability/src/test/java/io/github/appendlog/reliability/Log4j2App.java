@@ -1,12 +1,9 @@
 package io.github.appendlog.reliability;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
@@ -28,14 +25,12 @@ final class Log4j2App extends LoggingApp {
 
     private final LoggerContext context;
     private final Map<String, String> settings;
-    private final List<Status> statuses = new CopyOnWriteArrayList<>();
     private final StatusListener listener = new StatusListener() {
         @Override
         public void log(StatusData data) {
-            statuses.add(new Status(data.getLevel().isMoreSpecificThan(Level.ERROR) ? "ERROR"
+            captureStatus(data.getLevel().isMoreSpecificThan(Level.ERROR) ? "ERROR"
                     : data.getLevel().isMoreSpecificThan(Level.WARN) ? "WARN" : "INFO",
-                    data.getMessage().getFormattedMessage()
-                            + (data.getThrowable() == null ? "" : describe(data.getThrowable()))));
+                    data.getMessage().getFormattedMessage(), data.getThrowable());
         }
 
         @Override
@@ -47,20 +42,16 @@ final class Log4j2App extends LoggingApp {
         public void close() {
         }
     };
-    private final Logger logger;
-
     Log4j2App(String resource, String appenderName, Map<String, String> settings) throws Exception {
         super(appenderName);
         this.settings = settings;
-        URL url = Log4j2App.class.getResource("/" + resource);
-        if (url == null) {
-            throw new IllegalArgumentException("no test resource " + resource);
-        }
+        URL url = testResource(resource);
         StatusLogger.getLogger().registerListener(listener);
         publish();
         context = new LoggerContext("app-" + appenderName, null, url.toURI());
         context.start();
-        logger = context.getLogger("app");
+        Logger logger = context.getLogger("app");
+        logTo(logger::info, logger::info, logger::warn);
     }
 
     private void publish() {
@@ -79,34 +70,9 @@ final class Log4j2App extends LoggingApp {
     }
 
     @Override
-    void info(String message) {
-        logger.info(message);
-    }
-
-    @Override
-    void info(String message, Throwable t) {
-        logger.info(message, t);
-    }
-
-    @Override
-    void infoNull() {
-        logger.info((String) null);
-    }
-
-    @Override
-    void warn(String message) {
-        logger.warn(message);
-    }
-
-    @Override
     boolean appenderStarted() {
         Appender a = context.getConfiguration().getAppender(appenderName);
         return a != null && a.isStarted();
-    }
-
-    @Override
-    List<Status> statuses() {
-        return new ArrayList<>(statuses);
     }
 
     /** As a changed log4j2.xml does: a new configuration from the same file replaces the running one. */

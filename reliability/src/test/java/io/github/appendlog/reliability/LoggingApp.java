@@ -1,7 +1,14 @@
 package io.github.appendlog.reliability;
 
+import static org.awaitility.Awaitility.await;
+
+import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,26 +43,61 @@ abstract class LoggingApp implements AutoCloseable {
     private static final Pattern UNFLUSHED = Pattern.compile("appendlog '([^']+)': stop: (\\d+) events \\(");
 
     final String appenderName;
+    private final List<Status> statuses = new CopyOnWriteArrayList<>();
+    private Consumer<String> info;
+    private BiConsumer<String, Throwable> infoWithThrowable;
+    private Consumer<String> warn;
     private boolean stopped;
 
     LoggingApp(String appenderName) {
         this.appenderName = appenderName;
     }
 
-    abstract void info(String message);
+    /** The test resource {@code name} (a framework's XML file). */
+    static URL testResource(String name) {
+        URL url = LoggingApp.class.getResource("/" + name);
+        if (url == null) {
+            throw new IllegalArgumentException("no test resource " + name);
+        }
+        return url;
+    }
 
-    abstract void info(String message, Throwable t);
+    /** Where {@link #info}, {@link #infoNull} and {@link #warn} go: the framework's logger's own methods. */
+    final void logTo(Consumer<String> info, BiConsumer<String, Throwable> infoWithThrowable, Consumer<String> warn) {
+        this.info = info;
+        this.infoWithThrowable = infoWithThrowable;
+        this.warn = warn;
+    }
+
+    final void info(String message) {
+        info.accept(message);
+    }
+
+    final void info(String message, Throwable t) {
+        infoWithThrowable.accept(message, t);
+    }
 
     /** Logs with a null message. */
-    abstract void infoNull();
+    final void infoNull() {
+        info.accept(null);
+    }
 
-    abstract void warn(String message);
+    final void warn(String message) {
+        warn.accept(message);
+    }
 
     /** True if the appender is configured and started. */
     abstract boolean appenderStarted();
 
+    /** Captures a status message of the framework; a throwable's text is appended as {@link #describe} gives it. */
+    final void captureStatus(String level, String message, Throwable t) {
+        statuses.add(new Status(level, message + (t == null ? "" : describe(t))));
+    }
+
     /** Every status message so far (all levels). */
-    abstract List<Status> statuses();
+    final List<Status> statuses() {
+        return new ArrayList<>(statuses);
+    }
 
     /** Reloads the configuration from the same file (settings as given now). */
     abstract void reload() throws Exception;
@@ -105,6 +147,11 @@ abstract class LoggingApp implements AutoCloseable {
     /** Error messages that contain {@code fragment}. */
     List<Status> errors(String fragment) {
         return statuses().stream().filter(s -> s.isError() && s.text.contains(fragment)).collect(Collectors.toList());
+    }
+
+    /** Waits (at most 10 s) for an error message that contains {@code fragment}. */
+    void awaitError(String fragment) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !errors(fragment).isEmpty());
     }
 
     List<Status> containing(String fragment) {

@@ -1,11 +1,9 @@
 package io.github.appendlog.reliability;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,14 +28,7 @@ class OutageTest {
             Workload work;
             try (LoggingApp app = fw.start("OSS", settings)) {
                 work = new Workload(app, "a", 4);
-                work.log(500);
-                await().atMost(Duration.ofSeconds(10)).until(() -> store.keys(prefix).size() == 1);
-                store.stop();
-                work.log(2000);
-                await().atMost(Duration.ofSeconds(10)).until(() -> !app.errors("cannot append").isEmpty());
-                store.restart();
-                work.log(500);
-                app.stop();
+                logThroughAnOutage(store, prefix, app, work, 500, 2000, 500);
                 assertEquals(0, app.reportedDrops());
                 assertEquals(0, app.reportedUnflushed());
             }
@@ -60,14 +51,8 @@ class OutageTest {
             try (LoggingApp app = fw.start("OSS", settings)) {
                 captured = app;
                 work = new Workload(app, "a", 4);
-                work.log(500);
-                await().atMost(Duration.ofSeconds(10)).until(() -> store.keys(prefix).size() == 1);
-                store.stop();
-                work.log(5000); // about 2 MB: far more than the buffer holds
-                await().atMost(Duration.ofSeconds(10)).until(() -> !app.errors("cannot append").isEmpty());
-                store.restart();
-                work.log(200);
-                app.stop();
+                // 5000 lines a thread during the outage, about 2 MB: far more than the buffer holds
+                logThroughAnOutage(store, prefix, app, work, 500, 5000, 200);
             }
             LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
             assertTrue(check.intact(), check.toString());
@@ -78,5 +63,22 @@ class OutageTest {
             assertTrue(check.markerLines >= 1, check.toString());
             assertEquals(0, captured.reportedUnflushed());
         }
+    }
+
+    /**
+     * Each thread logs {@code before} lines and the first object appears; the store stops, each
+     * thread logs {@code during} lines and the appender reports it cannot append; the store restarts,
+     * each thread logs {@code after} lines; the app stops.
+     */
+    private static void logThroughAnOutage(Store store, String prefix, LoggingApp app, Workload work,
+            int before, int during, int after) throws InterruptedException {
+        work.log(before);
+        store.awaitFirstObject(prefix);
+        store.stop();
+        work.log(during);
+        app.awaitError("cannot append");
+        store.restart();
+        work.log(after);
+        app.stop();
     }
 }

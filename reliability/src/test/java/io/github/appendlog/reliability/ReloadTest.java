@@ -1,6 +1,5 @@
 package io.github.appendlog.reliability;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,10 +27,10 @@ class ReloadTest {
             try (LoggingApp app = Framework.LOG4J2.start("OSS", settings)) {
                 work = new Workload(app, "a", 2);
                 work.log(300);
-                await().atMost(Duration.ofSeconds(10)).until(() -> store.keys(prefix).size() == 1);
+                store.awaitFirstObject(prefix);
                 store.stop();
                 work.log(1000);
-                await().atMost(Duration.ofSeconds(10)).until(() -> !app.errors("cannot append").isEmpty());
+                app.awaitError("cannot append");
                 app.reload();
                 assertTrue(app.appenderStarted(), "the reloaded appender runs");
                 work.log(300);
@@ -59,10 +58,10 @@ class ReloadTest {
                 captured = app;
                 work = new Workload(app, "a", 2);
                 work.log(300);
-                await().atMost(Duration.ofSeconds(10)).until(() -> store.keys(prefix).size() == 1);
+                store.awaitFirstObject(prefix);
                 store.stop();
                 work.log(1000);
-                await().atMost(Duration.ofSeconds(10)).until(() -> !app.errors("cannot append").isEmpty());
+                app.awaitError("cannot append");
                 long start = System.nanoTime();
                 app.reload();
                 assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(4)) < 0,

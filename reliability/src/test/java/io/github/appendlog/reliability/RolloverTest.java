@@ -60,13 +60,7 @@ class RolloverTest {
                 assertEquals(0, app.reportedDrops() + app.reportedUnflushed());
                 assertTrue(!app.containing("EntityTooLarge").isEmpty(), "the store's limit was hit");
             }
-            List<String> keys = store.keys(prefix);
-            assertTrue(keys.size() >= 5, "rolled over: " + keys);
-            for (String key : keys) {
-                assertTrue(store.emu().objectBytes(Store.BUCKET, key).length <= 64 * 1024, key);
-            }
-            LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
-            assertTrue(check.perfect(), check.toString());
+            LineCheck check = assertRolledOverIntact(store, prefix, work, 5, 64 * 1024);
             assertEquals(6000, check.present);
         }
     }
@@ -86,13 +80,23 @@ class RolloverTest {
                 app.stop();
                 assertEquals(0, app.reportedDrops() + app.reportedUnflushed());
             }
-            List<String> keys = store.keys(prefix);
-            assertTrue(keys.size() >= 6, "rolled over: " + keys);
-            for (String key : keys) {
-                assertTrue(store.emu().objectBytes(Store.BUCKET, key).length <= 48 * 1024, key);
-            }
-            LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
-            assertTrue(check.perfect(), check.toString());
+            assertRolledOverIntact(store, prefix, work, 6, 48 * 1024);
         }
+    }
+
+    /**
+     * Asserts the lines were spread over at least {@code minObjects} objects, none larger than
+     * {@code maxObjectBytes}, and that together they hold every line once, whole and in order.
+     */
+    private static LineCheck assertRolledOverIntact(Store store, String prefix, Workload work, int minObjects,
+            int maxObjectBytes) {
+        List<String> keys = store.keys(prefix);
+        assertTrue(keys.size() >= minObjects, "rolled over: " + keys);
+        for (String key : keys) {
+            assertTrue(store.emu().objectBytes(Store.BUCKET, key).length <= maxObjectBytes, key);
+        }
+        LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
+        assertTrue(check.perfect(), check.toString());
+        return check;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.appendlog.reliability;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +27,7 @@ class StopWhileDownTest {
             captured = app;
             work = new Workload(app, "a", 2);
             work.log(300);
-            await().atMost(Duration.ofSeconds(10)).until(() -> store.keys(prefix).size() == 1);
+            store.awaitFirstObject(prefix);
             store.stop();
             work.log(700);
             took = app.stop();

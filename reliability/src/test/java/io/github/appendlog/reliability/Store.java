@@ -1,8 +1,11 @@
 package io.github.appendlog.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.appendlog.emulator.OssEmulator;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +99,11 @@ final class Store implements AutoCloseable {
             }
         }
         return all.toByteArray();
+    }
+
+    /** Waits (at most 10 s) until exactly one object, the first, has the key prefix {@code prefix}. */
+    void awaitFirstObject(String prefix) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> keys(prefix).size() == 1);
     }
 
     List<String> keys(String prefix) {

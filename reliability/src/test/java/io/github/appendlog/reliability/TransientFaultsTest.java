@@ -64,7 +64,7 @@ class TransientFaultsTest {
         try (LoggingApp app = fw.start("OSS", settings)) {
             work = new Workload(app, "a", 4);
             work.log(500);
-            await().atMost(Duration.ofSeconds(10)).until(() -> store.keys(prefix).size() == 1);
+            store.awaitFirstObject(prefix);
             fault.accept(store.emu().faults());
             work.log(1000);
             await().atMost(Duration.ofSeconds(20)).until(() -> store.emu().faults().activeRules() == 0);
