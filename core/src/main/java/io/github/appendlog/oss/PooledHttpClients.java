@@ -24,7 +24,8 @@ import org.apache.hc.core5.util.Timeout;
  * response timeouts (stale connections are checked before reuse, so no evictor thread is needed),
  * no automatic retries (an append is not idempotent: the writer decides), no
  * redirects, no content compression, and TLS that verifies certificates and host names, optionally
- * against a trust store file.
+ * against a trust store file. Its connections ({@link QuietConnectionFactory}) never log headers or wire
+ * bytes, so raising HttpClient's log level never shows a signature or an STS token.
  */
 final class PooledHttpClients {
     private static final int MAX_CONNECTIONS = 8;
@@ -42,6 +43,7 @@ final class PooledHttpClients {
         Timeout response = Timeout.ofMilliseconds(Math.max(1, requestTimeout.toMillis()));
         SSLContext ssl = trustStore == null ? SSLContexts.createDefault() : sslContext(trustStore, trustStorePassword);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl))
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)

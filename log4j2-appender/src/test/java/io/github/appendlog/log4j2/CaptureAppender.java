@@ -1,9 +1,11 @@
 package io.github.appendlog.log4j2;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.LogEvent;
@@ -23,11 +25,24 @@ public final class CaptureAppender extends AbstractAppender {
         public final String logger;
         public final String thread;
         public final String message;
+        public final Level level;
+        /** The message's format, its formatted text, then each parameter, as text when logged. */
+        public final List<String> texts;
 
         Captured(LogEvent event) {
             this.logger = event.getLoggerName();
             this.thread = event.getThreadName();
             this.message = event.getMessage().getFormattedMessage();
+            this.level = event.getLevel();
+            List<String> t = new ArrayList<>();
+            t.add(String.valueOf(event.getMessage().getFormat()));
+            t.add(message);
+            if (event.getMessage().getParameters() != null) {
+                for (Object parameter : event.getMessage().getParameters()) {
+                    t.add(String.valueOf(parameter));
+                }
+            }
+            this.texts = List.copyOf(t);
         }
 
         @Override
