@@ -1,0 +1,101 @@
+package io.github.appendlog.benchmarks.runner;
+
+import io.github.appendlog.benchmarks.LogLine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The unsaturated per-call cost measured in paired, interleaved slices, for a shared and noisy
+ * machine: every variant of one framework is configured side by side in one JVM (a logger context
+ * each), and the runner cycles through them in rounds, in a shuffled order, timing a short slice of
+ * "work, then one log call" per variant, plus a slice of the work alone. A variant's added cost in a
+ * round is its time per call minus the work alone's in that same round, so a slow spell of the
+ * machine (another guest, frequency changes) lands on every variant alike instead of on whichever
+ * was running at the time. Reported: the median over the rounds, and the 25th/75th percentiles.
+ *
+ * <p>Args: {@code logback|log4j2 [rounds] [slice millis] [variant,...]}. Prints
+ * {@code RESULT paired.<framework>.<variant>.{p25,median,p75}} in nanoseconds.
+ */
+public final class PairedCallRunner {
+    private static final String WORK = "work";
+
+    public static void main(String[] args) throws Exception {
+        String framework = args.length > 0 ? args[0] : "logback";
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int sliceMillis = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        String[] variants = args.length > 3 ? args[3].split(",")
+                : framework.equals("logback") ? new String[] {"noop", "file", "async", "appendlog"}
+                        : new String[] {"null", "raf", "async", "appendlog"};
+        Map<String, Double> medians = run(framework, variants, rounds, sliceMillis);
+        medians.forEach((variant, median) -> System.out.printf("%-10s %8.0f ns%n", variant, median));
+    }
+
+    /** Runs the rounds; prints RESULT lines and returns the median added cost per variant. */
+    static Map<String, Double> run(String framework, String[] variants, int rounds, int sliceMillis) throws Exception {
+        try (SideBySideLoggers loggers = SideBySideLoggers.start(framework, variants)) {
+            List<String> order = new ArrayList<>(Arrays.asList(variants));
+            order.add(WORK);
+            Map<String, double[]> added = new LinkedHashMap<>();
+            for (String v : variants) {
+                added.put(v, new double[rounds]);
+            }
+            long callsPerSlice = calibrate(sliceMillis);
+            Random random = new Random(1);
+            int warmupRounds = Math.max(5, rounds / 4);
+            for (int round = -warmupRounds; round < rounds; round++) {
+                Collections.shuffle(order, random);
+                Map<String, Double> perCall = new LinkedHashMap<>();
+                for (String v : order) {
+                    Runnable call = v.equals(WORK) ? () -> { } : loggers.call(v);
+                    perCall.put(v, slice(call, callsPerSlice));
+                }
+                if (round >= 0) {
+                    for (String v : variants) {
+                        added.get(v)[round] = perCall.get(v) - perCall.get(WORK);
+                    }
+                }
+            }
+            Map<String, Double> medians = new LinkedHashMap<>();
+            for (String v : variants) {
+                double[] a = added.get(v);
+                Arrays.sort(a);
+                double median = percentile(a, 50);
+                medians.put(v, median);
+                String key = "paired." + framework + "." + v;
+                System.out.printf("RESULT %s.p25 %.1f%nRESULT %s.median %.1f%nRESULT %s.p75 %.1f%n",
+                        key, percentile(a, 25), key, median, key, percentile(a, 75));
+            }
+            return medians;
+        }
+    }
+
+    /** How many "work + call" iterations take about {@code sliceMillis} (from the work alone). */
+    private static long calibrate(int sliceMillis) {
+        slice(() -> { }, 20_000);
+        double perCall = slice(() -> { }, 20_000);
+        return Math.max(1000, (long) (sliceMillis * 1_000_000L / perCall));
+    }
+
+    /** Nanoseconds per iteration of work then {@code call}. */
+    private static double slice(Runnable call, long iterations) {
+        long start = System.nanoTime();
+        for (long i = 0; i < iterations; i++) {
+            Blackhole.consumeCPU(LogLine.WORK_TOKENS);
+            call.run();
+        }
+        return (double) (System.nanoTime() - start) / iterations;
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        double rank = (sorted.length - 1) * p / 100.0;
+        int low = (int) Math.floor(rank);
+        int high = (int) Math.ceil(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+}
