@@ -64,7 +64,7 @@ public final class EventBuffer {
         this.signalBytes = signalBytes;
     }
 
-    /** The thread to unpark when a batch is waiting. */
+    /** The thread to unpark when a batch's worth of room is reserved or filled. */
     public void consumer(Thread thread) {
         this.consumer = thread;
     }
@@ -82,22 +82,65 @@ public final class EventBuffer {
     public Outcome offer(byte[] event, int offset, int length, boolean important, long maxWaitNanos)
             throws InterruptedException {
         long size = roomOf(length);
+        long before = reserveOrWait(size, important, maxWaitNanos);
+        if (before < 0) {
+            return outcomeOf(before);
+        }
+        queue.add(event, offset, length);
+        signalIfCrossed(before, size);
+        return Outcome.ACCEPTED;
+    }
+
+    /**
+     * Reserves {@code room} for an event that is not encoded yet, or refuses it as {@link #offer}
+     * would (waiting up to {@code maxWaitNanos} for room). An accepted reservation is later turned into
+     * the event with {@link #addReserved}, or given back with {@link #release}.
+     */
+    public Outcome reserve(long room, boolean important, long maxWaitNanos) throws InterruptedException {
+        long before = reserveOrWait(room, important, maxWaitNanos);
+        if (before < 0) {
+            return outcomeOf(before);
+        }
+        signalIfCrossed(before, room);
+        return Outcome.ACCEPTED;
+    }
+
+    /**
+     * Adds the copy of an event whose room was reserved with {@link #reserve}, correcting the
+     * reservation to the room the event really takes ({@link #roomOf} its length). An event larger
+     * than its reservation is added even if that takes the buffer past {@code maxBytes}: it was
+     * accepted when its room was reserved.
+     */
+    public void addReserved(byte[] event, int offset, int length, long reservedRoom) {
+        long room = roomOf(length);
+        if (room > reservedRoom) {
+            usedBytes.addAndGet(room - reservedRoom);
+        } else if (room < reservedRoom) {
+            release(reservedRoom - room);
+        }
+        queue.add(event, offset, length);
+    }
+
+    private long reserveOrWait(long size, boolean important, long maxWaitNanos) throws InterruptedException {
         long before = reserve(size, important);
         if (before == FULL && maxWaitNanos > 0) {
             before = awaitRoom(size, important, maxWaitNanos);
         }
-        if (before < 0) {
-            return before == FULL ? Outcome.FULL : before == BELOW_THRESHOLD ? Outcome.BELOW_THRESHOLD : Outcome.CLOSED;
-        }
-        queue.add(event, offset, length);
-        // Exactly one reservation crosses the threshold on each rise: that producer signals.
+        return before;
+    }
+
+    private static Outcome outcomeOf(long refused) {
+        return refused == FULL ? Outcome.FULL : refused == BELOW_THRESHOLD ? Outcome.BELOW_THRESHOLD : Outcome.CLOSED;
+    }
+
+    /** Exactly one reservation crosses the threshold on each rise: that producer signals. */
+    private void signalIfCrossed(long before, long size) {
         if (before < signalBytes && before + size >= signalBytes) {
             Thread t = consumer;
             if (t != null) {
                 LockSupport.unpark(t);
             }
         }
-        return Outcome.ACCEPTED;
     }
 
     /**
@@ -212,8 +255,8 @@ public final class EventBuffer {
     }
 
     /** The room an event takes in the buffer: its length plus {@link #EVENT_OVERHEAD_BYTES}. */
-    public static long roomOf(int length) {
-        return (long) length + EVENT_OVERHEAD_BYTES;
+    public static long roomOf(long length) {
+        return length + EVENT_OVERHEAD_BYTES;
     }
 
     private void wakeWaitingProducers() {

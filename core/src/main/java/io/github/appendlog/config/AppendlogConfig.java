@@ -53,6 +53,7 @@ public final class AppendlogConfig {
     private final Duration dropReportInterval;
     private final String trustStore;
     private final String trustStorePassword;
+    private final boolean encodeOnCallerThread;
 
     private AppendlogConfig(Builder b, URI endpoint, CredentialsProvider credentials, long maxObjectBytes) {
         this.name = b.name;
@@ -78,6 +79,7 @@ public final class AppendlogConfig {
         this.retryBaseDelay = b.retryBaseDelay;
         this.retryMaxDelay = b.retryMaxDelay;
         this.dropReportInterval = b.dropReportInterval;
+        this.encodeOnCallerThread = b.encodeOnCallerThread;
         this.trustStore = b.trustStore;
         this.trustStorePassword = b.trustStorePassword;
     }
@@ -204,6 +206,14 @@ public final class AppendlogConfig {
         return trustStorePassword;
     }
 
+    /**
+     * Whether adapters encode each event on the logging thread (true) or hand the event over and let
+     * the pipeline's encoder thread encode it (false, the default: the log call costs less).
+     */
+    public boolean encodeOnCallerThread() {
+        return encodeOnCallerThread;
+    }
+
     @Override
     public String toString() {
         return "AppendlogConfig{name=" + name + ", endpoint=" + endpoint + ", region=" + region + ", bucket="
@@ -211,7 +221,8 @@ public final class AppendlogConfig {
                 + signatureVersion + ", maxBufferBytes=" + maxBufferBytes + ", maxBatchBytes=" + maxBatchBytes
                 + ", maxEventBytes=" + maxEventBytes + ", maxObjectBytes=" + maxObjectBytes + ", flushInterval="
                 + flushInterval + ", overflowPolicy=" + overflowPolicy + ", maxBlockTime=" + maxBlockTime
-                + ", discardThreshold=" + discardThreshold + ", shutdownTimeout=" + shutdownTimeout + "}";
+                + ", discardThreshold=" + discardThreshold + ", shutdownTimeout=" + shutdownTimeout
+                + ", encodeOnCallerThread=" + encodeOnCallerThread + "}";
     }
 
     /**
@@ -252,6 +263,7 @@ public final class AppendlogConfig {
         private Duration dropReportInterval = Duration.ofSeconds(30);
         private String trustStore;
         private String trustStorePassword;
+        private boolean encodeOnCallerThread;
 
         private Builder() {
         }
@@ -507,6 +519,25 @@ public final class AppendlogConfig {
 
         public Builder trustStorePassword(String password) {
             this.trustStorePassword = blankToNull(password);
+            return this;
+        }
+
+        public Builder encodeOnCallerThread(boolean onCaller) {
+            this.encodeOnCallerThread = onCaller;
+            return this;
+        }
+
+        /** {@code true} or {@code false}. */
+        public Builder encodeOnCallerThread(String onCaller) {
+            String v = blankToNull(onCaller);
+            if (v == null) {
+                return this;
+            }
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                encodeOnCallerThread = Boolean.parseBoolean(v);
+            } else {
+                problems.add("encodeOnCallerThread: '" + onCaller + "' is not true or false");
+            }
             return this;
         }
 

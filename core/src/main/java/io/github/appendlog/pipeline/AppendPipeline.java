@@ -15,6 +15,7 @@ import io.github.appendlog.status.StatusReporter;
 import io.github.appendlog.writer.AppendFailedException;
 import io.github.appendlog.writer.WriterOptions;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,9 +84,12 @@ public final class AppendPipeline {
     private final DropCounter drops;
     private final long blockNanos;
     private final Thread sender;
+    /** Encodes handed-over events off the logging threads; null with {@code encodeOnCallerThread}. */
+    private final EncodingStage encoding;
     private final LongAdder offered = new LongAdder();
     private final LongAdder truncated = new LongAdder();
     private final LongAdder refusedAfterStop = new LongAdder();
+    private final LongAdder encodeFailures = new LongAdder();
     private final AtomicLong appendedEvents = new AtomicLong();
     private final AtomicLong batchesSent = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
@@ -95,6 +99,7 @@ public final class AppendPipeline {
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
     private volatile String lastError;
+    private volatile RuntimeException lastEncodeFailure;
     private Boolean stopResult; // guarded by this
 
     // Sender thread only:
@@ -108,6 +113,7 @@ public final class AppendPipeline {
     private long retryAtNanos;
     private long lastDropReportNanos;
     private long reportedTruncated;
+    private long reportedEncodeFailures;
 
     private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock) {
         this.config = config;
@@ -127,7 +133,11 @@ public final class AppendPipeline {
                 ExponentialBackoff.Jitter.EQUAL, () -> ThreadLocalRandom.current().nextDouble());
         this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
         this.sender = new PipelineThreadFactory("sender", config.name(), status).newThread(this::run);
-        buffer.consumer(sender);
+        this.encoding = config.encodeOnCallerThread() ? null
+                : new EncodingStage(this, new PipelineThreadFactory("encoder", config.name(), status),
+                        config.flushInterval().toNanos());
+        // Whoever turns reservations into buffered events is woken when a batch's worth is reserved.
+        buffer.consumer(encoding == null ? sender : encoding.thread());
     }
 
     /**
@@ -150,6 +160,9 @@ public final class AppendPipeline {
         AppendPipeline pipeline = new AppendPipeline(config, status, client, clock);
         pipeline.lastDropReportNanos = System.nanoTime() - config.dropReportInterval().toNanos();
         pipeline.sender.start();
+        if (pipeline.encoding != null) {
+            pipeline.encoding.start();
+        }
         return pipeline;
     }
 
@@ -176,11 +189,11 @@ public final class AppendPipeline {
         byte[] event = bytes;
         int from = offset;
         int count = length;
-        if (truncator.needsTruncation(count)) {
-            event = truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
+        byte[] cut = truncatedOrNull(bytes, offset, length);
+        if (cut != null) {
+            event = cut;
             from = 0;
-            count = event.length;
-            truncated.increment();
+            count = cut.length;
         }
         EventBuffer.Outcome outcome;
         try {
@@ -189,6 +202,93 @@ public final class AppendPipeline {
             Thread.currentThread().interrupt();
             outcome = EventBuffer.Outcome.FULL;
         }
+        return accepted(outcome);
+    }
+
+    /**
+     * Hands one event to the pipeline before it is encoded: the pipeline's encoder thread encodes it
+     * later with {@code encoder}, in the order of the calls. The event must not change afterwards (an
+     * adapter hands over a copy, or an event prepared for deferred processing). Room is reserved now
+     * from an estimate ({@code sizeHint}, e.g. the message's length, plus what the encoder was seen to
+     * add), so the drop decision is taken here, as {@link #offer(byte[], boolean)} takes it. With
+     * {@code encodeOnCallerThread} the event is encoded right here instead.
+     *
+     * @return false if the event was dropped (and counted), or refused on a pipeline thread
+     */
+    public <E> boolean offer(E event, EventEncoder<? super E> encoder, boolean important, int sizeHint) {
+        if (encoding == null) {
+            ByteBuffer bytes = encoder.encode(event);
+            return offer(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), important);
+        }
+        if (PipelineThreadFactory.isPipelineThread()) {
+            return false;
+        }
+        offered.increment();
+        return encoding.offer(event, encoder, important, sizeHint);
+    }
+
+    /** Whether {@link #offer(Object, EventEncoder, boolean, int)} encodes on the calling thread. */
+    public boolean encodesOnCallerThread() {
+        return encoding == null;
+    }
+
+    /** The encoder stage: reserves room for an event not encoded yet, counting a refusal as an offer does. */
+    boolean reserve(long room, boolean important) {
+        EventBuffer.Outcome outcome;
+        try {
+            outcome = buffer.reserve(room, important, blockNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = EventBuffer.Outcome.FULL;
+        }
+        return accepted(outcome);
+    }
+
+    /** The encoder stage: the encoded bytes of an event whose room was reserved. */
+    void addEncoded(byte[] bytes, int offset, int length, long reservedRoom) {
+        byte[] cut = truncatedOrNull(bytes, offset, length);
+        if (cut != null) {
+            buffer.addReserved(cut, 0, cut.length, reservedRoom);
+        } else {
+            buffer.addReserved(bytes, offset, length, reservedRoom);
+        }
+    }
+
+    /** The encoder stage: a reserved event was refused because stop had begun. */
+    void refuseReserved(long reservedRoom) {
+        buffer.release(reservedRoom);
+        refusedAfterStop.increment();
+    }
+
+    /** The encoder stage: room reserved for an event that will not be added. */
+    void giveBack(long reservedRoom) {
+        buffer.release(reservedRoom);
+    }
+
+    /** The encoder stage: an event could not be encoded; it is dropped, counted and reported. */
+    void encodeFailed(long reservedRoom, RuntimeException e) {
+        buffer.release(reservedRoom);
+        lastEncodeFailure = e;
+        encodeFailures.increment();
+    }
+
+    /** The encoder stage, after it added events: a batch's worth waiting wakes the sender. */
+    void wakeSenderIfBatchReady() {
+        if (buffer.batchReady()) {
+            LockSupport.unpark(sender);
+        }
+    }
+
+    /** The event cut to {@code maxEventBytes} (counted), or null when it fits. */
+    private byte[] truncatedOrNull(byte[] bytes, int offset, int length) {
+        if (!truncator.needsTruncation(length)) {
+            return null;
+        }
+        truncated.increment();
+        return truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    private boolean accepted(EventBuffer.Outcome outcome) {
         switch (outcome) {
             case ACCEPTED:
                 return true;
@@ -230,6 +330,16 @@ public final class AppendPipeline {
         return true;
     }
 
+    /** For tests: bytes held in the buffer, counting reservations and the per-event overhead. */
+    long bufferedBytes() {
+        return buffer.usedBytes();
+    }
+
+    /** For tests: the encoder stage, or null with {@code encodeOnCallerThread}. */
+    EncodingStage encodingStage() {
+        return encoding;
+    }
+
     /** True on the pipeline's own threads: adapters must not feed events from them. */
     public static boolean isPipelineThread() {
         return PipelineThreadFactory.isPipelineThread();
@@ -238,7 +348,7 @@ public final class AppendPipeline {
     public PipelineStats stats() {
         return new PipelineStats(offered.sum(), appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
                 truncated.sum(), unflushedEvents.get(), refusedAfterStop.sum(), batchesSent.get(), bytesSent.get(),
-                failedAppends.get());
+                failedAppends.get(), encodeFailures.sum());
     }
 
     /**
@@ -250,6 +360,10 @@ public final class AppendPipeline {
             return stopResult;
         }
         stopDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
+        if (encoding != null) {
+            encoding.stop(stopDeadlineNanos); // every handed-over event into the buffer first
+            unflushedEvents.addAndGet(encoding.abandonRemaining());
+        }
         stopping = true;
         buffer.close();
         LockSupport.unpark(sender);
@@ -359,6 +473,9 @@ public final class AppendPipeline {
      * last one. Its time, taken now, chooses the object (the {@code %d} period).
      */
     private void fill() {
+        if (encoding != null) {
+            encoding.drain();
+        }
         if (buffer.isEmpty()) {
             return;
         }
@@ -404,6 +521,14 @@ public final class AppendPipeline {
         if (dropped != null) {
             status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
                     + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
+            lastDropReportNanos = now;
+        }
+        long failed = encodeFailures.sum();
+        if (failed != reportedEncodeFailures) {
+            RuntimeException e = lastEncodeFailure;
+            status.error(prefix + (failed - reportedEncodeFailures) + " events could not be encoded and were dropped: "
+                    + e, e);
+            reportedEncodeFailures = failed;
             lastDropReportNanos = now;
         }
         if (cut != reportedTruncated) {

@@ -12,9 +12,11 @@ public final class PipelineStats {
     private final long batchesSent;
     private final long bytesSent;
     private final long failedAppends;
+    private final long encodeFailures;
 
     PipelineStats(long offered, long appendedEvents, long droppedBufferFull, long droppedBelowWarn, long truncated,
-            long unflushedAtStop, long refusedAfterStop, long batchesSent, long bytesSent, long failedAppends) {
+            long unflushedAtStop, long refusedAfterStop, long batchesSent, long bytesSent, long failedAppends,
+            long encodeFailures) {
         this.offered = offered;
         this.appendedEvents = appendedEvents;
         this.droppedBufferFull = droppedBufferFull;
@@ -25,6 +27,7 @@ public final class PipelineStats {
         this.batchesSent = batchesSent;
         this.bytesSent = bytesSent;
         this.failedAppends = failedAppends;
+        this.encodeFailures = encodeFailures;
     }
 
     /** Events handed to {@code offer} (from application threads; pipeline threads not counted). */
@@ -77,11 +80,17 @@ public final class PipelineStats {
         return failedAppends;
     }
 
+    /** Events handed over unencoded whose encoder threw: dropped, and reported. */
+    public long encodeFailures() {
+        return encodeFailures;
+    }
+
     @Override
     public String toString() {
         return "PipelineStats{offered=" + offered + ", appendedEvents=" + appendedEvents + ", droppedBufferFull="
                 + droppedBufferFull + ", droppedBelowWarn=" + droppedBelowWarn + ", truncated=" + truncated
                 + ", unflushedAtStop=" + unflushedAtStop + ", refusedAfterStop=" + refusedAfterStop
-                + ", batchesSent=" + batchesSent + ", bytesSent=" + bytesSent + ", failedAppends=" + failedAppends + "}";
+                + ", batchesSent=" + batchesSent + ", bytesSent=" + bytesSent + ", failedAppends=" + failedAppends
+                + ", encodeFailures=" + encodeFailures + "}";
     }
 }

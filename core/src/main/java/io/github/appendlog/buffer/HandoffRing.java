@@ -1,0 +1,161 @@
+package io.github.appendlog.buffer;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded, lock-free hand-off of not-yet-encoded events from many logging threads to whoever
+ * encodes them, in the order producers claimed their slots. Each slot holds the event, the object
+ * that will encode it, the buffer room reserved for it and the size hint of that reservation. Drained by one thread at a time (callers
+ * of {@link #poll} serialize themselves).
+ *
+ * <p>A slot carries a sequence number: {@code n} when free for the producer that claims position
+ * {@code n}, {@code n + 1} once that producer published it, and {@code n + capacity} once the consumer
+ * emptied it. A producer claims with one CAS on the tail, fills the slot and publishes it with a
+ * release store; the consumer reads the sequence with acquire semantics. {@link #seal} closes the
+ * ring: later offers are refused, and the sealed tail tells the last drainer how far to go.
+ */
+public final class HandoffRing {
+    /** {@link #offer}: no free slot (the drainer is behind). */
+    public static final long FULL = -1;
+    /** {@link #offer}: the ring was sealed. */
+    public static final long SEALED = -2;
+
+    private static final long SEALED_BIT = 1L << 62;
+    private static final VarHandle SEQUENCES = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final int mask;
+    private final long[] sequences;
+    private final Object[] events;
+    private final Object[] encoders;
+    private final long[] reserved;
+    private final int[] hints;
+    private final AtomicLong tail = new AtomicLong();
+    // Consumer only (callers of poll serialize themselves):
+    private long head;
+    private Object polledEvent;
+    private Object polledEncoder;
+    private long polledReserved;
+    private int polledHint;
+
+    /** @param capacity a power of two */
+    public HandoffRing(int capacity) {
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two, not " + capacity);
+        }
+        mask = capacity - 1;
+        sequences = new long[capacity];
+        events = new Object[capacity];
+        encoders = new Object[capacity];
+        reserved = new long[capacity];
+        hints = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            sequences[i] = i;
+        }
+    }
+
+    /**
+     * Producers: adds the event with its encoder, the room reserved for it and the size hint that
+     * estimate came from, unless the ring is full or sealed.
+     *
+     * @return the position the event took (0, 1, 2, ... in order), or {@link #FULL} or {@link #SEALED}
+     */
+    public long offer(Object event, Object encoder, long reservedRoom, int sizeHint) {
+        for (;;) {
+            long t = tail.get();
+            if ((t & SEALED_BIT) != 0) {
+                return SEALED;
+            }
+            int slot = (int) t & mask;
+            long sequence = (long) SEQUENCES.getAcquire(sequences, slot);
+            if (sequence == t) {
+                if (tail.compareAndSet(t, t + 1)) {
+                    events[slot] = event;
+                    encoders[slot] = encoder;
+                    reserved[slot] = reservedRoom;
+                    hints[slot] = sizeHint;
+                    SEQUENCES.setRelease(sequences, slot, t + 1);
+                    return t;
+                }
+            } else if (sequence < t) {
+                return FULL; // the slot still holds the event of the previous lap
+            }
+            // Another producer took position t: read the tail again.
+        }
+    }
+
+    /**
+     * Consumer: takes the next published event, if any, into {@link #event()}, {@link #encoder()} and
+     * {@link #reserved()}. False when the next position is empty or claimed but not yet published.
+     */
+    public boolean poll() {
+        int slot = (int) head & mask;
+        long sequence = (long) SEQUENCES.getAcquire(sequences, slot);
+        if (sequence != head + 1) {
+            return false;
+        }
+        polledEvent = events[slot];
+        polledEncoder = encoders[slot];
+        polledReserved = reserved[slot];
+        polledHint = hints[slot];
+        events[slot] = null;
+        encoders[slot] = null;
+        SEQUENCES.setRelease(sequences, slot, head + mask + 1);
+        head++;
+        return true;
+    }
+
+    /** Consumer: the event of the last successful {@link #poll}. */
+    public Object event() {
+        return polledEvent;
+    }
+
+    /** Consumer: the encoder given with that event. */
+    public Object encoder() {
+        return polledEncoder;
+    }
+
+    /** Consumer: the buffer room reserved for that event. */
+    public long reserved() {
+        return polledReserved;
+    }
+
+    /** Consumer: the size hint given with that event. */
+    public int sizeHint() {
+        return polledHint;
+    }
+
+    /** Consumer: forgets the last polled event, so the ring keeps no reference to it. */
+    public void clearPolled() {
+        polledEvent = null;
+        polledEncoder = null;
+    }
+
+    /** Refuses every later offer; idempotent. Events already claimed are still published and polled. */
+    public void seal() {
+        long t;
+        do {
+            t = tail.get();
+        } while ((t & SEALED_BIT) == 0 && !tail.compareAndSet(t, t | SEALED_BIT));
+    }
+
+    public boolean isSealed() {
+        return (tail.get() & SEALED_BIT) != 0;
+    }
+
+    /** Consumer: whether everything claimed before the ring was sealed has been polled. */
+    public boolean sealedAndEmpty() {
+        long t = tail.get();
+        return (t & SEALED_BIT) != 0 && head == (t & ~SEALED_BIT);
+    }
+
+    /** Consumer: events claimed and not yet polled. */
+    public long size() {
+        return (tail.get() & ~SEALED_BIT) - head;
+    }
+
+    public int capacity() {
+        return mask + 1;
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.appendlog.pipeline;
+
+import io.github.appendlog.buffer.EventBuffer;
+import io.github.appendlog.buffer.HandoffRing;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Encoding off the logging thread: a logging thread reserves buffer room for its event (an estimate
+ * of the encoded size), drops it right there if there is none (counted, as an encoded event would
+ * be), and otherwise puts the event into a {@link HandoffRing}; the encoder thread
+ * ({@code appendlog-encoder-<name>}) encodes events in ring order into the {@link EventBuffer},
+ * correcting each reservation to the real size.
+ *
+ * <p>Wake-ups are batched, as the sender's are: a logging thread unparks the encoder only once per
+ * {@link #WAKE_EVERY} events (or when its reservation fills a batch). An encoder that found events
+ * looks again after {@code flushInterval} at the latest; one that found none sleeps until the next
+ * offer wakes it. So a busy pipeline wakes it about once per {@value #WAKE_EVERY} events, a quiet
+ * one about once per {@code flushInterval}, an idle one never; and the sender drains the ring itself
+ * before it forms a batch on its timer. When the ring is full (the encoder is
+ * behind), the logging thread encodes a share of it itself, in order, instead of dropping.
+ *
+ * <p>The estimate is the adapter's size hint (the message's length, say) plus an overhead the stage
+ * learns from the sizes it encodes (the pattern's dates, levels, names): a reservation is right on
+ * average, and the buffer may go past {@code maxBufferBytes} by at most the estimate errors of the
+ * events in the ring (it holds {@link #CAPACITY} events).
+ */
+final class EncodingStage {
+    static final int CAPACITY = 4096;
+    static final int WAKE_EVERY = 512;
+    /** The first guess of what encoding adds to the size hint; learned afterwards. */
+    static final int INITIAL_OVERHEAD_BYTES = 128;
+    /** An overhead seen counts as at most this much (a huge event says little about the next ones). */
+    private static final int MAX_OVERHEAD_BYTES = 64 * 1024;
+    /** The learned overhead moves 1/16 of the way to each overhead seen (a moving average). */
+    private static final int LEARNING_SHIFT = 4;
+    private static final VarHandle SLEEPING;
+
+    static {
+        try {
+            SLEEPING = MethodHandles.lookup().findVarHandle(EncodingStage.class, "sleeping", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final AppendPipeline pipeline;
+    private final HandoffRing ring = new HandoffRing(CAPACITY);
+    private final ReentrantLock drainLock = new ReentrantLock();
+    private final Thread thread;
+    private final long flushIntervalNanos;
+    private volatile int overheadBytes = INITIAL_OVERHEAD_BYTES;
+    /** Set by the encoder thread before it parks with nothing to do: the next offer wakes it. */
+    private volatile boolean sleeping;
+
+    EncodingStage(AppendPipeline pipeline, PipelineThreadFactory threads, long flushIntervalNanos) {
+        this.pipeline = pipeline;
+        this.flushIntervalNanos = flushIntervalNanos;
+        this.thread = threads.newThread(this::run);
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** What encoding was seen to add to the size hints (the estimate's learned part). */
+    int overheadBytes() {
+        return overheadBytes;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Logging threads: reserves room and hands the event over, or drops it (counted by the pipeline). */
+    boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
+        int hint = Math.max(0, sizeHint);
+        long room = EventBuffer.roomOf((long) hint + overheadBytes);
+        if (!pipeline.reserve(room, important)) {
+            return false;
+        }
+        for (;;) {
+            long position = ring.offer(event, encoder, room, hint);
+            if (position >= 0) {
+                if ((position & (WAKE_EVERY - 1)) == WAKE_EVERY - 1 || (sleeping && SLEEPING.compareAndSet(this, true, false))) {
+                    LockSupport.unpark(thread);
+                }
+                return true;
+            }
+            if (position == HandoffRing.SEALED) {
+                pipeline.refuseReserved(room);
+                return false;
+            }
+            helpDrain();
+        }
+    }
+
+    /** The ring is full: encode a share of it on this thread, in order (or wait for a slot being published). */
+    private void helpDrain() {
+        drainLock.lock();
+        try {
+            if (drainLocked(CAPACITY / 4) == 0) {
+                Thread.yield(); // the next slot is claimed but not yet published
+            }
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    /**
+     * The sender, before it forms a batch, and the encoder thread: everything handed over so far goes
+     * into the buffer. Returns whether the ring is empty afterwards.
+     */
+    boolean drain() {
+        drainLock.lock();
+        try {
+            drainLocked(Integer.MAX_VALUE);
+            return ring.size() == 0;
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    /**
+     * Refuses later events, lets the encoder thread encode what the ring holds, and waits for it
+     * until {@code deadlineNanos}; then encodes what is still there itself.
+     */
+    void stop(long deadlineNanos) {
+        ring.seal();
+        LockSupport.unpark(thread);
+        try {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainLock.lock();
+        try {
+            while (!ring.sealedAndEmpty() && System.nanoTime() - deadlineNanos < 0) {
+                if (drainLocked(Integer.MAX_VALUE) == 0) {
+                    Thread.yield();
+                }
+            }
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    /**
+     * After {@link #stop}: gives back the room of the events it could not encode in time (an encoder
+     * that hangs) and returns how many there were.
+     */
+    long abandonRemaining() {
+        drainLock.lock();
+        try {
+            long abandoned = 0;
+            while (ring.poll()) {
+                pipeline.giveBack(ring.reserved());
+                abandoned++;
+            }
+            ring.clearPolled();
+            return abandoned;
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            int encoded = drainCounting();
+            pipeline.wakeSenderIfBatchReady(); // also after offers of encoded bytes, which wake this thread
+            if (ring.isSealed()) {
+                if (sealedAndEmpty()) {
+                    return;
+                }
+                Thread.yield(); // a producer is publishing its last slot
+            } else if (encoded > 0) {
+                LockSupport.parkNanos(this, flushIntervalNanos); // busy: look again soon, woken or not
+            } else {
+                // Nothing came in since the last look: sleep until a logging thread (or stop) wakes us.
+                sleeping = true;
+                if (isEmpty()) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+            }
+        }
+    }
+
+    private int drainCounting() {
+        drainLock.lock();
+        try {
+            return drainLocked(Integer.MAX_VALUE);
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    private boolean isEmpty() {
+        drainLock.lock();
+        try {
+            return ring.size() == 0 && !ring.isSealed();
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    private boolean sealedAndEmpty() {
+        drainLock.lock();
+        try {
+            return ring.sealedAndEmpty();
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    /** Encodes up to {@code max} events from the ring, in order; then wakes the sender if a batch is waiting. */
+    @SuppressWarnings("unchecked")
+    private int drainLocked(int max) {
+        int encoded = 0;
+        long learned = overheadBytes;
+        while (encoded < max && ring.poll()) {
+            long room = ring.reserved();
+            ByteBuffer bytes = encode((EventEncoder<Object>) ring.encoder(), ring.event(), room);
+            encoded++;
+            if (bytes != null) {
+                int length = bytes.remaining();
+                pipeline.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length, room);
+                long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
+                learned += (seen - learned) >> LEARNING_SHIFT;
+            }
+        }
+        ring.clearPolled();
+        if (encoded > 0) {
+            overheadBytes = (int) learned;
+            pipeline.wakeSenderIfBatchReady();
+        }
+        return encoded;
+    }
+
+    private ByteBuffer encode(EventEncoder<Object> encoder, Object event, long room) {
+        try {
+            return encoder.encode(event);
+        } catch (RuntimeException e) {
+            pipeline.encodeFailed(room, e);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.appendlog.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class HandoffRingTest {
+
+    @Test
+    void handsEventsOverInOrderWithTheirEncoderAndRoomAcrossManyLaps() {
+        HandoffRing ring = new HandoffRing(4);
+        Object encoder = new Object();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i, ring.offer("e" + i, encoder, 100 + i, i));
+            assertTrue(ring.poll());
+            assertEquals("e" + i, ring.event());
+            assertSame(encoder, ring.encoder());
+            assertEquals(100 + i, ring.reserved());
+            assertEquals(i, ring.sizeHint());
+        }
+        assertFalse(ring.poll());
+        assertEquals(0, ring.size());
+    }
+
+    @Test
+    void refusesWhenFullUntilTheConsumerTakesOne() {
+        HandoffRing ring = new HandoffRing(4);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i, ring.offer(i, null, 0, 0));
+        }
+        assertEquals(HandoffRing.FULL, ring.offer(4, null, 0, 0));
+        assertEquals(4, ring.size());
+        assertTrue(ring.poll());
+        assertEquals(0, ring.event());
+        assertEquals(4, ring.offer(4, null, 0, 0));
+        for (int expected = 1; expected <= 4; expected++) {
+            assertTrue(ring.poll());
+            assertEquals(expected, ring.event());
+        }
+        assertFalse(ring.poll());
+    }
+
+    @Test
+    void aSealedRingRefusesNewEventsAndStillGivesUpTheOnesItHolds() {
+        HandoffRing ring = new HandoffRing(8);
+        ring.offer("kept", null, 0, 0);
+        assertFalse(ring.isSealed());
+        ring.seal();
+        ring.seal(); // idempotent
+        assertTrue(ring.isSealed());
+        assertEquals(HandoffRing.SEALED, ring.offer("late", null, 0, 0));
+        assertFalse(ring.sealedAndEmpty());
+        assertTrue(ring.poll());
+        assertEquals("kept", ring.event());
+        assertFalse(ring.poll());
+        assertTrue(ring.sealedAndEmpty());
+    }
+
+    @Test
+    void forgetsPolledEventsSoTheyCanBeCollected() {
+        HandoffRing ring = new HandoffRing(2);
+        ring.offer("event", "encoder", 1, 0);
+        assertTrue(ring.poll());
+        ring.clearPolled();
+        assertNull(ring.event());
+        assertNull(ring.encoder());
+    }
+
+    @Test
+    void capacityMustBeAPowerOfTwo() {
+        assertThrows(IllegalArgumentException.class, () -> new HandoffRing(6));
+        assertThrows(IllegalArgumentException.class, () -> new HandoffRing(1));
+        assertEquals(16, new HandoffRing(16).capacity());
+    }
+
+    @Test
+    void concurrentProducersLoseNothingAndKeepEachProducersOrder() throws Exception {
+        HandoffRing ring = new HandoffRing(64);
+        int producers = 4;
+        int perProducer = 50_000;
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int id = p;
+            running.add(CompletableFuture.runAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < perProducer; i++) {
+                    while (ring.offer(new int[] {id, i}, null, i, 0) == HandoffRing.FULL) {
+                        Thread.onSpinWait();
+                    }
+                }
+            }));
+        }
+        go.countDown();
+        int[] next = new int[producers];
+        long taken = 0;
+        while (taken < (long) producers * perProducer) {
+            if (ring.poll()) {
+                int[] e = (int[]) ring.event();
+                assertEquals(next[e[0]], e[1], "producer " + e[0] + " out of order");
+                assertEquals(e[1], ring.reserved());
+                next[e[0]]++;
+                taken++;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
+        assertFalse(ring.poll());
+        for (int p = 0; p < producers; p++) {
+            assertEquals(perProducer, next[p]);
+        }
+    }
+}
