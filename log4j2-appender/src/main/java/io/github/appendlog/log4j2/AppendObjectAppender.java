@@ -4,7 +4,6 @@ import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.InvalidConfigException;
 import io.github.appendlog.pipeline.AppendPipeline;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
@@ -21,11 +20,13 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * Streams events into an OSS append object. The event is encoded with the configured layout on
- * the caller's thread (into a reused per-thread buffer, see {@link EventEncoder}) and handed to the shared {@link AppendObjectManager}'s pipeline, which
+ * the caller's thread (into a reused per-thread buffer, see {@link LayoutEncoder}) and handed to the shared {@link AppendObjectManager}'s pipeline, which
  * batches and appends on its own thread. An event the pipeline drops goes to the optional
  * {@code <AppenderRef>} fallback, so nothing is lost silently.
  *
@@ -47,7 +48,9 @@ public final class AppendObjectAppender extends AbstractAppender {
     private final AppendObjectManager manager;
     private final AppenderRef fallbackRef;
     private final Configuration configuration;
-    private final EventEncoder encoder;
+    private final LayoutEncoder encoder;
+    /** Whether the layout prints the caller's location, which only the logging thread can take. */
+    private final boolean includeLocation;
     private volatile AppenderControl fallback;
 
     private AppendObjectAppender(String name, Filter filter, Layout<? extends Serializable> layout,
@@ -57,7 +60,8 @@ public final class AppendObjectAppender extends AbstractAppender {
         this.manager = manager;
         this.fallbackRef = fallbackRef;
         this.configuration = configuration;
-        this.encoder = new EventEncoder(layout);
+        this.encoder = new LayoutEncoder(layout);
+        this.includeLocation = layout instanceof LocationAware && ((LocationAware) layout).requiresLocation();
     }
 
     @PluginBuilderFactory
@@ -91,9 +95,12 @@ public final class AppendObjectAppender extends AbstractAppender {
             boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
             if (manager.dropBeforeEncoding(important)) {
                 accepted = false;
+            } else if (manager.encodesOnCallerThread()) {
+                accepted = manager.offer(event, encoder, important, 0);
             } else {
-                ByteBuffer encoded = encoder.encode(event);
-                accepted = manager.offer(encoded.array(), encoded.arrayOffset(), encoded.position(), important);
+                // A copy for the pipeline's encoder thread: Log4j2 reuses the event once this call returns.
+                LogEvent copy = Log4jLogEvent.createMemento(event, includeLocation);
+                accepted = manager.offer(copy, encoder, important, LayoutEncoder.sizeHint(copy));
             }
         } catch (RuntimeException e) {
             String message = "AppendObject appender '" + getName() + "' could not take an event: " + e;

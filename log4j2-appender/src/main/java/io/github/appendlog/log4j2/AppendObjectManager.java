@@ -2,9 +2,11 @@ package io.github.appendlog.log4j2;
 
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.pipeline.AppendPipeline;
+import io.github.appendlog.pipeline.EventEncoder;
 import io.github.appendlog.status.StatusReporter;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
@@ -40,14 +42,18 @@ public final class AppendObjectManager extends AbstractManager {
                 + config.objectKey();
     }
 
-    /** @return false if the event was dropped (and counted by the pipeline) */
-    boolean offer(byte[] encodedEvent, boolean important) {
-        return pipeline.offer(encodedEvent, important);
+    /**
+     * @param event the event itself with {@code encodeOnCallerThread}, else a copy (encoded later on the
+     *     pipeline's encoder thread)
+     * @return false if the event was dropped and counted
+     */
+    boolean offer(LogEvent event, EventEncoder<LogEvent> encoder, boolean important, int sizeHint) {
+        return pipeline.offer(event, encoder, important, sizeHint);
     }
 
-    /** @return false if the event in {@code bytes[offset, offset+length)} (copied) was dropped and counted */
-    boolean offer(byte[] bytes, int offset, int length, boolean important) {
-        return pipeline.offer(bytes, offset, length, important);
+    /** Whether events are encoded on the logging thread ({@code encodeOnCallerThread}). */
+    boolean encodesOnCallerThread() {
+        return pipeline.encodesOnCallerThread();
     }
 
     /** @return true if an event of this importance was dropped (and counted) before being encoded */

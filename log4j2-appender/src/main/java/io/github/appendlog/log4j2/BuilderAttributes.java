@@ -97,6 +97,9 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     @PluginBuilderAttribute(sensitive = true)
     private String trustStorePassword;
+
+    @PluginBuilderAttribute
+    private String encodeOnCallerThread;
     /** Where dropped events go (optional). */
     @PluginElement("AppenderRef")
     private AppenderRef fallback;
@@ -235,6 +238,12 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
         this.trustStorePassword = trustStorePassword;
         return asBuilder();
     }
+
+    public B setEncodeOnCallerThread(String encodeOnCallerThread) {
+        this.encodeOnCallerThread = encodeOnCallerThread;
+        return asBuilder();
+    }
+
     public B setFallback(AppenderRef fallback) {
         this.fallback = fallback;
         return asBuilder();
@@ -274,6 +283,7 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
         set(dropReportInterval, b::dropReportInterval);
         set(trustStore, b::trustStore);
         set(trustStorePassword, b::trustStorePassword);
+        set(encodeOnCallerThread, b::encodeOnCallerThread);
         return b;
     }
 

@@ -1,5 +1,6 @@
 package io.github.appendlog.log4j2;
 
+import io.github.appendlog.pipeline.EventEncoder;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import org.apache.logging.log4j.core.Layout;
@@ -9,13 +10,18 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 import org.apache.logging.log4j.core.util.Constants;
 
 /**
- * Turns an event into the bytes handed to the pipeline. The layout encodes into a reused per-thread
- * buffer ({@link Layout#encode}, the garbage-free path the file appenders take), which the pipeline
- * copies straight into its own storage, instead of {@link Layout#toByteArray}'s String and byte[]. Where Log4j2
- * keeps no thread-locals (web applications), or on a nested call on the same thread, it falls back
- * to {@code toByteArray}: the bytes are the same either way.
+ * Turns an event into the bytes handed to the pipeline, with the appender's layout, on whichever
+ * thread encodes (the pipeline's encoder thread, or the logging thread with
+ * {@code encodeOnCallerThread}). The layout encodes into a reused per-thread buffer
+ * ({@link Layout#encode}, the garbage-free path the file appenders take), which the pipeline copies
+ * straight into its own storage, instead of {@link Layout#toByteArray}'s String and byte[]. Where
+ * Log4j2 keeps no thread-locals (web applications), or on a nested call on the same thread, it falls
+ * back to {@code toByteArray}: the bytes are the same either way.
  */
-final class EventEncoder {
+final class LayoutEncoder implements EventEncoder<LogEvent> {
+    /** A stack frame line, e.g. {@code \tat com.example.orders.OrderService.accept(OrderService.java:42)}. */
+    private static final int BYTES_PER_FRAME = 80;
+    private static final int MAX_CAUSES = 16;
     private static final int INITIAL_BYTES = 1024;
     /** A buffer grown past this by one large event is dropped afterwards, so threads keep little memory. */
     private static final int KEPT_BYTES = 64 * 1024;
@@ -23,33 +29,45 @@ final class EventEncoder {
     private final Layout<? extends Serializable> layout;
     private final ThreadLocal<Destination> destinations;
 
-    EventEncoder(Layout<? extends Serializable> layout) {
+    LayoutEncoder(Layout<? extends Serializable> layout) {
         this.layout = layout;
         this.destinations = Constants.ENABLE_THREADLOCALS ? ThreadLocal.withInitial(Destination::new) : null;
     }
 
     /**
-     * Encodes the event: its bytes are {@code [0, position())} of the returned buffer's array (from
-     * its {@code arrayOffset()}), valid on this thread until its next call. The caller copies them
-     * (the pipeline's ranged offer does).
+     * Encodes the event: its bytes are the returned buffer's remaining bytes, valid on this thread
+     * until its next call. The caller copies them (the pipeline does).
      */
-    ByteBuffer encode(LogEvent event) {
+    @Override
+    public ByteBuffer encode(LogEvent event) {
         Destination destination = destinations == null ? null : destinations.get();
         if (destination == null || destination.inUse) {
-            byte[] bytes = layout.toByteArray(event);
-            return ByteBuffer.wrap(bytes).position(bytes.length);
+            return ByteBuffer.wrap(layout.toByteArray(event));
         }
         destination.inUse = true;
         try {
             destination.buffer.clear();
             layout.encode(event, destination);
-            return destination.buffer;
+            return destination.buffer.flip();
         } finally {
             destination.inUse = false;
             if (destination.buffer.capacity() > KEPT_BYTES) {
                 destination.buffer = ByteBuffer.allocate(INITIAL_BYTES); // the caller still holds the big one
             }
         }
+    }
+
+    /** For an event handed to the encoder thread: its message's length plus a guess for its stack traces. */
+    static int sizeHint(LogEvent event) {
+        String message = event.getMessage() == null ? null : event.getMessage().getFormattedMessage();
+        long hint = message == null ? 0 : message.length();
+        Throwable thrown = event.getThrown();
+        for (int causes = 0; thrown != null && causes < MAX_CAUSES; causes++, thrown = thrown.getCause()) {
+            String text = thrown.getMessage();
+            hint += thrown.getClass().getName().length() + (text == null ? 0 : text.length())
+                    + (long) thrown.getStackTrace().length * BYTES_PER_FRAME;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, hint);
     }
 
     /** A heap buffer that grows (doubling) when the layout fills it; one per thread. */

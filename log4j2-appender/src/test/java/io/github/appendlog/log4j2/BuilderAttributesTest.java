@@ -29,7 +29,7 @@ class BuilderAttributesTest {
                 assertEquals(String.class, f.getType(), f.getName() + " is kept as text");
             }
         }
-        assertEquals(27, attributes.size(), "all settings: " + attributes);
+        assertEquals(28, attributes.size(), "all settings: " + attributes);
         for (String secret : new String[] {"accessKeySecret", "securityToken", "trustStorePassword"}) {
             assertTrue(BuilderAttributes.class.getDeclaredField(secret).getAnnotation(PluginBuilderAttribute.class)
                     .sensitive(), secret + " is never printed by Log4j2");
@@ -47,7 +47,7 @@ class BuilderAttributesTest {
                 .setMaxBlockTime("2 seconds").setDiscardThreshold("60%").setShutdownTimeout("20 seconds")
                 .setConnectTimeout("3 seconds").setRequestTimeout("1 minute").setMaxRetries("7")
                 .setRetryBaseDelay("100 ms").setRetryMaxDelay("10 seconds").setDropReportInterval("1 minute")
-                .setTrustStore("/tmp/trust.p12").setTrustStorePassword("changeit")
+                .setTrustStore("/tmp/trust.p12").setTrustStorePassword("changeit").setEncodeOnCallerThread("true")
                 .toConfig().environment(Map.of()).build();
         assertEquals("Mapped", config.name());
         assertEquals("http://127.0.0.1:9000", config.endpoint().toString());
@@ -74,6 +74,7 @@ class BuilderAttributesTest {
         assertEquals(Duration.ofMinutes(1), config.dropReportInterval());
         assertEquals("/tmp/trust.p12", config.trustStore());
         assertEquals("changeit", config.trustStorePassword());
+        assertTrue(config.encodeOnCallerThread());
         assertFalse(config.toString().contains("secret"), config.toString());
     }
 

@@ -1,6 +1,7 @@
 package io.github.appendlog.logback;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
@@ -11,6 +12,8 @@ import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.InvalidConfigException;
 import io.github.appendlog.pipeline.AppendPipeline;
+import io.github.appendlog.pipeline.EventEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,6 +53,10 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
     private final AppendlogConfig.Builder settings = AppendlogConfig.builder();
     private final AppenderAttachableImpl<ILoggingEvent> fallback = new AppenderAttachableImpl<>();
     private Encoder<ILoggingEvent> encoder;
+    private final EventEncoder<ILoggingEvent> bytesOf = event -> ByteBuffer.wrap(encoder.encode(event));
+    private Boolean includeCallerData;
+    private boolean callerData;
+    private boolean mdcAdapter;
     private volatile AppendPipeline pipeline;
 
     @Override
@@ -75,6 +82,8 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
             return;
         }
         useUtf8IfNoCharset();
+        callerData = includeCallerData != null ? includeCallerData : DeferredEvents.needsCallerData(encoder);
+        mdcAdapter = !(getContext() instanceof LoggerContext) || ((LoggerContext) getContext()).getMDCAdapter() != null;
         try {
             pipeline = AppendPipeline.start(config, new ContextStatusReporter(this));
         } catch (RuntimeException e) {
@@ -93,7 +102,14 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
         }
         AppendPipeline target = pipeline;
         boolean important = event.getLevel().isGreaterOrEqual(Level.WARN);
-        if (target.dropBeforeEncoding(important) || !target.offer(encoder.encode(event), important)) {
+        if (target.dropBeforeEncoding(important)) {
+            fallback.appendLoopOnAppenders(event);
+            return;
+        }
+        if (!target.encodesOnCallerThread()) {
+            DeferredEvents.prepare(event, mdcAdapter, callerData); // encoded later, on the encoder thread
+        }
+        if (!target.offer(event, bytesOf, important, DeferredEvents.sizeHint(event))) {
             fallback.appendLoopOnAppenders(event);
         }
     }
@@ -128,6 +144,16 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
     /** For tests: where the credential fallbacks ({@code OSS_ACCESS_KEY_ID}...) are read from. */
     void setEnvironment(Map<String, String> environment) {
         settings.environment(environment);
+    }
+
+    /**
+     * Whether the caller's class, method, file and line are taken on the logging thread before the
+     * event is handed to the encoder thread (costly: a stack walk per event). By default, taken only
+     * when the encoder's pattern shows them ({@code %caller %class %method %file %line} and their
+     * short forms). Not needed with {@code encodeOnCallerThread}.
+     */
+    public void setIncludeCallerData(boolean includeCallerData) {
+        this.includeCallerData = includeCallerData;
     }
 
     public Encoder<ILoggingEvent> getEncoder() {
@@ -285,5 +311,9 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
     public void setTrustStorePassword(String password) {
         settings.trustStorePassword(password);
+    }
+
+    public void setEncodeOnCallerThread(String onCaller) {
+        settings.encodeOnCallerThread(onCaller);
     }
 }

@@ -1,0 +1,59 @@
+package io.github.appendlog.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import org.junit.jupiter.api.Test;
+
+class DeferredEventsTest {
+    private final LoggerContext context = new LoggerContext();
+
+    private PatternLayoutEncoder encoder(String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        return encoder;
+    }
+
+    @Test
+    void callerDataIsNeededOnlyForPatternsThatPrintIt() {
+        for (String pattern : new String[] {"%caller %msg", "%C{0}", "%class", "%M", "%method()", "%L", "%-4line",
+                "%F", "%file:%L"}) {
+            assertTrue(DeferredEvents.needsCallerData(encoder(pattern)), pattern);
+        }
+        for (String pattern : new String[] {"%d %-5level [%thread] %logger{36} %X{user} - %msg%n", "%lo %le %m%n",
+                "%Caller", "%ex"}) {
+            assertFalse(DeferredEvents.needsCallerData(encoder(pattern)), pattern);
+        }
+    }
+
+    @Test
+    void prepareFixesTheMessageAndThreadAndCallerAndSkipsAMissingMdcAdapter() {
+        ch.qos.logback.classic.Logger logger = context.getLogger("app"); // a context with no MDC adapter
+        StringBuilder argument = new StringBuilder("before");
+        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.INFO, "value {}", null, new Object[] {argument});
+        DeferredEvents.prepare(event, false, true);
+        argument.append(" and after");
+        assertEquals("value before", event.getFormattedMessage());
+        assertEquals(Thread.currentThread().getName(), event.getThreadName());
+        assertTrue(event.hasCallerData());
+    }
+
+    @Test
+    void theSizeHintIsTheMessagePlusAGuessForStackTraces() {
+        ch.qos.logback.classic.Logger logger = context.getLogger("app");
+        LoggingEvent plain = new LoggingEvent("fqcn", logger, Level.INFO, "order {} placed", null, new Object[] {42});
+        assertEquals("order 42 placed".length(), DeferredEvents.sizeHint(plain));
+
+        Exception thrown = new IllegalStateException("boom", new RuntimeException("cause"));
+        LoggingEvent failed = new LoggingEvent("fqcn", logger, Level.ERROR, "failed", thrown, null);
+        int frames = thrown.getStackTrace().length + thrown.getCause().getStackTrace().length;
+        assertTrue(DeferredEvents.sizeHint(failed) >= "failed".length() + frames * 40, "hint "
+                + DeferredEvents.sizeHint(failed) + " for " + frames + " frames");
+    }
+}
