@@ -106,19 +106,23 @@ public final class EventBuffer {
     }
 
     /**
-     * Adds the copy of an event whose room was reserved with {@link #reserve}, correcting the
-     * reservation to the room the event really takes ({@link #roomOf} its length). An event larger
-     * than its reservation is added even if that takes the buffer past {@code maxBytes}: it was
+     * Adds the copy of an event whose room was reserved with {@link #reserve}. The reservation was an
+     * estimate: the caller corrects it, for many events at once, with {@link #correctReserved} (the
+     * room the events really take, {@link #roomOf} their lengths, minus what was reserved). An event
+     * larger than its reservation is added even if that takes the buffer past {@code maxBytes}: it was
      * accepted when its room was reserved.
      */
-    public void addReserved(byte[] event, int offset, int length, long reservedRoom) {
-        long room = roomOf(length);
-        if (room > reservedRoom) {
-            usedBytes.addAndGet(room - reservedRoom);
-        } else if (room < reservedRoom) {
-            release(reservedRoom - room);
-        }
+    public void addReserved(byte[] event, int offset, int length) {
         queue.add(event, offset, length);
+    }
+
+    /** Corrects reservations by {@code delta} bytes (see {@link #addReserved}). */
+    public void correctReserved(long delta) {
+        if (delta > 0) {
+            usedBytes.addAndGet(delta);
+        } else {
+            release(-delta);
+        }
     }
 
     private long reserveOrWait(long size, boolean important, long maxWaitNanos) throws InterruptedException {

@@ -244,14 +244,25 @@ public final class AppendPipeline {
         return accepted(outcome);
     }
 
-    /** The encoder stage: the encoded bytes of an event whose room was reserved. */
-    void addEncoded(byte[] bytes, int offset, int length, long reservedRoom) {
+    /**
+     * The encoder stage: the encoded bytes of an event whose room was reserved; the stage corrects
+     * the reservations of the events it added with {@link #correctReserved}, once per pass.
+     *
+     * @return the room the event takes (after truncation)
+     */
+    long addEncoded(byte[] bytes, int offset, int length) {
         byte[] cut = truncatedOrNull(bytes, offset, length);
         if (cut != null) {
-            buffer.addReserved(cut, 0, cut.length, reservedRoom);
-        } else {
-            buffer.addReserved(bytes, offset, length, reservedRoom);
+            buffer.addReserved(cut, 0, cut.length);
+            return EventBuffer.roomOf(cut.length);
         }
+        buffer.addReserved(bytes, offset, length);
+        return EventBuffer.roomOf(length);
+    }
+
+    /** The encoder stage: what the events it added really take minus what was reserved for them. */
+    void correctReserved(long delta) {
+        buffer.correctReserved(delta);
     }
 
     /** The encoder stage: a reserved event was refused because stop had begun. */

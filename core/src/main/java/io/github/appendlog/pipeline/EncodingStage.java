@@ -220,10 +220,15 @@ final class EncodingStage {
         }
     }
 
-    /** Encodes up to {@code max} events from the ring, in order; then wakes the sender if a batch is waiting. */
+    /**
+     * Encodes up to {@code max} events from the ring, in order, and corrects their reservations with
+     * one update of the shared byte count (not one per event: the logging threads update it too);
+     * then wakes the sender if a batch is waiting.
+     */
     @SuppressWarnings("unchecked")
     private int drainLocked(int max) {
         int encoded = 0;
+        long correction = 0;
         long learned = overheadBytes;
         while (encoded < max && ring.poll()) {
             long room = ring.reserved();
@@ -231,13 +236,14 @@ final class EncodingStage {
             encoded++;
             if (bytes != null) {
                 int length = bytes.remaining();
-                pipeline.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length, room);
+                correction += pipeline.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length) - room;
                 long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
                 learned += (seen - learned) >> LEARNING_SHIFT;
             }
         }
         ring.clearPolled();
         if (encoded > 0) {
+            pipeline.correctReserved(correction);
             overheadBytes = (int) learned;
             pipeline.wakeSenderIfBatchReady();
         }
