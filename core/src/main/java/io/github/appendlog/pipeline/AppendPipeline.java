@@ -434,6 +434,8 @@ public final class AppendPipeline {
     private void run() {
         long flushNanos = config.flushInterval().toNanos();
         long nextFlushNanos = System.nanoTime() + flushNanos;
+        long dueBytes = 0; // buffered when the flush timer last fired, not yet taken into a batch
+        boolean timerFired = false;
         boolean stopSeen = false;
         try {
             while (true) {
@@ -446,17 +448,23 @@ public final class AppendPipeline {
                 if (stop && now - stopDeadlineNanos >= 0) {
                     break;
                 }
-                boolean timerDue = now - nextFlushNanos >= 0;
-                if (!attempted && (timerDue || stop || buffer.batchReady())) {
-                    fill();
+                if (now - nextFlushNanos >= 0) {
+                    // What is buffered now is due: it goes out (in as many batches as it takes), and what
+                    // comes in meanwhile waits for a full batch or the next tick, not a chain of small ones.
+                    dueBytes = Math.max(dueBytes, buffer.usedBytes());
+                    nextFlushNanos = now + flushNanos;
+                    timerFired = true;
+                }
+                if (!attempted && (timerFired || dueBytes > 0 || stop || buffer.batchReady())) {
+                    long taken = fill();
+                    dueBytes = taken == 0 ? 0 : Math.max(0, dueBytes - taken);
+                    timerFired = false;
                 }
                 if (!batch.isEmpty()) {
                     if (now - retryAtNanos >= 0) {
                         send(stop);
                         continue;
                     }
-                } else if (timerDue) {
-                    nextFlushNanos = now + flushNanos; // everything due went out
                 }
                 if (stop && batch.isEmpty() && buffer.usedBytes() == 0) {
                     break;
@@ -481,21 +489,26 @@ public final class AppendPipeline {
 
     /**
      * Forms a batch from the buffer, starting with the marker line if events were dropped since the
-     * last one. Its time, taken now, chooses the object (the {@code %d} period).
+     * last one. Its time, taken now, chooses the object (the {@code %d} period). Returns the buffer
+     * room the events it took had ({@link EventBuffer#roomOf} each).
      */
-    private void fill() {
+    private long fill() {
         if (encoding != null) {
             encoding.drain();
         }
         if (buffer.isEmpty()) {
-            return;
+            return 0;
         }
         batchStart = clock.instant();
         byte[] marker = drops.takeMarkerLine();
         if (marker != null) {
             batch.addUncounted(marker);
         }
+        int lengthBefore = batch.length();
+        long eventsBefore = batch.events();
         batcher.fill(batch);
+        long events = batch.events() - eventsBefore;
+        return batch.length() - lengthBefore + events * EventBuffer.EVENT_OVERHEAD_BYTES;
     }
 
     /** One attempt at the current batch: it lands, or it stays for a retry after a backoff. */

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +136,27 @@ class AppendPipelineTest {
         start(config().flushInterval(Duration.ofMillis(50)));
         started.get(0).offer(line("hello"), false);
         await().atMost(Duration.ofSeconds(5)).until(() -> "hello\n".equals(store.allText()));
+    }
+
+    @Test
+    void aSteadyTrickleIsSentOncePerFlushIntervalNotInAChainOfSmallBatches() {
+        // Each append takes 10 ms, and events keep coming in meanwhile: the flush timer sends what was
+        // there when it fired, then waits for the next tick (it used to chase the buffer, sending a
+        // small batch per append for as long as events kept coming).
+        store.onAppend(key -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)));
+        AppendPipeline pipeline = start(config().flushInterval(Duration.ofMillis(100)).maxBatchBytes("4 MB")
+                .maxEventBytes("1 KB"));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        int offered = 0;
+        while (System.nanoTime() < end) {
+            assertTrue(pipeline.offer(line("trickle " + offered++), false));
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+        }
+        assertTrue(pipeline.stop());
+        assertEquals(offered, pipeline.stats().appendedEvents());
+        // About one append per 100 ms tick (plus the one at stop); a chain would be close to one per 10 ms.
+        assertTrue(pipeline.stats().batchesSent() <= 25, pipeline.stats().batchesSent() + " appends for 1 s of "
+                + offered + " events");
     }
 
     @Test
