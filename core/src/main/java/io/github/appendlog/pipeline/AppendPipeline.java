@@ -27,9 +27,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The orchestrator: owns the bounded buffer, the sender thread, batching, object-key rollover and
- * the append writer. Adapters encode an event and call {@link #offer}; everything else happens on
- * the sender thread ({@code appendlog-sender-<name>}).
+ * The orchestrator: owns the bounded buffer, the encoder stage, the sender thread, batching,
+ * object-key rollover and the append writer. Adapters hand an event over with its encoder
+ * ({@link #offer(Object, EventEncoder, boolean, int)}; the {@link EncodingStage}'s thread
+ * {@code appendlog-encoder-<name>} encodes it) or, with {@code encodeOnCallerThread}, hand over its
+ * bytes ({@link #offer(byte[], boolean)}); everything else happens on the sender thread
+ * ({@code appendlog-sender-<name>}).
  *
  * <p>CONTRACT (adapters rely on it):
  * <ul>
@@ -42,15 +45,20 @@ import java.util.concurrent.locks.LockSupport;
  *       An event longer than {@code maxEventBytes} is truncated with a marker and counted.
  *       Calls from the pipeline's own threads are refused (return false, not counted) so the
  *       appender never logs into itself. The pipeline copies the bytes before it returns (the ranged
- *       {@link #offer(byte[], int, int, boolean)} lets an adapter reuse one encoding buffer).
- *   <li>{@link #dropBeforeEncoding} lets an adapter skip encoding an event that would surely be
- *       dropped (counted the same way); when it returns false the adapter encodes and offers.
+ *       {@link #offer(byte[], int, int, boolean)} lets an adapter reuse one encoding buffer). An event
+ *       handed over unencoded is decided the same way, on its estimated size, and must not change
+ *       afterwards; an encoder that throws on the encoder thread drops that event (counted, reported).
+ *   <li>{@link #dropBeforeEncoding} lets an adapter skip preparing or encoding an event that would
+ *       surely be dropped (counted the same way); when it returns false the adapter offers.
  *   <li>{@link #stop} flushes within {@code shutdownTimeout}, closes the client, reports through
  *       the {@link StatusReporter} what it could not flush, and returns true if everything landed.
  * </ul>
  *
  * <p>Hand-off: a lock-free queue that copies events into large shared chunks, bounded by an atomic
- * byte count ({@link EventBuffer}); a logging thread pays one CAS, one atomic add and a copy, and wakes the sender only when the buffered bytes cross
+ * byte count ({@link EventBuffer}); with the encoder stage a logging thread pays one CAS on that
+ * count and one on the stage's ring, and wakes the encoder once per many events
+ * ({@link EncodingStage}); the encoder (or, with {@code encodeOnCallerThread}, the logging thread)
+ * copies the bytes into a chunk, and the sender is woken only when the buffered bytes cross
  * {@code maxBatchBytes}. Otherwise the sender wakes on its {@code flushInterval} timer. A batch that
  * fails is kept and retried, with the same bytes on the same object, after a backoff capped at
  * {@code retryMaxDelay}, until it lands (a fix made outside takes effect without a restart); the

@@ -25,9 +25,11 @@ import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
- * Streams events into an OSS append object. The event is encoded with the configured layout on
- * the caller's thread (into a reused per-thread buffer, see {@link LayoutEncoder}) and handed to the shared {@link AppendObjectManager}'s pipeline, which
- * batches and appends on its own thread. An event the pipeline drops goes to the optional
+ * Streams events into an OSS append object. The logging thread hands a copy of the event (a memento:
+ * formatted message, context data, thread, and the location when the layout prints it) to the shared
+ * {@link AppendObjectManager}'s pipeline, whose encoder thread runs the layout ({@link LayoutEncoder})
+ * and whose sender batches and appends; with {@code encodeOnCallerThread} the logging thread runs the
+ * layout and hands over bytes. An event the pipeline drops goes to the optional
  * {@code <AppenderRef>} fallback, so nothing is lost silently.
  *
  * <pre>{@code

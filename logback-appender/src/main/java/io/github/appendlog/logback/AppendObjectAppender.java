@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams Logback events into an OSS append object. Each event is encoded on the caller's thread by
- * the configured {@link Encoder} and handed to core's {@link AppendPipeline}, which buffers, batches
- * and appends on its own sender thread. Events the pipeline drops go to the fallback appenders
+ * Streams Logback events into an OSS append object. Each event is prepared for deferred processing on
+ * the logging thread (formatted message, thread name, MDC; caller data when the pattern prints it)
+ * and handed to core's {@link AppendPipeline}, whose encoder thread runs the configured
+ * {@link Encoder} and whose sender thread batches and appends; with {@code encodeOnCallerThread} the
+ * logging thread runs the encoder and hands over bytes. Events the pipeline drops go to the fallback appenders
  * ({@code <appender-ref>} inside this appender), if any.
  *
  * <p>Extends {@link UnsynchronizedAppenderBase}: the encoder and the pipeline are thread-safe, so
@@ -44,8 +46,10 @@ import java.util.Map;
  * </appender>
  * }</pre>
  *
- * <p>The encoder must be thread-safe, as Logback's own are (it is called on the logging threads);
- * an encoder without a charset is set to UTF-8. Its header and footer are not written.
+ * <p>The encoder runs one event at a time, under the pipeline's lock (on the encoder thread, or on a
+ * logging thread that helps it when it falls behind); with {@code encodeOnCallerThread} it runs on
+ * the logging threads concurrently and must be thread-safe, as Logback's own are. An encoder
+ * without a charset is set to UTF-8. Its header and footer are not written.
  */
 public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
