@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * was running at the time. Reported: the median over the rounds, and the 25th/75th percentiles.
  *
  * <p>Args: {@code logback|log4j2 [rounds] [slice millis] [variant,...]}. Prints
- * {@code RESULT paired.<framework>.<variant>.{p25,median,p75}} in nanoseconds.
+ * {@code RESULT paired.<framework>.<variant>.{p25,median,p75}=<ns>}.
  */
 public final class PairedCallRunner {
     private static final String WORK = "work";
@@ -68,8 +68,9 @@ public final class PairedCallRunner {
                 double median = percentile(a, 50);
                 medians.put(v, median);
                 String key = "paired." + framework + "." + v;
-                System.out.printf("RESULT %s.p25 %.1f%nRESULT %s.median %.1f%nRESULT %s.p75 %.1f%n",
-                        key, percentile(a, 25), key, median, key, percentile(a, 75));
+                RunnerOutput.print(key + ".p25", percentile(a, 25));
+                RunnerOutput.print(key + ".median", median);
+                RunnerOutput.print(key + ".p75", percentile(a, 75));
             }
             return medians;
         }

@@ -29,6 +29,46 @@ final class ReportRows {
         }
     }
 
+    /**
+     * The same targets from the paired, interleaved run ({@link PairedCallRunner}): medians over rounds
+     * in which every variant and the work alone were timed back to back.
+     */
+    static void paired(Report report, Map<String, String> m) {
+        String[][] frameworks = {
+            {"logback", "Logback", "async", "AsyncAppender", "file", "FileAppender"},
+            {"log4j2", "Log4j2", "async", "AsyncAppender", "raf", "RandomAccessFile"},
+        };
+        for (String[] f : frameworks) {
+            double ours = num(m, "paired." + f[0] + ".appendlog.median");
+            double async = num(m, "paired." + f[0] + "." + f[2] + ".median");
+            double file = num(m, "paired." + f[0] + "." + f[4] + ".median");
+            String what = f[1] + " log call, added cost (unsaturated), 1 thread, paired slices (median of rounds)";
+            report.row(what, Format.nanos(ours), f[3] + " " + Format.nanos(async), Format.ratio(ours / async),
+                    "≤ 0.25×", ours <= 0.25 * async);
+            report.row(what, Format.nanos(ours), f[5] + " " + Format.nanos(file), Format.ratio(ours / file),
+                    "≤ 1.0×", ours <= file);
+        }
+    }
+
+    /** Every variant of the paired run: median and quartiles of the added cost over the rounds. */
+    static String pairedDetail(Map<String, String> m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Framework | Appender | Added cost per call, paired slices: median (p25 – p75) |\n");
+        sb.append("|---|---|---|\n");
+        String[][] variants = {{"logback", "Logback", "noop", "file", "async", "appendlog"},
+            {"log4j2", "Log4j2", "null", "raf", "async", "appendlog"}};
+        for (String[] f : variants) {
+            for (int i = 2; i < f.length; i++) {
+                String key = "paired." + f[0] + "." + f[i];
+                sb.append("| ").append(f[1]).append(" | ").append(f[i]).append(" | ")
+                        .append(Format.nanos(num(m, key + ".median"))).append(" (")
+                        .append(Format.nanos(num(m, key + ".p25"))).append(" – ")
+                        .append(Format.nanos(num(m, key + ".p75"))).append(") |\n");
+            }
+        }
+        return sb.toString();
+    }
+
     /** The detail table: every variant, both regimes, averages and the saturated call's percentiles. */
     static String perCallDetail(PerCallResults r, int[] threadCounts, String[] logbackVariants, String[] log4j2Variants) {
         StringBuilder sb = new StringBuilder();

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * baselines measured in the same run (also written to {@code report.md} in the output directory).
  *
  * <p>Options: {@code --quick} (a smoke run of a minute or two: shorter iterations, fewer lines),
- * {@code --only=percall,cpu,throughput,memory,outage,idle}, {@code --out=DIR}.
+ * {@code --only=percall,paired,cpu,throughput,memory,outage,idle}, {@code --out=DIR}.
  */
 public final class RunAll {
-    private static final List<String> PARTS = List.of("percall", "cpu", "throughput", "memory", "outage", "idle");
+    private static final List<String> PARTS =
+            List.of("percall", "paired", "cpu", "throughput", "memory", "outage", "idle");
     private static final String[] LOGBACK_VARIANTS = {"noop", "file", "async", "loki4j", "appendlog"};
     private static final String[] LOG4J2_VARIANTS = {"null", "raf", "async", "appendlog"};
     private static final int[] THREADS = {1, 2};
@@ -61,6 +63,20 @@ public final class RunAll {
                 report.detail(ReportRows.perCallDetail(r, THREADS, LOGBACK_VARIANTS, LOG4J2_VARIANTS));
             } catch (Exception e) {
                 report.missing("Per-call cost", e.toString());
+            }
+        }
+        if (only.contains("paired")) {
+            step("per-call cost in paired, interleaved slices (unsaturated)");
+            try {
+                Map<String, String> m = new LinkedHashMap<>();
+                for (String framework : new String[] {"logback", "log4j2"}) {
+                    m.putAll(child.run(PairedCallRunner.class, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
+                            List.of(framework, quick ? "12" : "80", "40"), Duration.ofMinutes(5)));
+                }
+                ReportRows.paired(report, m);
+                report.detail(ReportRows.pairedDetail(m));
+            } catch (Exception e) {
+                report.missing("Per-call cost, paired", e.getMessage());
             }
         }
         if (only.contains("cpu")) {
