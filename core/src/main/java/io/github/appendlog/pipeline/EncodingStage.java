@@ -32,6 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class EncodingStage {
     static final int CAPACITY = 4096;
     static final int WAKE_EVERY = 512;
+    /** At most this many events are encoded per hold of the lock, so that no drainer waits long for it. */
+    static final int PASS_EVENTS = 256;
+    /** A logging thread that finds the ring full encodes at most this many, to keep its call short. */
+    static final int HELP_EVENTS = 256;
     /** The first guess of what encoding adds to the size hint; learned afterwards. */
     static final int INITIAL_OVERHEAD_BYTES = 128;
     /** An overhead seen counts as at most this much (a huge event says little about the next ones). */
@@ -99,16 +103,21 @@ final class EncodingStage {
         }
     }
 
-    /** The ring is full: encode a share of it on this thread, in order (or wait for a slot being published). */
+    /**
+     * The ring is full (the encoder is behind): take a turn at encoding, in order, waiting for the
+     * lock rather than spinning for it (on a small machine a spinning caller takes the CPU the encoder
+     * needs). Yields when nothing moved (the next slot is claimed but not yet published).
+     */
     private void helpDrain() {
         drainLock.lock();
         try {
-            if (drainLocked(CAPACITY / 4) == 0) {
-                Thread.yield(); // the next slot is claimed but not yet published
+            if (drainLocked(HELP_EVENTS) > 0) {
+                return;
             }
         } finally {
             drainLock.unlock();
         }
+        Thread.yield();
     }
 
     /**
@@ -118,7 +127,7 @@ final class EncodingStage {
     boolean drain() {
         drainLock.lock();
         try {
-            drainLocked(Integer.MAX_VALUE);
+            drainLocked(PASS_EVENTS);
             return ring.size() == 0;
         } finally {
             drainLock.unlock();
@@ -180,6 +189,8 @@ final class EncodingStage {
                     return;
                 }
                 Thread.yield(); // a producer is publishing its last slot
+            } else if (encoded == PASS_EVENTS) {
+                continue; // more may be waiting: another pass (the lock was let go in between)
             } else if (encoded > 0) {
                 LockSupport.parkNanos(this, flushIntervalNanos); // busy: look again soon, woken or not
             } else {
@@ -196,7 +207,7 @@ final class EncodingStage {
     private int drainCounting() {
         drainLock.lock();
         try {
-            return drainLocked(Integer.MAX_VALUE);
+            return drainLocked(PASS_EVENTS);
         } finally {
             drainLock.unlock();
         }

@@ -238,7 +238,7 @@ class EncodingStageTest {
     }
 
     @Test
-    void whenTheEncoderFallsBehindLoggingThreadsEncodeInOrderInsteadOfDropping() throws Exception {
+    void whenTheEncoderFallsBehindTheRingFillsAndNothingIsDroppedOrReordered() throws Exception {
         AppendPipeline pipeline = start(config().maxBufferBytes("16 MB").maxBatchBytes("64 KB"));
         EventEncoder<String> slow = event -> {
             long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(20);
@@ -257,8 +257,6 @@ class EncodingStageTest {
         });
         assertTrue(pipeline.stop());
         assertEachProducersLinesOnceInOrder(producers, perProducer);
-        assertTrue(encodingThreads.stream().anyMatch(t -> !t.startsWith("appendlog-")),
-                "no logging thread helped: " + encodingThreads);
         assertEquals(0, pipeline.stats().droppedBufferFull());
     }
 
