@@ -2,6 +2,8 @@ package io.github.appendlog.buffer;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (when its claim starts inside the chunk); any producer that claimed past the end links a new chunk
  * (large enough for its own event if that is bigger than a chunk) unless another one did, moves
  * the tail on and claims again. Unbounded: the caller bounds it (see {@link EventBuffer}).
+ *
+ * <p>Chunks are reused: once the consumer has read past a chunk of the standard size, its two arrays
+ * (headers zeroed) go to a pool, and the producer that links the next chunk wraps pooled arrays in a
+ * new {@code Chunk} rather than allocating. So a busy buffer allocates nothing, and its arrays, old
+ * after their first collection, are never copied by young collections again (a full buffer's worth
+ * of young chunks used to be copied at every one). This is safe because nothing writes a chunk's
+ * arrays once the consumer has left it: every record claimed inside a chunk is published before the
+ * consumer passes it, the end marker too, and a producer that still holds the old {@code Chunk}
+ * (read from the tail before it moved on) only claims past its end and follows its {@code next}.
+ * The pool keeps at most {@code maxPooledChunks} (the buffer's bound): memory a burst needed once is
+ * kept for the next one.
  */
 final class ChunkedEventQueue {
     static final int CHUNK_BYTES = 64 * 1024;
@@ -53,18 +66,35 @@ final class ChunkedEventQueue {
         volatile Chunk next;
 
         Chunk(int size) {
-            this.data = new byte[size];
-            this.headers = new int[size >>> GRAIN_SHIFT];
+            this(new byte[size], new int[size >>> GRAIN_SHIFT]);
+        }
+
+        /** A chunk over arrays a chunk used before (headers all 0). */
+        Chunk(byte[] data, int[] headers) {
+            this.data = data;
+            this.headers = headers;
             this.claimed = new AtomicInteger();
         }
     }
+
+    /** New chunks over the arrays of chunks the consumer has left (headers zeroed), never linked yet. */
+    private final ConcurrentLinkedQueue<Chunk> pool = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pooled = new AtomicInteger();
+    private final int maxPooledChunks;
 
     private volatile Chunk tail;
     // Consumer only:
     private Chunk head;
     private int readAt;
 
+    /** A queue that keeps no chunk for reuse. */
     ChunkedEventQueue() {
+        this(0);
+    }
+
+    /** @param maxPooledChunks how many left chunks' arrays to keep for reuse */
+    ChunkedEventQueue(int maxPooledChunks) {
+        this.maxPooledChunks = maxPooledChunks;
         Chunk first = new Chunk(CHUNK_BYTES);
         tail = first;
         head = first;
@@ -99,8 +129,13 @@ final class ChunkedEventQueue {
             // producer did, move the tail on, and claim again there.
             Chunk next = c.next;
             if (next == null) {
-                Chunk fresh = new Chunk(Math.max(CHUNK_BYTES, need));
-                next = NEXT.compareAndSet(c, null, fresh) ? fresh : c.next;
+                Chunk fresh = newChunk(need);
+                if (NEXT.compareAndSet(c, null, fresh)) {
+                    next = fresh;
+                } else {
+                    next = c.next;
+                    recycle(fresh); // another producer linked one first; this one was never used
+                }
             }
             TAIL.compareAndSet(this, c, next);
         }
@@ -124,9 +159,36 @@ final class ChunkedEventQueue {
             if (next == null) {
                 return -1;
             }
+            recycle(head);
             head = next;
             readAt = 0;
         }
+    }
+
+    private Chunk newChunk(int need) {
+        if (need <= CHUNK_BYTES) {
+            Chunk reused = pool.poll(); // a new Chunk over old arrays, never linked yet
+            if (reused != null) {
+                pooled.decrementAndGet();
+                return reused;
+            }
+        }
+        return new Chunk(Math.max(CHUNK_BYTES, need));
+    }
+
+    /** Keeps a left (or never used) chunk's arrays for reuse, headers zeroed, unless the pool is full. */
+    private void recycle(Chunk chunk) {
+        if (chunk.data.length != CHUNK_BYTES || pooled.get() >= maxPooledChunks) {
+            return;
+        }
+        Arrays.fill(chunk.headers, 0);
+        pooled.incrementAndGet();
+        pool.offer(new Chunk(chunk.data, chunk.headers));
+    }
+
+    /** Chunks kept for reuse (for tests). */
+    int pooledChunks() {
+        return pooled.get();
     }
 
     /** Consumer: copies the next event (its length from {@link #nextLength}) to {@code dest}, keeping it. */

@@ -41,7 +41,7 @@ public final class EventBuffer {
         CLOSED
     }
 
-    private final ChunkedEventQueue queue = new ChunkedEventQueue();
+    private final ChunkedEventQueue queue;
     private final AtomicLong usedBytes = new AtomicLong();
     private final long maxBytes;
     private final long discardAboveBytes;
@@ -60,6 +60,8 @@ public final class EventBuffer {
      */
     public EventBuffer(long maxBytes, int discardThresholdPercent, long signalBytes) {
         this.maxBytes = maxBytes;
+        // Enough chunks for a full buffer are kept for reuse (see ChunkedEventQueue).
+        this.queue = new ChunkedEventQueue((int) Math.min(Integer.MAX_VALUE, maxBytes / ChunkedEventQueue.CHUNK_BYTES + 1));
         this.discardAboveBytes = maxBytes * discardThresholdPercent / 100;
         this.signalBytes = signalBytes;
     }

@@ -58,8 +58,31 @@ class ChunkedEventQueueTest {
     }
 
     @Test
+    void reusesTheArraysOfChunksTheConsumerLeftUpToItsLimit() {
+        ChunkedEventQueue queue = new ChunkedEventQueue(3);
+        byte[] event = event(1000, 7);
+        int perChunk = ChunkedEventQueue.CHUNK_BYTES / ChunkedEventQueue.recordBytes(event.length);
+        for (int i = 0; i < perChunk * 6; i++) {
+            queue.add(event);
+        }
+        for (int i = 0; i < perChunk * 6; i++) {
+            assertArrayEquals(event, take(queue));
+        }
+        assertEquals(3, queue.pooledChunks(), "five chunks left, three kept");
+        for (int i = 0; i < perChunk * 2; i++) { // the next chunks come from the pool, headers all zero
+            queue.add(event(1000, i));
+        }
+        assertEquals(1, queue.pooledChunks());
+        for (int i = 0; i < perChunk * 2; i++) {
+            assertArrayEquals(event(1000, i), take(queue));
+        }
+        assertEquals(-1, queue.nextLength());
+        assertEquals(0, new ChunkedEventQueue().pooledChunks());
+    }
+
+    @Test
     void concurrentProducersLoseNothingAndKeepEachProducersOrder() throws Exception {
-        ChunkedEventQueue queue = new ChunkedEventQueue();
+        ChunkedEventQueue queue = new ChunkedEventQueue(4); // chunks reused while producers race
         int producers = 4;
         int perProducer = 50_000;
         List<CompletableFuture<Void>> running = new ArrayList<>();
