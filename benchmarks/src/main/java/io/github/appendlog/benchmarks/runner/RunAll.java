@@ -71,7 +71,7 @@ public final class RunAll {
                 Map<String, String> m = new LinkedHashMap<>();
                 for (String framework : new String[] {"logback", "log4j2"}) {
                     m.putAll(child.run(PairedCallRunner.class, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
-                            List.of(framework, quick ? "12" : "80", "40"), Duration.ofMinutes(5)));
+                            List.of(framework, quick ? "12" : "200", "40"), Duration.ofMinutes(5)));
                 }
                 ReportRows.paired(report, m);
                 report.detail(ReportRows.pairedDetail(m));
