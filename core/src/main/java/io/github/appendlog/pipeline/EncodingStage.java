@@ -21,8 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * looks again after {@code flushInterval} at the latest; one that found none sleeps until the next
  * offer wakes it. So a busy pipeline wakes it about once per {@value #WAKE_EVERY} events, a quiet
  * one about once per {@code flushInterval}, an idle one never; and the sender drains the ring itself
- * before it forms a batch on its timer. When the ring is full (the encoder is
- * behind), the logging thread encodes a share of it itself, in order, instead of dropping.
+ * before it forms a batch on its timer. When the ring is full (the encoder is behind), the logging
+ * thread encodes a share of it itself, in order, instead of dropping. Encoding is serialized by one
+ * lock, held for at most {@value #PASS_EVENTS} events at a time.
  *
  * <p>The estimate is the adapter's size hint (the message's length, say) plus an overhead the stage
  * learns from the sizes it encodes (the pattern's dates, levels, names): a reservation is right on
@@ -120,18 +121,9 @@ final class EncodingStage {
         Thread.yield();
     }
 
-    /**
-     * The sender, before it forms a batch, and the encoder thread: everything handed over so far goes
-     * into the buffer. Returns whether the ring is empty afterwards.
-     */
-    boolean drain() {
-        drainLock.lock();
-        try {
-            drainLocked(PASS_EVENTS);
-            return ring.size() == 0;
-        } finally {
-            drainLock.unlock();
-        }
+    /** The sender, before it forms a batch: what was handed over goes into the buffer (one pass). */
+    void drain() {
+        drainCounting();
     }
 
     /**
