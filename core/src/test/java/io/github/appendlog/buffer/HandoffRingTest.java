@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import io.github.appendlog.testing.Producers;
 import org.junit.jupiter.api.Test;
 
 class HandoffRingTest {
@@ -88,24 +84,13 @@ class HandoffRingTest {
         HandoffRing ring = new HandoffRing(64);
         int producers = 4;
         int perProducer = 50_000;
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int p = 0; p < producers; p++) {
-            int id = p;
-            running.add(CompletableFuture.runAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
+        Producers running = Producers.start(producers, id -> {
+            for (int i = 0; i < perProducer; i++) {
+                while (ring.offer(new int[] {id, i}, null, i, 0) == HandoffRing.FULL) {
+                    Thread.onSpinWait();
                 }
-                for (int i = 0; i < perProducer; i++) {
-                    while (ring.offer(new int[] {id, i}, null, i, 0) == HandoffRing.FULL) {
-                        Thread.onSpinWait();
-                    }
-                }
-            }));
-        }
-        go.countDown();
+            }
+        });
         int[] next = new int[producers];
         long taken = 0;
         while (taken < (long) producers * perProducer) {
@@ -119,7 +104,7 @@ class HandoffRingTest {
                 Thread.onSpinWait();
             }
         }
-        CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
+        running.await();
         assertFalse(ring.poll());
         for (int p = 0; p < producers; p++) {
             assertEquals(perProducer, next[p]);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.testing.Producers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +38,8 @@ class AppendPipelineTest {
         started.forEach(AppendPipeline::stop);
     }
 
-    private static AppendlogConfig.Builder config() {
+    /** The settings pipeline tests start from: fast timers, a short flush interval, small events. */
+    static AppendlogConfig.Builder config() {
         return AppendlogConfig.builder()
                 .name("test")
                 .endpoint("http://127.0.0.1:1")
@@ -77,6 +78,19 @@ class AppendPipelineTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> store.requests.get() > 0);
     }
 
+    /** Every line "p<producer> <i>" of {@code text} exactly once and in each producer's order. */
+    static void assertEachProducersLinesOnceInOrder(String text, int producers, int perProducer) {
+        int[] next = new int[producers];
+        String[] lines = text.split("\n");
+        assertEquals(producers * perProducer, lines.length);
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            int id = Integer.parseInt(parts[0].substring(1));
+            assertEquals(next[id], Integer.parseInt(parts[1]), "producer " + id + " out of order or duplicated");
+            next[id]++;
+        }
+    }
+
     private static byte[] line(String s) {
         return (s + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -94,34 +108,14 @@ class AppendPipelineTest {
         AppendPipeline pipeline = start(config().maxBatchBytes("16 KB").maxBufferBytes("8 MB"));
         int producers = 4;
         int perProducer = 5000;
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int t = 0; t < producers; t++) {
-            int id = t;
-            running.add(CompletableFuture.runAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                for (int i = 0; i < perProducer; i++) {
-                    assertTrue(pipeline.offer(line("p" + id + " " + i), i % 2 == 0));
-                }
-            }));
-        }
-        go.countDown();
-        CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
+        Producers.run(producers, id -> {
+            for (int i = 0; i < perProducer; i++) {
+                assertTrue(pipeline.offer(line("p" + id + " " + i), i % 2 == 0));
+            }
+        });
         assertTrue(pipeline.stop());
 
-        int[] next = new int[producers];
-        String[] lines = store.allText().split("\n");
-        assertEquals(producers * perProducer, lines.length);
-        for (String l : lines) {
-            String[] parts = l.split(" ");
-            int id = Integer.parseInt(parts[0].substring(1));
-            assertEquals(next[id], Integer.parseInt(parts[1]), "producer " + id + " out of order or duplicated");
-            next[id]++;
-        }
+        assertEachProducersLinesOnceInOrder(store.allText(), producers, perProducer);
         PipelineStats stats = pipeline.stats();
         assertEquals(producers * perProducer, stats.offered());
         assertEquals(producers * perProducer, stats.appendedEvents());

@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.testing.Producers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,23 +42,6 @@ class EncodingStageTest {
         started.forEach(AppendPipeline::stop);
     }
 
-    private static AppendlogConfig.Builder config() {
-        return AppendlogConfig.builder()
-                .name("test")
-                .endpoint("http://127.0.0.1:1")
-                .region("cn-hangzhou")
-                .bucket("logs")
-                .objectKey("app/app-%i.log")
-                .accessKeyId("test-id")
-                .accessKeySecret("test-secret")
-                .flushInterval(Duration.ofMillis(20))
-                .retryBaseDelay(Duration.ofMillis(5))
-                .retryMaxDelay(Duration.ofMillis(50))
-                .maxEventBytes("512")
-                .dropReportInterval(Duration.ofMillis(0))
-                .shutdownTimeout(Duration.ofSeconds(5));
-    }
-
     private AppendPipeline start(AppendlogConfig.Builder config) {
         AppendPipeline p = AppendPipeline.start(config.build(), status, store);
         started.add(p);
@@ -73,48 +55,13 @@ class EncodingStageTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> store.requests.get() > 0);
     }
 
-    private static void runConcurrently(int producers, ProducerBody body) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int p = 0; p < producers; p++) {
-            int id = p;
-            running.add(CompletableFuture.runAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                body.run(id);
-            }));
-        }
-        go.countDown();
-        CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
-    }
-
-    private interface ProducerBody {
-        void run(int producer);
-    }
-
-    /** Every line "p<producer> <i>" exactly once and in each producer's order. */
-    private void assertEachProducersLinesOnceInOrder(int producers, int perProducer) {
-        int[] next = new int[producers];
-        String[] stored = store.allText().split("\n");
-        assertEquals(producers * perProducer, stored.length);
-        for (String line : stored) {
-            String[] parts = line.split(" ");
-            int id = Integer.parseInt(parts[0].substring(1));
-            assertEquals(next[id], Integer.parseInt(parts[1]), "producer " + id + " out of order or duplicated");
-            next[id]++;
-        }
-    }
-
     @Test
     void encodesOnTheEncoderThreadInOrderFromConcurrentProducers() throws Exception {
-        AppendPipeline pipeline = start(config().maxBatchBytes("16 KB").maxBufferBytes("8 MB"));
+        AppendPipeline pipeline = start(AppendPipelineTest.config().maxBatchBytes("16 KB").maxBufferBytes("8 MB"));
         assertFalse(pipeline.encodesOnCallerThread());
         int producers = 4;
         int perProducer = 5000;
-        runConcurrently(producers, id -> {
+        Producers.run(producers, id -> {
             for (int i = 0; i < perProducer; i++) {
                 String event = "p" + id + " " + i;
                 assertTrue(pipeline.offer(event, lines, i % 2 == 0, event.length()));
@@ -122,7 +69,7 @@ class EncodingStageTest {
         });
         assertTrue(pipeline.stop());
 
-        assertEachProducersLinesOnceInOrder(producers, perProducer);
+        AppendPipelineTest.assertEachProducersLinesOnceInOrder(store.allText(), producers, perProducer);
         PipelineStats stats = pipeline.stats();
         assertEquals(producers * perProducer, stats.offered());
         assertEquals(producers * perProducer, stats.appendedEvents());
@@ -133,7 +80,7 @@ class EncodingStageTest {
 
     @Test
     void aFewEventsLandWithinTheFlushInterval() {
-        AppendPipeline pipeline = start(config());
+        AppendPipeline pipeline = start(AppendPipelineTest.config());
         for (int i = 0; i < 3; i++) {
             assertTrue(pipeline.offer("quiet " + i, lines, false, 7));
         }
@@ -143,7 +90,7 @@ class EncodingStageTest {
 
     @Test
     void aFewEventsDuringAnOutageAreEncodedWithoutWaitingForTheStore() {
-        AppendPipeline pipeline = start(config());
+        AppendPipeline pipeline = start(AppendPipelineTest.config());
         senderHoldsAFailingBatch(pipeline);
         await().atMost(Duration.ofSeconds(5)).until(() -> pipeline.bufferedBytes() == 0);
         for (int i = 0; i < 3; i++) {
@@ -155,7 +102,7 @@ class EncodingStageTest {
 
     @Test
     void aFullBatchWakesTheSenderWithoutWaitingForTheTimer() {
-        AppendPipeline pipeline = start(config().flushInterval(Duration.ofHours(1)).maxBatchBytes("64 KB"));
+        AppendPipeline pipeline = start(AppendPipelineTest.config().flushInterval(Duration.ofHours(1)).maxBatchBytes("64 KB"));
         String event = "x".repeat(99);
         for (int i = 0; i < 2000; i++) {
             assertTrue(pipeline.offer(event, lines, false, event.length()));
@@ -165,7 +112,7 @@ class EncodingStageTest {
 
     @Test
     void dropsAreDecidedAndCountedOnTheLoggingThreadAndNeverEncoded() {
-        AppendPipeline pipeline = start(config().maxBufferBytes("8 KB").maxBatchBytes("1 KB").discardThreshold(100));
+        AppendPipeline pipeline = start(AppendPipelineTest.config().maxBufferBytes("8 KB").maxBatchBytes("1 KB").discardThreshold(100));
         senderHoldsAFailingBatch(pipeline);
         int accepted = 0;
         int refused = 0;
@@ -189,7 +136,7 @@ class EncodingStageTest {
 
     @Test
     void eachReservationIsCorrectedToTheEncodedSizeAndTheEstimateLearnsIt() {
-        AppendPipeline pipeline = start(config().maxBufferBytes("4 MB").maxBatchBytes("1 MB").maxEventBytes("2 KB"));
+        AppendPipeline pipeline = start(AppendPipelineTest.config().maxBufferBytes("4 MB").maxBatchBytes("1 MB").maxEventBytes("2 KB"));
         senderHoldsAFailingBatch(pipeline);
         await().atMost(Duration.ofSeconds(5)).until(() -> pipeline.bufferedBytes() == 0);
         String big = "y".repeat(999); // 1000 bytes encoded, offered with a size hint of 0
@@ -204,7 +151,7 @@ class EncodingStageTest {
 
     @Test
     void anEventThatCannotBeEncodedIsDroppedCountedAndReportedAndTheRestLand() {
-        AppendPipeline pipeline = start(config());
+        AppendPipeline pipeline = start(AppendPipelineTest.config());
         EventEncoder<String> failingOnBad = event -> {
             if (event.equals("bad")) {
                 throw new IllegalStateException("layout broke");
@@ -225,7 +172,7 @@ class EncodingStageTest {
 
     @Test
     void stopEncodesAndSendsWhatWasHandedOverThenRefusesAndCounts() {
-        AppendPipeline pipeline = start(config().flushInterval(Duration.ofHours(1)));
+        AppendPipeline pipeline = start(AppendPipelineTest.config().flushInterval(Duration.ofHours(1)));
         for (int i = 0; i < 300; i++) {
             assertTrue(pipeline.offer("before stop " + i, lines, false, 13));
         }
@@ -239,7 +186,7 @@ class EncodingStageTest {
 
     @Test
     void whenTheEncoderFallsBehindTheRingFillsAndNothingIsDroppedOrReordered() throws Exception {
-        AppendPipeline pipeline = start(config().maxBufferBytes("16 MB").maxBatchBytes("64 KB"));
+        AppendPipeline pipeline = start(AppendPipelineTest.config().maxBufferBytes("16 MB").maxBatchBytes("64 KB"));
         EventEncoder<String> slow = event -> {
             long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(20);
             while (System.nanoTime() < until) {
@@ -249,20 +196,20 @@ class EncodingStageTest {
         };
         int producers = 4;
         int perProducer = 3000; // 12,000 events: three times the ring
-        runConcurrently(producers, id -> {
+        Producers.run(producers, id -> {
             for (int i = 0; i < perProducer; i++) {
                 String event = "p" + id + " " + i;
                 assertTrue(pipeline.offer(event, slow, false, event.length()));
             }
         });
         assertTrue(pipeline.stop());
-        assertEachProducersLinesOnceInOrder(producers, perProducer);
+        AppendPipelineTest.assertEachProducersLinesOnceInOrder(store.allText(), producers, perProducer);
         assertEquals(0, pipeline.stats().droppedBufferFull());
     }
 
     @Test
     void anEventOfferedWhileEncodingIsRefusedAndNotCounted() {
-        AppendPipeline pipeline = start(config());
+        AppendPipeline pipeline = start(AppendPipelineTest.config());
         AtomicReference<Boolean> nested = new AtomicReference<>();
         EventEncoder<String> logsWhileEncoding = event -> {
             nested.set(pipeline.offer("nested", lines, true, 6));
@@ -277,7 +224,7 @@ class EncodingStageTest {
 
     @Test
     void withEncodeOnCallerThreadTheLoggingThreadEncodes() {
-        AppendPipeline pipeline = start(config().encodeOnCallerThread(true));
+        AppendPipeline pipeline = start(AppendPipelineTest.config().encodeOnCallerThread(true));
         assertTrue(pipeline.encodesOnCallerThread());
         assertNull(pipeline.encodingStage());
         assertTrue(pipeline.offer("inline", lines, false, 0));
