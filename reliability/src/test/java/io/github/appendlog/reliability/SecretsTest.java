@@ -32,7 +32,7 @@ class SecretsTest {
             Map<String, String> settings = store.settings("secrets/" + fw + "/app-%i.log");
             settings.put("shutdownTimeout", "300 ms");
             try (LoggingApp app = fw.start("OSS", settings)) {
-                new Workload(app, "a", 1).log(10);
+                store.awaitLanded("secrets/" + fw + "/", new Workload(app, "a", 1).log(10));
                 store.stop(); // failures with stack traces while appending and while stopping
                 new Workload(app, "b", 1).log(10);
                 app.stop();

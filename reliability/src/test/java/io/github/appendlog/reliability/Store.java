@@ -131,6 +131,14 @@ final class Store implements AutoCloseable, BeforeEachCallback, AfterEachCallbac
         await().atMost(Duration.ofSeconds(10)).until(() -> keys(prefix).size() == 1);
     }
 
+    /**
+     * Waits (at most 10 s) until every line {@code work} has logged so far is under {@code prefix}:
+     * then no append is in flight, and a store stopped now fails only the appends that come after.
+     */
+    void awaitLanded(String prefix, Workload work) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> LineCheck.of(bytes(prefix), work.expected()).missing == 0);
+    }
+
     List<String> keys(String prefix) {
         return emu.objectKeys(BUCKET, prefix).stream()
                 .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
