@@ -19,11 +19,9 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -88,16 +86,11 @@ public final class AppendPipeline {
     private final Clock clock;
     private final String prefix;
     private final EventBuffer buffer;
-    private final EventTruncator truncator;
     private final DropCounter drops;
-    private final long blockNanos;
+    private final Admission admission;
     private final Thread sender;
     /** Encodes handed-over events off the logging threads; null with {@code encodeOnCallerThread}. */
     private final EncodingStage encoding;
-    private final LongAdder offered = new LongAdder();
-    private final LongAdder truncated = new LongAdder();
-    private final LongAdder refusedAfterStop = new LongAdder();
-    private final LongAdder encodeFailures = new LongAdder();
     private final AtomicLong appendedEvents = new AtomicLong();
     private final AtomicLong batchesSent = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
@@ -107,7 +100,6 @@ public final class AppendPipeline {
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
     private volatile String lastError;
-    private volatile RuntimeException lastEncodeFailure;
     private Boolean stopResult; // guarded by this
 
     // Sender thread only:
@@ -130,9 +122,9 @@ public final class AppendPipeline {
         this.clock = clock;
         this.prefix = "appendlog '" + config.name() + "': ";
         this.buffer = new EventBuffer(config.maxBufferBytes(), config.discardThreshold(), config.maxBatchBytes());
-        this.truncator = new EventTruncator((int) config.maxEventBytes());
         this.drops = new DropCounter(clock);
-        this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
+        long blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
+        this.admission = new Admission(buffer, new EventTruncator((int) config.maxEventBytes()), drops, blockNanos);
         this.batch = new Batch((int) config.maxBatchBytes());
         this.batcher = new Batcher(buffer);
         this.objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
@@ -142,8 +134,8 @@ public final class AppendPipeline {
         this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
         this.sender = new PipelineThreadFactory("sender", config.name(), status).newThread(this::run);
         this.encoding = config.encodeOnCallerThread() ? null
-                : new EncodingStage(this, new PipelineThreadFactory("encoder", config.name(), status),
-                        config.flushInterval().toNanos());
+                : new EncodingStage(admission, this::wakeSenderIfBatchReady,
+                        new PipelineThreadFactory("encoder", config.name(), status), config.flushInterval().toNanos());
         // Whoever turns reservations into buffered events is woken when a batch's worth is reserved.
         buffer.consumer(encoding == null ? sender : encoding.thread());
     }
@@ -193,24 +185,7 @@ public final class AppendPipeline {
         if (PipelineThreadFactory.isPipelineThread()) {
             return false;
         }
-        offered.increment();
-        byte[] event = bytes;
-        int from = offset;
-        int count = length;
-        byte[] cut = truncatedOrNull(bytes, offset, length);
-        if (cut != null) {
-            event = cut;
-            from = 0;
-            count = cut.length;
-        }
-        EventBuffer.Outcome outcome;
-        try {
-            outcome = buffer.offer(event, from, count, important, blockNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = EventBuffer.Outcome.FULL;
-        }
-        return accepted(outcome);
+        return admission.offer(bytes, offset, length, important);
     }
 
     /**
@@ -231,7 +206,6 @@ public final class AppendPipeline {
         if (PipelineThreadFactory.isPipelineThread()) {
             return false;
         }
-        offered.increment();
         return encoding.offer(event, encoder, important, sizeHint);
     }
 
@@ -240,87 +214,10 @@ public final class AppendPipeline {
         return encoding == null;
     }
 
-    /** The encoder stage: reserves room for an event not encoded yet, counting a refusal as an offer does. */
-    boolean reserve(long room, boolean important) {
-        EventBuffer.Outcome outcome;
-        try {
-            outcome = buffer.reserve(room, important, blockNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = EventBuffer.Outcome.FULL;
-        }
-        return accepted(outcome);
-    }
-
-    /**
-     * The encoder stage: the encoded bytes of an event whose room was reserved; the stage corrects
-     * the reservations of the events it added with {@link #correctReserved}, once per pass.
-     *
-     * @return the room the event takes (after truncation)
-     */
-    long addEncoded(byte[] bytes, int offset, int length) {
-        byte[] cut = truncatedOrNull(bytes, offset, length);
-        if (cut != null) {
-            buffer.addReserved(cut, 0, cut.length);
-            return EventBuffer.roomOf(cut.length);
-        }
-        buffer.addReserved(bytes, offset, length);
-        return EventBuffer.roomOf(length);
-    }
-
-    /** The encoder stage: what the events it added really take minus what was reserved for them. */
-    void correctReserved(long delta) {
-        buffer.correctReserved(delta);
-    }
-
-    /** The encoder stage: a reserved event was refused because stop had begun. */
-    void refuseReserved(long reservedRoom) {
-        buffer.release(reservedRoom);
-        refusedAfterStop.increment();
-    }
-
-    /** The encoder stage: room reserved for an event that will not be added. */
-    void giveBack(long reservedRoom) {
-        buffer.release(reservedRoom);
-    }
-
-    /** The encoder stage: an event could not be encoded; it is dropped, counted and reported. */
-    void encodeFailed(long reservedRoom, RuntimeException e) {
-        buffer.release(reservedRoom);
-        lastEncodeFailure = e;
-        encodeFailures.increment();
-    }
-
     /** The encoder stage, after it added events: a batch's worth waiting wakes the sender. */
-    void wakeSenderIfBatchReady() {
+    private void wakeSenderIfBatchReady() {
         if (buffer.batchReady()) {
             LockSupport.unpark(sender);
-        }
-    }
-
-    /** The event cut to {@code maxEventBytes} (counted), or null when it fits. */
-    private byte[] truncatedOrNull(byte[] bytes, int offset, int length) {
-        if (!truncator.needsTruncation(length)) {
-            return null;
-        }
-        truncated.increment();
-        return truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
-    }
-
-    private boolean accepted(EventBuffer.Outcome outcome) {
-        switch (outcome) {
-            case ACCEPTED:
-                return true;
-            case BELOW_THRESHOLD:
-                drops.droppedBelowWarn();
-                return false;
-            case CLOSED:
-                refusedAfterStop.increment();
-                return false;
-            case FULL:
-            default:
-                drops.droppedBufferFull();
-                return false;
         }
     }
 
@@ -333,20 +230,7 @@ public final class AppendPipeline {
      * on the pipeline's own threads.
      */
     public boolean dropBeforeEncoding(boolean important) {
-        if (PipelineThreadFactory.isPipelineThread()) {
-            return false;
-        }
-        EventBuffer.Outcome outcome = buffer.likelyOutcome(important, blockNanos > 0);
-        if (outcome == EventBuffer.Outcome.ACCEPTED) {
-            return false;
-        }
-        offered.increment();
-        if (outcome == EventBuffer.Outcome.BELOW_THRESHOLD) {
-            drops.droppedBelowWarn();
-        } else {
-            drops.droppedBufferFull();
-        }
-        return true;
+        return !PipelineThreadFactory.isPipelineThread() && admission.dropBeforeEncoding(important);
     }
 
     /** For tests: bytes held in the buffer, counting reservations and the per-event overhead. */
@@ -365,9 +249,9 @@ public final class AppendPipeline {
     }
 
     public PipelineStats stats() {
-        return new PipelineStats(offered.sum(), appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
-                truncated.sum(), unflushedEvents.get(), refusedAfterStop.sum(), batchesSent.get(), bytesSent.get(),
-                failedAppends.get(), encodeFailures.sum());
+        return new PipelineStats(admission.offered(), appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
+                admission.truncated(), unflushedEvents.get(), admission.refusedAfterStop(), batchesSent.get(),
+                bytesSent.get(), failedAppends.get(), admission.encodeFailures());
     }
 
     /**
@@ -549,15 +433,15 @@ public final class AppendPipeline {
             return;
         }
         String dropped = drops.takeReport();
-        long cut = truncated.sum();
+        long cut = admission.truncated();
         if (dropped != null) {
             status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
                     + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
             lastDropReportNanos = now;
         }
-        long failed = encodeFailures.sum();
+        long failed = admission.encodeFailures();
         if (failed != reportedEncodeFailures) {
-            RuntimeException e = lastEncodeFailure;
+            RuntimeException e = admission.lastEncodeFailure();
             status.error(prefix + (failed - reportedEncodeFailures) + " events could not be encoded and were dropped: "
                     + e, e);
             reportedEncodeFailures = failed;

@@ -53,7 +53,9 @@ final class EncodingStage {
         }
     }
 
-    private final AppendPipeline pipeline;
+    private final Admission admission;
+    /** Wakes the sender if a batch's worth is waiting. */
+    private final Runnable wakeSender;
     private final HandoffRing ring = new HandoffRing(CAPACITY);
     private final ReentrantLock drainLock = new ReentrantLock();
     private final Thread thread;
@@ -62,8 +64,9 @@ final class EncodingStage {
     /** Set by the encoder thread before it parks with nothing to do: the next offer wakes it. */
     private volatile boolean sleeping;
 
-    EncodingStage(AppendPipeline pipeline, PipelineThreadFactory threads, long flushIntervalNanos) {
-        this.pipeline = pipeline;
+    EncodingStage(Admission admission, Runnable wakeSender, PipelineThreadFactory threads, long flushIntervalNanos) {
+        this.admission = admission;
+        this.wakeSender = wakeSender;
         this.flushIntervalNanos = flushIntervalNanos;
         this.thread = threads.newThread(this::run);
     }
@@ -81,11 +84,11 @@ final class EncodingStage {
         thread.start();
     }
 
-    /** Logging threads: reserves room and hands the event over, or drops it (counted by the pipeline). */
+    /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
     boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
         long room = EventBuffer.roomOf((long) hint + overheadBytes);
-        if (!pipeline.reserve(room, important)) {
+        if (!admission.reserve(room, important)) {
             return false;
         }
         for (;;) {
@@ -97,7 +100,7 @@ final class EncodingStage {
                 return true;
             }
             if (position == HandoffRing.SEALED) {
-                pipeline.refuseReserved(room);
+                admission.refuseReserved(room);
                 return false;
             }
             helpDrain();
@@ -162,7 +165,7 @@ final class EncodingStage {
         try {
             long abandoned = 0;
             while (ring.poll()) {
-                pipeline.giveBack(ring.reserved());
+                admission.giveBack(ring.reserved());
                 abandoned++;
             }
             ring.clearPolled();
@@ -175,7 +178,7 @@ final class EncodingStage {
     private void run() {
         while (true) {
             int encoded = drainCounting();
-            pipeline.wakeSenderIfBatchReady(); // also after offers of encoded bytes, which wake this thread
+            wakeSender.run(); // also after offers of encoded bytes, which wake this thread
             if (ring.isSealed()) {
                 if (sealedAndEmpty()) {
                     return;
@@ -239,16 +242,16 @@ final class EncodingStage {
             encoded++;
             if (bytes != null) {
                 int length = bytes.remaining();
-                correction += pipeline.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length) - room;
+                correction += admission.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length) - room;
                 long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
                 learned += (seen - learned) >> LEARNING_SHIFT;
             }
         }
         ring.clearPolled();
         if (encoded > 0) {
-            pipeline.correctReserved(correction);
+            admission.correctReserved(correction);
             overheadBytes = (int) learned;
-            pipeline.wakeSenderIfBatchReady();
+            wakeSender.run();
         }
         return encoded;
     }
@@ -257,7 +260,7 @@ final class EncodingStage {
         try {
             return encoder.encode(event);
         } catch (RuntimeException e) {
-            pipeline.encodeFailed(room, e);
+            admission.encodeFailed(room, e);
             return null;
         }
     }

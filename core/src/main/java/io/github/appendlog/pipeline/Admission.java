@@ -1,0 +1,170 @@
+package io.github.appendlog.pipeline;
+
+import io.github.appendlog.buffer.DropCounter;
+import io.github.appendlog.buffer.EventBuffer;
+import io.github.appendlog.buffer.EventTruncator;
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Whether an event gets into the buffer, decided on the logging thread, and the counts of what did
+ * not: encoded events are admitted with their bytes ({@link #offer}); events handed to the
+ * {@link EncodingStage} are admitted by a reservation of their estimated room ({@link #reserve}), which
+ * the stage later turns into bytes ({@link #addEncoded}, {@link #correctReserved}) or gives back.
+ * Events longer than {@code maxEventBytes} are truncated here. Every refusal is counted (drops by
+ * reason in the {@link DropCounter}, refusals after stop, events that could not be encoded).
+ */
+final class Admission {
+    private final EventBuffer buffer;
+    private final EventTruncator truncator;
+    private final DropCounter drops;
+    /** How long an event may wait for room: 0 unless {@code overflowPolicy=BLOCK}. */
+    private final long blockNanos;
+    private final LongAdder offered = new LongAdder();
+    private final LongAdder truncated = new LongAdder();
+    private final LongAdder refusedAfterStop = new LongAdder();
+    private final LongAdder encodeFailures = new LongAdder();
+    private volatile RuntimeException lastEncodeFailure;
+
+    Admission(EventBuffer buffer, EventTruncator truncator, DropCounter drops, long blockNanos) {
+        this.buffer = buffer;
+        this.truncator = truncator;
+        this.drops = drops;
+        this.blockNanos = blockNanos;
+    }
+
+    /** An encoded event: copied into the buffer, or refused and counted. */
+    boolean offer(byte[] bytes, int offset, int length, boolean important) {
+        offered.increment();
+        byte[] event = bytes;
+        int from = offset;
+        int count = length;
+        byte[] cut = truncatedOrNull(bytes, offset, length);
+        if (cut != null) {
+            event = cut;
+            from = 0;
+            count = cut.length;
+        }
+        EventBuffer.Outcome outcome;
+        try {
+            outcome = buffer.offer(event, from, count, important, blockNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = EventBuffer.Outcome.FULL;
+        }
+        return accepted(outcome);
+    }
+
+    /** See {@link AppendPipeline#dropBeforeEncoding}: true when the event is surely dropped (counted). */
+    boolean dropBeforeEncoding(boolean important) {
+        EventBuffer.Outcome outcome = buffer.likelyOutcome(important, blockNanos > 0);
+        if (outcome == EventBuffer.Outcome.ACCEPTED) {
+            return false;
+        }
+        offered.increment();
+        if (outcome == EventBuffer.Outcome.BELOW_THRESHOLD) {
+            drops.droppedBelowWarn();
+        } else {
+            drops.droppedBufferFull();
+        }
+        return true;
+    }
+
+    /** An event not encoded yet: reserves its estimated room, or refuses it and counts the refusal. */
+    boolean reserve(long room, boolean important) {
+        offered.increment();
+        EventBuffer.Outcome outcome;
+        try {
+            outcome = buffer.reserve(room, important, blockNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = EventBuffer.Outcome.FULL;
+        }
+        return accepted(outcome);
+    }
+
+    /**
+     * The encoded bytes of an event whose room was reserved; the caller corrects the reservations of
+     * the events it added with {@link #correctReserved}, once for many.
+     *
+     * @return the room the event takes (after truncation)
+     */
+    long addEncoded(byte[] bytes, int offset, int length) {
+        byte[] cut = truncatedOrNull(bytes, offset, length);
+        if (cut != null) {
+            buffer.addReserved(cut, 0, cut.length);
+            return EventBuffer.roomOf(cut.length);
+        }
+        buffer.addReserved(bytes, offset, length);
+        return EventBuffer.roomOf(length);
+    }
+
+    /** What the added events really take minus what was reserved for them. */
+    void correctReserved(long delta) {
+        buffer.correctReserved(delta);
+    }
+
+    /** Room reserved for an event that will not be added. */
+    void giveBack(long reservedRoom) {
+        buffer.release(reservedRoom);
+    }
+
+    /** A reserved event refused because stop had begun. */
+    void refuseReserved(long reservedRoom) {
+        giveBack(reservedRoom);
+        refusedAfterStop.increment();
+    }
+
+    /** A reserved event that could not be encoded: dropped and counted; the sender reports it. */
+    void encodeFailed(long reservedRoom, RuntimeException e) {
+        giveBack(reservedRoom);
+        lastEncodeFailure = e;
+        encodeFailures.increment();
+    }
+
+    long offered() {
+        return offered.sum();
+    }
+
+    long truncated() {
+        return truncated.sum();
+    }
+
+    long refusedAfterStop() {
+        return refusedAfterStop.sum();
+    }
+
+    long encodeFailures() {
+        return encodeFailures.sum();
+    }
+
+    RuntimeException lastEncodeFailure() {
+        return lastEncodeFailure;
+    }
+
+    /** The event cut to {@code maxEventBytes} (counted), or null when it fits. */
+    private byte[] truncatedOrNull(byte[] bytes, int offset, int length) {
+        if (!truncator.needsTruncation(length)) {
+            return null;
+        }
+        truncated.increment();
+        return truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    private boolean accepted(EventBuffer.Outcome outcome) {
+        switch (outcome) {
+            case ACCEPTED:
+                return true;
+            case BELOW_THRESHOLD:
+                drops.droppedBelowWarn();
+                return false;
+            case CLOSED:
+                refusedAfterStop.increment();
+                return false;
+            case FULL:
+            default:
+                drops.droppedBufferFull();
+                return false;
+        }
+    }
+}
