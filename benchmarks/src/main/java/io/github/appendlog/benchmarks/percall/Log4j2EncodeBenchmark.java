@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 import org.apache.logging.log4j.core.layout.PatternLayout;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Profiling aid, not part of run.sh: two ways a Log4j2 adapter can turn an event into the bytes it
  * hands over. {@code toByteArray} (StringBuilder, String, then byte[]) against {@code encode} into a
- * reused per-thread buffer plus one exact copy (the garbage-free path the file appenders use).
+ * reused per-thread buffer plus one exact copy (the garbage-free path the file appenders use); and
+ * {@code memento}, the copy the logging thread makes instead when the encoder thread encodes.
  * Run with {@code -prof gc} to see the bytes allocated per event.
  */
 @State(Scope.Benchmark)
@@ -32,6 +34,8 @@ import org.openjdk.jmh.annotations.State;
 public class Log4j2EncodeBenchmark {
     private PatternLayout layout;
     private LogEvent event;
+    /** The event as the garbage-free path hands it to appenders: a reused, mutable event. */
+    private MutableLogEvent mutable;
 
     @Setup
     public void setUp() {
@@ -46,6 +50,18 @@ public class Log4j2EncodeBenchmark {
                 .setContextData(mdc)
                 .setTimeMillis(System.currentTimeMillis())
                 .build();
+        mutable = new MutableLogEvent();
+        mutable.initFrom(event);
+        mutable.setIncludeLocation(true); // as a synchronous logger's events come
+    }
+
+    /**
+     * What appendlog's logging thread does instead of encoding (the default, encoding on the encoder
+     * thread): an immutable copy of the mutable event, without its location.
+     */
+    @Benchmark
+    public LogEvent memento() {
+        return Log4jLogEvent.createMemento(mutable, false);
     }
 
     /** A reusable destination: one heap buffer per thread. */
