@@ -1,6 +1,7 @@
 package io.github.appendlog.log4j2;
 
 import io.github.appendlog.pipeline.EventEncoder;
+import io.github.appendlog.pipeline.SizeEstimate;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import org.apache.logging.log4j.core.Layout;
@@ -19,9 +20,6 @@ import org.apache.logging.log4j.core.util.Constants;
  * back to {@code toByteArray}: the bytes are the same either way.
  */
 final class LayoutEncoder implements EventEncoder<LogEvent> {
-    /** A stack frame line, e.g. {@code \tat com.example.orders.OrderService.accept(OrderService.java:42)}. */
-    private static final int BYTES_PER_FRAME = 80;
-    private static final int MAX_CAUSES = 16;
     private static final int INITIAL_BYTES = 1024;
     /** A buffer grown past this by one large event is dropped afterwards, so threads keep little memory. */
     private static final int KEPT_BYTES = 64 * 1024;
@@ -60,14 +58,7 @@ final class LayoutEncoder implements EventEncoder<LogEvent> {
     /** For an event handed to the encoder thread: its message's length plus a guess for its stack traces. */
     static int sizeHint(LogEvent event) {
         String message = event.getMessage() == null ? null : event.getMessage().getFormattedMessage();
-        long hint = message == null ? 0 : message.length();
-        Throwable thrown = event.getThrown();
-        for (int causes = 0; thrown != null && causes < MAX_CAUSES; causes++, thrown = thrown.getCause()) {
-            String text = thrown.getMessage();
-            hint += thrown.getClass().getName().length() + (text == null ? 0 : text.length())
-                    + (long) thrown.getStackTrace().length * BYTES_PER_FRAME;
-        }
-        return (int) Math.min(Integer.MAX_VALUE, hint);
+        return SizeEstimate.of(message == null ? 0 : message.length(), event.getThrown());
     }
 
     /** A heap buffer that grows (doubling) when the layout fills it; one per thread. */

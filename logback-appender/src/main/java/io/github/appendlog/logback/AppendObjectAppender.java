@@ -110,10 +110,12 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
             fallback.appendLoopOnAppenders(event);
             return;
         }
+        int sizeHint = 0; // unused when the pipeline encodes here
         if (!target.encodesOnCallerThread()) {
             DeferredEvents.prepare(event, mdcAdapter, callerData); // encoded later, on the encoder thread
+            sizeHint = DeferredEvents.sizeHint(event);
         }
-        if (!target.offer(event, bytesOf, important, DeferredEvents.sizeHint(event))) {
+        if (!target.offer(event, bytesOf, important, sizeHint)) {
             fallback.appendLoopOnAppenders(event);
         }
     }

@@ -2,10 +2,12 @@ package io.github.appendlog.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.pattern.PatternLayoutBase;
 import ch.qos.logback.core.pattern.PatternLayoutEncoderBase;
+import io.github.appendlog.pipeline.SizeEstimate;
 import java.util.regex.Pattern;
 
 /** What handing an event to the encoder thread needs: a size estimate, and whether to take caller data first. */
@@ -13,9 +15,6 @@ final class DeferredEvents {
     /** Conversion words that print caller data: %caller %class/%C %method/%M %file/%F %line/%L. */
     private static final Pattern CALLER_WORDS =
             Pattern.compile("%[-.\\d]*(caller|class|C|method|M|file|F|line|L)(?![A-Za-z])");
-    /** A stack frame line, e.g. {@code \tat com.example.orders.OrderService.accept(OrderService.java:42)}. */
-    private static final int BYTES_PER_FRAME = 80;
-    private static final int MAX_CAUSES = 16;
 
     private DeferredEvents() {
     }
@@ -36,17 +35,12 @@ final class DeferredEvents {
         }
     }
 
-    /** The message's length plus a guess for its stack traces; the pipeline learns the rest. */
+    /** The message's length plus a guess for its stack traces ({@link SizeEstimate}). */
     static int sizeHint(ILoggingEvent event) {
         String message = event.getFormattedMessage();
-        long hint = message == null ? 0 : message.length();
         IThrowableProxy proxy = event.getThrowableProxy();
-        for (int causes = 0; proxy != null && causes < MAX_CAUSES; causes++, proxy = proxy.getCause()) {
-            String text = proxy.getMessage();
-            hint += proxy.getClassName().length() + (text == null ? 0 : text.length())
-                    + (long) proxy.getStackTraceElementProxyArray().length * BYTES_PER_FRAME;
-        }
-        return (int) Math.min(Integer.MAX_VALUE, hint);
+        Throwable thrown = proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
+        return SizeEstimate.of(message == null ? 0 : message.length(), thrown);
     }
 
     /** Whether the encoder's pattern prints caller data, which only the logging thread can take. */
