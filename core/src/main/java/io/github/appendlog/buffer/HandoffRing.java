@@ -7,19 +7,24 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A bounded, lock-free hand-off of not-yet-encoded events from many logging threads to whoever
  * encodes them, in the order producers claimed their slots. Each slot holds the event, the object
- * that will encode it, the buffer room reserved for it and the size hint of that reservation. Drained by one thread at a time (callers
- * of {@link #poll} serialize themselves).
+ * that will encode it, the buffer room reserved for it and the size hint of that reservation.
+ * Drained by one thread at a time (callers of {@link #poll} serialize themselves).
  *
  * <p>A slot carries a sequence number: {@code n} when free for the producer that claims position
  * {@code n}, {@code n + 1} once that producer published it, and {@code n + capacity} once the consumer
- * emptied it. A producer claims with one CAS on the tail, fills the slot and publishes it with a
- * release store; the consumer reads the sequence with acquire semantics. {@link #seal} closes the
- * ring: later offers are refused, and the sealed tail tells the last drainer how far to go.
+ * released it. A producer claims with one CAS on the tail ({@link #claim}), fills the slot and
+ * publishes it with a release store ({@link #publish}); the consumer reads the sequence with acquire
+ * semantics. A claimed slot must be published, or the consumer waits for it forever. A slot may keep
+ * its event after the consumer releases it ({@link #release(boolean)}): an adapter's reusable holder,
+ * which the next producer to claim the slot finds with {@link #slot} and fills again, so that handing
+ * an event over allocates nothing (the slot is the producer's alone between claim and publish, and the
+ * consumer's alone between poll and release). {@link #seal} closes the ring: later claims are refused,
+ * and the sealed tail tells the last drainer how far to go.
  */
 public final class HandoffRing {
-    /** {@link #offer}: no free slot (the drainer is behind). */
+    /** {@link #claim}, {@link #offer}: no free slot (the drainer is behind). */
     public static final long FULL = -1;
-    /** {@link #offer}: the ring was sealed. */
+    /** {@link #claim}, {@link #offer}: the ring was sealed. */
     public static final long SEALED = -2;
 
     private static final long SEALED_BIT = 1L << 62;
@@ -34,6 +39,7 @@ public final class HandoffRing {
     private final AtomicLong tail = new AtomicLong();
     // Consumer only (callers of poll serialize themselves):
     private long head;
+    private boolean holding;
     private Object polledEvent;
     private Object polledEncoder;
     private long polledReserved;
@@ -56,26 +62,33 @@ public final class HandoffRing {
     }
 
     /**
-     * Producers: adds the event with its encoder, the room reserved for it and the size hint that
-     * estimate came from, unless the ring is full or sealed.
+     * Producers: {@link #claim} and {@link #publish} in one go.
      *
      * @return the position the event took (0, 1, 2, ... in order), or {@link #FULL} or {@link #SEALED}
      */
     public long offer(Object event, Object encoder, long reservedRoom, int sizeHint) {
+        long position = claim();
+        if (position >= 0) {
+            publish(position, event, encoder, reservedRoom, sizeHint);
+        }
+        return position;
+    }
+
+    /**
+     * Producers: takes the next position, unless the ring is full or sealed. The caller must
+     * {@link #publish} it, whatever happens.
+     *
+     * @return the position (0, 1, 2, ... in order), or {@link #FULL} or {@link #SEALED}
+     */
+    public long claim() {
         for (;;) {
             long t = tail.get();
             if ((t & SEALED_BIT) != 0) {
                 return SEALED;
             }
-            int slot = (int) t & mask;
-            long sequence = (long) SEQUENCES.getAcquire(sequences, slot);
+            long sequence = (long) SEQUENCES.getAcquire(sequences, (int) t & mask);
             if (sequence == t) {
                 if (tail.compareAndSet(t, t + 1)) {
-                    events[slot] = event;
-                    encoders[slot] = encoder;
-                    reserved[slot] = reservedRoom;
-                    hints[slot] = sizeHint;
-                    SEQUENCES.setRelease(sequences, slot, t + 1);
                     return t;
                 }
             } else if (sequence < t) {
@@ -85,11 +98,34 @@ public final class HandoffRing {
         }
     }
 
+    /** Producers: what the claimed position's slot kept from its last use (a reusable holder), or null. */
+    public Object slot(long position) {
+        return events[(int) position & mask];
+    }
+
     /**
-     * Consumer: takes the next published event, if any, into {@link #event()}, {@link #encoder()} and
-     * {@link #reserved()}. False when the next position is empty or claimed but not yet published.
+     * Producers: fills the claimed position and hands it to the consumer. An event that is not to be
+     * encoded after all (refused after its slot was claimed) is published with a null encoder: the
+     * consumer skips it.
+     */
+    public void publish(long position, Object event, Object encoder, long reservedRoom, int sizeHint) {
+        int slot = (int) position & mask;
+        events[slot] = event;
+        encoders[slot] = encoder;
+        reserved[slot] = reservedRoom;
+        hints[slot] = sizeHint;
+        SEQUENCES.setRelease(sequences, slot, position + 1);
+    }
+
+    /**
+     * Consumer: takes the next published slot, if any, into {@link #event()}, {@link #encoder()},
+     * {@link #reserved()} and {@link #sizeHint()}; the slot is the consumer's until {@link #release}.
+     * False when the next position is empty or claimed but not yet published.
      */
     public boolean poll() {
+        if (holding) {
+            throw new IllegalStateException("release the polled slot first");
+        }
         int slot = (int) head & mask;
         long sequence = (long) SEQUENCES.getAcquire(sequences, slot);
         if (sequence != head + 1) {
@@ -99,19 +135,41 @@ public final class HandoffRing {
         polledEncoder = encoders[slot];
         polledReserved = reserved[slot];
         polledHint = hints[slot];
-        events[slot] = null;
-        encoders[slot] = null;
-        SEQUENCES.setRelease(sequences, slot, head + mask + 1);
-        head++;
+        holding = true;
         return true;
     }
 
-    /** Consumer: the event of the last successful {@link #poll}. */
+    /** Consumer: gives the polled slot back to producers; it forgets its event and encoder. */
+    public void release() {
+        release(false);
+    }
+
+    /**
+     * Consumer: gives the polled slot back to producers, keeping its event (a holder the next producer
+     * refills) when {@code keepEvent}.
+     */
+    public void release(boolean keepEvent) {
+        if (!holding) {
+            throw new IllegalStateException("no polled slot");
+        }
+        int slot = (int) head & mask;
+        if (!keepEvent) {
+            events[slot] = null;
+        }
+        encoders[slot] = null;
+        polledEvent = null;
+        polledEncoder = null;
+        holding = false;
+        SEQUENCES.setRelease(sequences, slot, head + mask + 1);
+        head++;
+    }
+
+    /** Consumer: the event of the slot polled last. */
     public Object event() {
         return polledEvent;
     }
 
-    /** Consumer: the encoder given with that event. */
+    /** Consumer: the encoder given with that event (null: skip it). */
     public Object encoder() {
         return polledEncoder;
     }
@@ -126,13 +184,7 @@ public final class HandoffRing {
         return polledHint;
     }
 
-    /** Consumer: forgets the last polled event, so the ring keeps no reference to it. */
-    public void clearPolled() {
-        polledEvent = null;
-        polledEncoder = null;
-    }
-
-    /** Refuses every later offer; idempotent. Events already claimed are still published and polled. */
+    /** Refuses every later claim; idempotent. Events already claimed are still published and polled. */
     public void seal() {
         long t;
         do {
@@ -150,7 +202,7 @@ public final class HandoffRing {
         return (t & SEALED_BIT) != 0 && head == (t & ~SEALED_BIT);
     }
 
-    /** Consumer: events claimed and not yet polled. */
+    /** Consumer: events claimed and not yet released. */
     public long size() {
         return (tail.get() & ~SEALED_BIT) - head;
     }

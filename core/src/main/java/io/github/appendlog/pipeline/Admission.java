@@ -84,6 +84,38 @@ final class Admission {
     }
 
     /**
+     * Like {@link #reserve}, without waiting: when the policy is to wait for room and there is none,
+     * returns {@code FULL} without counting anything (the caller then waits with {@link #reserve}).
+     * Every other refusal is counted.
+     */
+    EventBuffer.Outcome reserveNow(long room, boolean important) {
+        EventBuffer.Outcome outcome;
+        try {
+            outcome = buffer.reserve(room, important, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = EventBuffer.Outcome.FULL;
+        }
+        if (outcome == EventBuffer.Outcome.FULL && waitsForRoom()) {
+            return outcome;
+        }
+        offered.increment();
+        accepted(outcome);
+        return outcome;
+    }
+
+    /** Whether events wait for room ({@code overflowPolicy=BLOCK}). */
+    boolean waitsForRoom() {
+        return blockNanos > 0;
+    }
+
+    /** An event refused because stop had begun, before any room was reserved for it. */
+    void refuseAfterStop() {
+        offered.increment();
+        refusedAfterStop.increment();
+    }
+
+    /**
      * The encoded bytes of an event whose room was reserved; the caller corrects the reservations of
      * the events it added with {@link #correctReserved}, once for many.
      *

@@ -209,6 +209,29 @@ public final class AppendPipeline {
         return encoding.offer(event, encoder, important, sizeHint);
     }
 
+    /**
+     * Hands one event to the pipeline through a reusable holder: {@code copier} copies the event into
+     * a holder the pipeline keeps for reuse (one per hand-off slot), which the encoder thread encodes
+     * later, in the order of the calls; so the logging thread allocates nothing. Room is reserved from
+     * the copy's size hint, as {@link #offer(Object, EventEncoder, boolean, int)} does. With
+     * {@code encodeOnCallerThread} the copy is encoded right here instead (an adapter would rather
+     * encode its event directly).
+     *
+     * @return false if the event was dropped (and counted), or refused on a pipeline thread
+     */
+    public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
+        if (encoding == null) {
+            H holder = copier.newHolder();
+            copier.copy(event, holder);
+            ByteBuffer bytes = copier.encode(holder);
+            return offer(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), important);
+        }
+        if (PipelineThreadFactory.isPipelineThread()) {
+            return false;
+        }
+        return encoding.offer(event, copier, important);
+    }
+
     /** Whether {@link #offer(Object, EventEncoder, boolean, int)} encodes on the calling thread. */
     public boolean encodesOnCallerThread() {
         return encoding == null;

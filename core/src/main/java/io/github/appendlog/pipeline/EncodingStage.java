@@ -91,19 +91,85 @@ final class EncodingStage {
         if (!admission.reserve(room, important)) {
             return false;
         }
-        for (;;) {
-            long position = ring.offer(event, encoder, room, hint);
-            if (position >= 0) {
-                if ((position & (WAKE_EVERY - 1)) == WAKE_EVERY - 1 || (sleeping && SLEEPING.compareAndSet(this, true, false))) {
-                    LockSupport.unpark(thread);
-                }
-                return true;
+        long position = claim();
+        if (position == HandoffRing.SEALED) {
+            admission.refuseReserved(room);
+            return false;
+        }
+        ring.publish(position, event, encoder, room, hint);
+        handedOver(position);
+        return true;
+    }
+
+    /**
+     * Logging threads: copies the event into the holder its slot keeps (made on the slot's first use),
+     * reserves room for what the copy says it will take, and hands it over; or drops it (counted). The
+     * slot is claimed before the copy, so the room is reserved without waiting: a claimed slot holds
+     * up the encoder, and with it the sender that frees room. With {@code overflowPolicy=BLOCK} and no
+     * room, the event waits for room outside the ring, in a holder of its own.
+     */
+    <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
+        long position = claim();
+        if (position == HandoffRing.SEALED) {
+            admission.refuseAfterStop();
+            return false;
+        }
+        H holder = holderFor(position, copier);
+        EventBuffer.Outcome outcome = EventBuffer.Outcome.FULL;
+        int hint = 0;
+        long room = 0;
+        try {
+            hint = Math.max(0, copier.copy(event, holder));
+            room = EventBuffer.roomOf((long) hint + overheadBytes);
+            outcome = admission.reserveNow(room, important);
+        } finally {
+            if (outcome == EventBuffer.Outcome.ACCEPTED) {
+                ring.publish(position, holder, copier, room, hint);
+            } else {
+                giveUp(position, copier, holder); // the slot must be published whatever happened
             }
-            if (position == HandoffRing.SEALED) {
-                admission.refuseReserved(room);
-                return false;
+        }
+        if (outcome == EventBuffer.Outcome.ACCEPTED) {
+            handedOver(position);
+            return true;
+        }
+        if (outcome == EventBuffer.Outcome.FULL && admission.waitsForRoom()) {
+            H own = copier.newHolder();
+            return offer(own, copier, important, copier.copy(event, own));
+        }
+        return false;
+    }
+
+    private <H> H holderFor(long position, EventCopier<?, H> copier) {
+        Object kept = ring.slot(position);
+        Class<H> type = copier.holderType();
+        return type.isInstance(kept) ? type.cast(kept) : copier.newHolder();
+    }
+
+    /** Publishes a claimed slot as one to skip: its event was refused (and counted) or could not be copied. */
+    private <H> void giveUp(long position, EventCopier<?, H> copier, H holder) {
+        try {
+            copier.clear(holder);
+        } finally {
+            ring.publish(position, holder, null, 0, 0);
+        }
+    }
+
+    /** Claims a slot, taking turns at encoding while the ring is full; or {@link HandoffRing#SEALED}. */
+    private long claim() {
+        for (;;) {
+            long position = ring.claim();
+            if (position != HandoffRing.FULL) {
+                return position;
             }
             helpDrain();
+        }
+    }
+
+    /** Wakes the encoder once per {@link #WAKE_EVERY} events, or when it sleeps with nothing to do. */
+    private void handedOver(long position) {
+        if ((position & (WAKE_EVERY - 1)) == WAKE_EVERY - 1 || (sleeping && SLEEPING.compareAndSet(this, true, false))) {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -165,10 +231,12 @@ final class EncodingStage {
         try {
             long abandoned = 0;
             while (ring.poll()) {
-                admission.giveBack(ring.reserved());
-                abandoned++;
+                if (ring.encoder() != null) {
+                    admission.giveBack(ring.reserved());
+                    abandoned++;
+                }
+                release();
             }
-            ring.clearPolled();
             return abandoned;
         } finally {
             drainLock.unlock();
@@ -230,30 +298,52 @@ final class EncodingStage {
      * Encodes up to {@code max} events from the ring, in order, and corrects their reservations with
      * one update of the shared byte count (not one per event: the logging threads update it too);
      * then wakes the sender if a batch is waiting.
+     *
+     * @return how many slots were taken from the ring
      */
     @SuppressWarnings("unchecked")
     private int drainLocked(int max) {
+        int taken = 0;
         int encoded = 0;
         long correction = 0;
         long learned = overheadBytes;
-        while (encoded < max && ring.poll()) {
-            long room = ring.reserved();
-            ByteBuffer bytes = encode((EventEncoder<Object>) ring.encoder(), ring.event(), room);
-            encoded++;
-            if (bytes != null) {
-                int length = bytes.remaining();
-                correction += admission.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length) - room;
-                long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
-                learned += (seen - learned) >> LEARNING_SHIFT;
+        while (taken < max && ring.poll()) {
+            taken++;
+            Object encoder = ring.encoder();
+            if (encoder != null) { // null: refused after its slot was claimed, and counted then
+                long room = ring.reserved();
+                ByteBuffer bytes = encode((EventEncoder<Object>) encoder, ring.event(), room);
+                encoded++;
+                if (bytes != null) {
+                    int length = bytes.remaining();
+                    correction += admission.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length) - room;
+                    long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
+                    learned += (seen - learned) >> LEARNING_SHIFT;
+                }
             }
+            release();
         }
-        ring.clearPolled();
         if (encoded > 0) {
             admission.correctReserved(correction);
             overheadBytes = (int) learned;
             wakeSender.run();
         }
-        return encoded;
+        return taken;
+    }
+
+    /** Gives the polled slot back; a copier's holder stays in it, emptied, for the next producer. */
+    @SuppressWarnings("unchecked")
+    private void release() {
+        Object encoder = ring.encoder();
+        boolean holder = encoder instanceof EventCopier;
+        if (holder) {
+            try {
+                ((EventCopier<?, Object>) encoder).clear(ring.event());
+            } catch (RuntimeException e) {
+                holder = false; // not reused
+            }
+        }
+        ring.release(holder || encoder == null);
     }
 
     private ByteBuffer encode(EventEncoder<Object> encoder, Object event, long room) {

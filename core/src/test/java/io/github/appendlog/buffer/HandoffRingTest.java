@@ -23,6 +23,7 @@ class HandoffRingTest {
             assertSame(encoder, ring.encoder());
             assertEquals(100 + i, ring.reserved());
             assertEquals(i, ring.sizeHint());
+            ring.release();
         }
         assertFalse(ring.poll());
         assertEquals(0, ring.size());
@@ -38,10 +39,13 @@ class HandoffRingTest {
         assertEquals(4, ring.size());
         assertTrue(ring.poll());
         assertEquals(0, ring.event());
+        assertEquals(HandoffRing.FULL, ring.offer(4, null, 0, 0), "a polled slot is not free before its release");
+        ring.release();
         assertEquals(4, ring.offer(4, null, 0, 0));
         for (int expected = 1; expected <= 4; expected++) {
             assertTrue(ring.poll());
             assertEquals(expected, ring.event());
+            ring.release();
         }
         assertFalse(ring.poll());
     }
@@ -58,18 +62,74 @@ class HandoffRingTest {
         assertFalse(ring.sealedAndEmpty());
         assertTrue(ring.poll());
         assertEquals("kept", ring.event());
+        ring.release();
         assertFalse(ring.poll());
         assertTrue(ring.sealedAndEmpty());
     }
 
     @Test
-    void forgetsPolledEventsSoTheyCanBeCollected() {
+    void forgetsReleasedEventsSoTheyCanBeCollected() {
         HandoffRing ring = new HandoffRing(2);
         ring.offer("event", "encoder", 1, 0);
         assertTrue(ring.poll());
-        ring.clearPolled();
+        ring.release();
         assertNull(ring.event());
         assertNull(ring.encoder());
+        assertNull(ring.slot(2), "the slot of position 0 is the one position 2 claims next");
+    }
+
+    @Test
+    void aSlotKeepsItsHolderWhenToldSoAndTheNextProducerOfThatSlotFindsIt() {
+        HandoffRing ring = new HandoffRing(2);
+        StringBuilder holder = new StringBuilder("first");
+        long position = ring.claim();
+        assertEquals(0, position);
+        assertNull(ring.slot(position));
+        ring.publish(position, holder, "encoder", 10, 5);
+        assertTrue(ring.poll());
+        assertSame(holder, ring.event());
+        ring.release(true);
+        assertEquals(1, ring.offer("other", "encoder", 0, 0));
+        long lapped = ring.claim();
+        assertEquals(2, lapped);
+        assertSame(holder, ring.slot(lapped));
+        ring.publish(lapped, holder, null, 0, 0); // given up: published with no encoder
+        assertTrue(ring.poll());
+        assertEquals("other", ring.event());
+        ring.release();
+        assertTrue(ring.poll());
+        assertSame(holder, ring.event());
+        assertNull(ring.encoder());
+        ring.release(true);
+        assertFalse(ring.poll());
+    }
+
+    @Test
+    void aClaimedSlotHoldsUpTheConsumerUntilItIsPublished() {
+        HandoffRing ring = new HandoffRing(4);
+        long first = ring.claim();
+        assertEquals(1, ring.offer("second", "encoder", 0, 0));
+        assertFalse(ring.poll(), "position 0 is claimed, not published");
+        ring.publish(first, "first", "encoder", 0, 0);
+        assertTrue(ring.poll());
+        assertEquals("first", ring.event());
+        ring.release();
+        assertTrue(ring.poll());
+        assertEquals("second", ring.event());
+        ring.release();
+    }
+
+    @Test
+    void pollAndReleaseGoInPairs() {
+        HandoffRing ring = new HandoffRing(4);
+        assertThrows(IllegalStateException.class, ring::release);
+        ring.offer("a", "encoder", 0, 0);
+        ring.offer("b", "encoder", 0, 0);
+        assertTrue(ring.poll());
+        assertThrows(IllegalStateException.class, ring::poll);
+        ring.release();
+        assertTrue(ring.poll());
+        assertEquals("b", ring.event());
     }
 
     @Test
@@ -98,6 +158,7 @@ class HandoffRingTest {
                 int[] e = (int[]) ring.event();
                 assertEquals(next[e[0]], e[1], "producer " + e[0] + " out of order");
                 assertEquals(e[1], ring.reserved());
+                ring.release();
                 next[e[0]]++;
                 taken++;
             } else {
