@@ -20,13 +20,13 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
-import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
- * Streams events into an OSS append object. The logging thread hands a copy of the event (a memento:
- * formatted message, context data, thread, and the location when the layout prints it) to the shared
+ * Streams events into an OSS append object. The logging thread hands a copy of the event (formatted
+ * message, context data, thread, and the location when the layout prints it; copied into a holder
+ * the pipeline reuses, see {@link CopiedLogEvent}) to the shared
  * {@link AppendObjectManager}'s pipeline, whose encoder thread runs the layout ({@link LayoutEncoder})
  * and whose sender batches and appends; with {@code encodeOnCallerThread} the logging thread runs the
  * layout and hands over bytes. An event the pipeline drops goes to the optional
@@ -51,8 +51,7 @@ public final class AppendObjectAppender extends AbstractAppender {
     private final AppenderRef fallbackRef;
     private final Configuration configuration;
     private final LayoutEncoder encoder;
-    /** Whether the layout prints the caller's location, which only the logging thread can take. */
-    private final boolean includeLocation;
+    private final LogEventCopier copier;
     private volatile AppenderControl fallback;
 
     private AppendObjectAppender(String name, Filter filter, Layout<? extends Serializable> layout,
@@ -63,7 +62,8 @@ public final class AppendObjectAppender extends AbstractAppender {
         this.fallbackRef = fallbackRef;
         this.configuration = configuration;
         this.encoder = new LayoutEncoder(layout);
-        this.includeLocation = layout instanceof LocationAware && ((LocationAware) layout).requiresLocation();
+        this.copier = new LogEventCopier(encoder,
+                layout instanceof LocationAware && ((LocationAware) layout).requiresLocation());
     }
 
     @PluginBuilderFactory
@@ -98,11 +98,10 @@ public final class AppendObjectAppender extends AbstractAppender {
             if (manager.dropBeforeEncoding(important)) {
                 accepted = false;
             } else if (manager.encodesOnCallerThread()) {
-                accepted = manager.offer(event, encoder, important, 0);
+                accepted = manager.offer(event, encoder, important);
             } else {
                 // A copy for the pipeline's encoder thread: Log4j2 reuses the event once this call returns.
-                LogEvent copy = Log4jLogEvent.createMemento(event, includeLocation);
-                accepted = manager.offer(copy, encoder, important, LayoutEncoder.sizeHint(copy));
+                accepted = manager.offer(event, copier, important);
             }
         } catch (RuntimeException e) {
             String message = "AppendObject appender '" + getName() + "' could not take an event: " + e;

@@ -43,12 +43,21 @@ public final class AppendObjectManager extends AbstractManager {
     }
 
     /**
-     * @param event the event itself with {@code encodeOnCallerThread}, else a copy (encoded later on the
-     *     pipeline's encoder thread)
+     * With {@code encodeOnCallerThread}: encodes the event right here.
+     *
      * @return false if the event was dropped and counted
      */
-    boolean offer(LogEvent event, EventEncoder<LogEvent> encoder, boolean important, int sizeHint) {
-        return pipeline.offer(event, encoder, important, sizeHint);
+    boolean offer(LogEvent event, EventEncoder<LogEvent> encoder, boolean important) {
+        return pipeline.offer(event, encoder, important, 0);
+    }
+
+    /**
+     * Hands a copy of the event to the pipeline's encoder thread.
+     *
+     * @return false if the event was dropped and counted
+     */
+    boolean offer(LogEvent event, LogEventCopier copier, boolean important) {
+        return pipeline.offer(event, copier, important);
     }
 
     /** Whether events are encoded on the logging thread ({@code encodeOnCallerThread}). */

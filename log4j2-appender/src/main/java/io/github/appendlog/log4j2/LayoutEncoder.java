@@ -1,7 +1,6 @@
 package io.github.appendlog.log4j2;
 
 import io.github.appendlog.pipeline.EventEncoder;
-import io.github.appendlog.pipeline.SizeEstimate;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import org.apache.logging.log4j.core.Layout;
@@ -53,12 +52,6 @@ final class LayoutEncoder implements EventEncoder<LogEvent> {
                 destination.buffer = ByteBuffer.allocate(INITIAL_BYTES); // the caller still holds the big one
             }
         }
-    }
-
-    /** For an event handed to the encoder thread: its message's length plus a guess for its stack traces. */
-    static int sizeHint(LogEvent event) {
-        String message = event.getMessage() == null ? null : event.getMessage().getFormattedMessage();
-        return SizeEstimate.of(message == null ? 0 : message.length(), event.getThrown());
     }
 
     /** A heap buffer that grows (doubling) when the layout fills it; one per thread. */

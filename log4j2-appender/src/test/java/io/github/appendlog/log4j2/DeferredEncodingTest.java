@@ -58,6 +58,42 @@ class DeferredEncodingTest {
     }
 
     @Test
+    void reusedHoldersCarryNothingFromOneEventToTheNext() throws Exception {
+        LoggerContext context = TestContexts.context("deferred.xml");
+        Logger log = context.getLogger("it.deferred");
+        int perThread = 6000; // two threads, three laps of the hand-off ring
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < threads.length; t++) {
+            String name = "laps-" + t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    if (i % 3 == 0) {
+                        ThreadContext.put("request", name + "-" + i);
+                    }
+                    log.info("{} {}", name, i);
+                    ThreadContext.clearMap();
+                }
+            }, name);
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertTrue(context.stop(30, TimeUnit.SECONDS));
+
+        int[] next = new int[threads.length];
+        String[] lines = store.text("deferred/").split("\n");
+        assertEquals(threads.length * perThread, lines.length);
+        for (String line : lines) {
+            String[] fields = line.split("\\|", -1);
+            int t = fields[0].charAt("laps-".length()) - '0';
+            int i = next[t]++;
+            String expectedRequest = i % 3 == 0 ? "laps-" + t + "-" + i : "null";
+            assertEquals("laps-" + t + "|laps-" + t + " " + i + "|" + expectedRequest, line);
+        }
+    }
+
+    @Test
     void withEncodeOnCallerThreadTheLoggingThreadEncodes() throws Exception {
         LoggerContext context = TestContexts.context("deferred.xml");
         Logger log = context.getLogger("it.oncaller");

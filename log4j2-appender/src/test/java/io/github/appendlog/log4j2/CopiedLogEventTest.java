@@ -1,0 +1,185 @@
+package io.github.appendlog.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.MarkerManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ObjectMessage;
+import org.apache.logging.log4j.message.ReusableMessage;
+import org.apache.logging.log4j.message.ReusableObjectMessage;
+import org.apache.logging.log4j.message.ReusableParameterizedMessage;
+import org.apache.logging.log4j.message.StringMapMessage;
+import org.apache.logging.log4j.util.SortedArrayStringMap;
+import org.junit.jupiter.api.Test;
+
+/** The holder the logging thread copies an event into, reused event after event. */
+class CopiedLogEventTest {
+    private static final Marker AUDIT = MarkerManager.getMarker("AUDIT");
+
+    /** An event as Log4j2's garbage-free path hands it to appenders: reused after the call. */
+    private static MutableLogEvent reusedEvent(String pattern, Object... arguments) {
+        ReusableParameterizedMessage message = new ReusableParameterizedMessage();
+        message.set(pattern, arguments);
+        SortedArrayStringMap mdc = new SortedArrayStringMap();
+        mdc.putValue("request", "r-1");
+        MutableLogEvent event = new MutableLogEvent();
+        event.initFrom(Log4jLogEvent.newBuilder()
+                .setLoggerName("it.copied")
+                .setLoggerFqcn("it.Fqcn")
+                .setLevel(Level.WARN)
+                .setMarker(AUDIT)
+                .setMessage(message)
+                .setThrown(new IllegalStateException("boom"))
+                .setContextData(mdc)
+                .setThreadName("caller")
+                .setThreadId(42)
+                .setThreadPriority(7)
+                .setInstant(instant(1_764_633_600_123L, 456_789))
+                .setNanoTime(99)
+                .setIncludeLocation(true)
+                .setSource(new StackTraceElement("it.Caller", "call", "Caller.java", 12))
+                .build());
+        return event;
+    }
+
+    private static org.apache.logging.log4j.core.time.MutableInstant instant(long millis, int nanos) {
+        org.apache.logging.log4j.core.time.MutableInstant instant = new org.apache.logging.log4j.core.time.MutableInstant();
+        instant.initFromEpochMilli(millis, nanos);
+        return instant;
+    }
+
+    @Test
+    void copiesWhatALayoutReadsAndKeepsItWhenTheOriginalIsReused() {
+        StringBuilder argument = new StringBuilder("before");
+        MutableLogEvent original = reusedEvent("order {} placed", argument);
+        CopiedLogEvent copy = new CopiedLogEvent();
+
+        assertEquals("order before placed".length(), copy.copy(original, true));
+        argument.setLength(0);
+        argument.append("after");
+        original.clear(); // Log4j2 reuses its event after the call
+        ((SortedArrayStringMap) original.getContextData()).putValue("request", "r-2");
+
+        assertEquals("order before placed", copy.getMessage().getFormattedMessage());
+        assertEquals("order {} placed", copy.getMessage().getFormat());
+        assertEquals(1, copy.getMessage().getParameters().length);
+        assertInstanceOf(ReusableMessage.class, copy.getMessage(), "whoever keeps it takes a memento");
+        assertEquals("r-1", copy.getContextData().getValue("request"));
+        assertEquals(1, copy.getContextData().size());
+        assertEquals("it.copied", copy.getLoggerName());
+        assertEquals("it.Fqcn", copy.getLoggerFqcn());
+        assertEquals(Level.WARN, copy.getLevel());
+        assertSame(AUDIT, copy.getMarker());
+        assertEquals("boom", copy.getThrown().getMessage());
+        assertEquals("boom", copy.getThrownProxy().getMessage());
+        assertEquals("caller", copy.getThreadName());
+        assertEquals(42, copy.getThreadId());
+        assertEquals(7, copy.getThreadPriority());
+        assertEquals(1_764_633_600_123L, copy.getTimeMillis());
+        assertEquals(456_789, copy.getInstant().getNanoOfMillisecond());
+        assertEquals(99, copy.getNanoTime());
+        assertEquals("Caller.java", copy.getSource().getFileName());
+        assertTrue(copy.isIncludeLocation());
+    }
+
+    @Test
+    void takesNoLocationUnlessTheLayoutPrintsIt() {
+        CopiedLogEvent copy = new CopiedLogEvent();
+        copy.copy(reusedEvent("no location"), false);
+        assertNull(copy.getSource());
+        assertFalse(copy.isIncludeLocation());
+    }
+
+    @Test
+    void aReusedHolderKeepsNothingOfTheEventBefore() {
+        CopiedLogEvent copy = new CopiedLogEvent();
+        copy.copy(reusedEvent("first {} {}", "a", "b"), true);
+        copy.clear();
+        assertNull(copy.getMessage());
+        assertNull(copy.getThrown());
+        assertNull(copy.getMarker());
+        assertTrue(copy.getContextData().isEmpty());
+
+        LogEvent plain = Log4jLogEvent.newBuilder().setLoggerName("it.second").setLevel(Level.INFO)
+                .setMessage(new ReusableParameterizedMessage().set("second", new Object[0])).build();
+        copy.copy(plain, true);
+        assertEquals("second", copy.getMessage().getFormattedMessage());
+        assertEquals(0, copy.getMessage().getParameters().length);
+        assertNull(copy.getMarker());
+        assertNull(copy.getThrown());
+        assertTrue(copy.getContextData().isEmpty());
+        assertNull(copy.getSource());
+    }
+
+    @Test
+    void aHolderTrimsItsTextAfterAnUnusuallyLongMessage() {
+        CopiedLogEvent copy = new CopiedLogEvent();
+        copy.copy(reusedEvent("{}", "x".repeat(100_000)), false);
+        assertEquals(100_000, copy.getMessage().getFormattedMessage().length());
+        copy.clear();
+        copy.copy(reusedEvent("short"), false);
+        assertEquals("short", copy.getMessage().getFormattedMessage());
+        assertTrue(((CopiedLogEvent.Text) copy.getMessage()).chars.capacity() < 100_000);
+    }
+
+    @Test
+    void aMessageThatIsNotPlainTextIsKeptAsAnObjectForTheLayout() {
+        StringMapMessage map = new StringMapMessage().with("user", "u-7");
+        LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("it.map").setLevel(Level.INFO).setMessage(map).build();
+        CopiedLogEvent copy = new CopiedLogEvent();
+        copy.copy(event, false);
+        assertSame(map, copy.getMessage());
+
+        PatternLayout layout = PatternLayout.newBuilder().withPattern("%K{user}|%m%n").build();
+        ByteBuffer bytes = new LayoutEncoder(layout).encode(copy);
+        assertEquals("u-7|user=\"u-7\"\n", StandardCharsets.UTF_8.decode(bytes).toString());
+    }
+
+    @Test
+    void aReusableObjectMessageIsKeptAsItsMemento() {
+        ReusableObjectMessage reused = new ReusableObjectMessage();
+        reused.set(42);
+        LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("it.object").setLevel(Level.INFO).setMessage(reused).build();
+        CopiedLogEvent copy = new CopiedLogEvent();
+        copy.copy(event, false);
+        Message kept = copy.getMessage();
+        assertInstanceOf(ObjectMessage.class, kept);
+        assertArrayEquals(new Object[] {42}, kept.getParameters());
+    }
+
+    @Test
+    void anImmutableCopyCarriesTheText() {
+        CopiedLogEvent copy = new CopiedLogEvent();
+        copy.copy(reusedEvent("frozen {}", "text"), false);
+        LogEvent immutable = copy.toImmutable();
+        copy.clear();
+        assertEquals("frozen text", immutable.getMessage().getFormattedMessage());
+        assertEquals("r-1", immutable.getContextData().getValue("request"));
+    }
+
+    @Test
+    void theCopierReportsTheMessageLengthAsItsSizeHint() {
+        LogEventCopier copier = new LogEventCopier(new LayoutEncoder(PatternLayout.newBuilder().withPattern("%m%n").build()), false);
+        CopiedLogEvent holder = copier.newHolder();
+        LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("it.hint").setLevel(Level.INFO)
+                .setMessage(new ReusableParameterizedMessage().set("{} chars", "twelve")).build();
+        assertEquals("twelve chars".length(), copier.copy(event, holder));
+        assertEquals("twelve chars\n", StandardCharsets.UTF_8.decode(copier.encode(holder)).toString());
+        copier.clear(holder);
+        assertNull(holder.getMessage());
+    }
+}
