@@ -202,6 +202,11 @@ public final class HandoffRing {
         return (t & SEALED_BIT) != 0 && head == (t & ~SEALED_BIT);
     }
 
+    /** Positions claimed so far (published or about to be). */
+    public long claimed() {
+        return tail.get() & ~SEALED_BIT;
+    }
+
     /** Consumer: events claimed and not yet released. */
     public long size() {
         return (tail.get() & ~SEALED_BIT) - head;

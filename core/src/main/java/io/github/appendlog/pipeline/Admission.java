@@ -70,9 +70,12 @@ final class Admission {
         return true;
     }
 
-    /** An event not encoded yet: reserves its estimated room, or refuses it and counts the refusal. */
+    /**
+     * An event not encoded yet: reserves its estimated room, or refuses it and counts the refusal. An
+     * accepted event is not counted as offered here: the hand-off position it takes counts it (see
+     * {@link #offered}), which keeps a shared counter off the logging thread's path.
+     */
     boolean reserve(long room, boolean important) {
-        offered.increment();
         EventBuffer.Outcome outcome;
         try {
             outcome = buffer.reserve(room, important, blockNanos);
@@ -80,13 +83,13 @@ final class Admission {
             Thread.currentThread().interrupt();
             outcome = EventBuffer.Outcome.FULL;
         }
-        return accepted(outcome);
+        return outcome == EventBuffer.Outcome.ACCEPTED || refused(outcome);
     }
 
     /**
      * Like {@link #reserve}, without waiting: when the policy is to wait for room and there is none,
      * returns {@code FULL} without counting anything (the caller then waits with {@link #reserve}).
-     * Every other refusal is counted.
+     * Every other refusal is counted; an accepted event is counted by its hand-off position.
      */
     EventBuffer.Outcome reserveNow(long room, boolean important) {
         EventBuffer.Outcome outcome;
@@ -96,11 +99,9 @@ final class Admission {
             Thread.currentThread().interrupt();
             outcome = EventBuffer.Outcome.FULL;
         }
-        if (outcome == EventBuffer.Outcome.FULL && waitsForRoom()) {
-            return outcome;
+        if (outcome != EventBuffer.Outcome.ACCEPTED && !(outcome == EventBuffer.Outcome.FULL && waitsForRoom())) {
+            refused(outcome);
         }
-        offered.increment();
-        accepted(outcome);
         return outcome;
     }
 
@@ -141,9 +142,10 @@ final class Admission {
         buffer.release(reservedRoom);
     }
 
-    /** A reserved event refused because stop had begun. */
+    /** A reserved event refused because stop had begun (so it took no hand-off position). */
     void refuseReserved(long reservedRoom) {
         giveBack(reservedRoom);
+        offered.increment();
         refusedAfterStop.increment();
     }
 
@@ -154,7 +156,11 @@ final class Admission {
         encodeFailures.increment();
     }
 
-    long offered() {
+    /**
+     * Events offered, but for those handed to the encoder stage with a reservation: the stage counts
+     * those by the hand-off positions they took.
+     */
+    long offeredNotHandedOver() {
         return offered.sum();
     }
 
@@ -181,6 +187,12 @@ final class Admission {
         }
         truncated.increment();
         return truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    /** Counts a refused reservation as offered and dropped or refused; returns false. */
+    private boolean refused(EventBuffer.Outcome outcome) {
+        offered.increment();
+        return accepted(outcome);
     }
 
     private boolean accepted(EventBuffer.Outcome outcome) {

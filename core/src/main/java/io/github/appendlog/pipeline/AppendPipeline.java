@@ -272,7 +272,8 @@ public final class AppendPipeline {
     }
 
     public PipelineStats stats() {
-        return new PipelineStats(admission.offered(), appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
+        long offered = admission.offeredNotHandedOver() + (encoding == null ? 0 : encoding.handedOver());
+        return new PipelineStats(offered, appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
                 admission.truncated(), unflushedEvents.get(), admission.refusedAfterStop(), batchesSent.get(),
                 bytesSent.get(), failedAppends.get(), admission.encodeFailures());
     }

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -60,6 +61,8 @@ final class EncodingStage {
     private final ReentrantLock drainLock = new ReentrantLock();
     private final Thread thread;
     private final long flushIntervalNanos;
+    /** Positions published as slots to skip (their events were refused or could not be copied). */
+    private final LongAdder skipped = new LongAdder();
     private volatile int overheadBytes = INITIAL_OVERHEAD_BYTES;
     /** Set by the encoder thread before it parks with nothing to do: the next offer wakes it. */
     private volatile boolean sleeping;
@@ -73,6 +76,11 @@ final class EncodingStage {
 
     Thread thread() {
         return thread;
+    }
+
+    /** Events handed over with a reservation (each counted by the position it took in the ring). */
+    long handedOver() {
+        return ring.claimed() - skipped.sum();
     }
 
     /** What encoding was seen to add to the size hints (the estimate's learned part). */
@@ -148,6 +156,7 @@ final class EncodingStage {
 
     /** Publishes a claimed slot as one to skip: its event was refused (and counted) or could not be copied. */
     private <H> void giveUp(long position, EventCopier<?, H> copier, H holder) {
+        skipped.increment();
         try {
             copier.clear(holder);
         } finally {

@@ -181,6 +181,7 @@ class EncodingStageTest {
         assertFalse(pipeline.offer("after stop", lines, true, 10));
         assertEquals(300, pipeline.stats().appendedEvents());
         assertEquals(1, pipeline.stats().refusedAfterStop());
+        assertEquals(301, pipeline.stats().offered());
         assertEquals(0, pipeline.bufferedBytes());
     }
 

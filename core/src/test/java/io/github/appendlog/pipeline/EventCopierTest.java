@@ -2,6 +2,7 @@ package io.github.appendlog.pipeline;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -142,6 +143,10 @@ class EventCopierTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "a\nb\n".equals(store.allText()));
         assertTrue(pipeline.stop(), "a claimed slot left unpublished would hold up stop");
         assertEquals(2, pipeline.stats().appendedEvents());
+        assertEquals(2, pipeline.stats().offered(), "the call that failed took nothing");
+        assertFalse(pipeline.offer("after stop", failingOnBad, false));
+        assertEquals(1, pipeline.stats().refusedAfterStop());
+        assertEquals(3, pipeline.stats().offered());
         assertEquals(0, pipeline.bufferedBytes());
         for (Line line : failingOnBad.made) {
             assertNull(line.source);
