@@ -17,13 +17,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * "work, then one log call" per variant, plus a slice of the work alone. A variant's added cost in a
  * round is its time per call minus the work alone's in that same round, so a slow spell of the
  * machine (another guest, frequency changes) lands on every variant alike instead of on whichever
- * was running at the time. Reported: the median over the rounds, and the 25th/75th percentiles.
+ * was running at the time. Reported: the median over the rounds, and the 25th/75th percentiles; and,
+ * against every other variant, the median of appendlog's cost minus that variant's in the same round,
+ * with a distribution-free 95% confidence interval for it (order statistics around the median), which
+ * the work alone's own noise does not enter: an interval below zero says appendlog cost less.
  *
  * <p>Args: {@code logback|log4j2 [rounds] [slice millis] [variant,...]}. Prints
- * {@code RESULT paired.<framework>.<variant>.{p25,median,p75}=<ns>}.
+ * {@code RESULT paired.<framework>.<variant>.{p25,median,p75}=<ns>} and
+ * {@code RESULT paired.<framework>.appendlog-minus-<variant>.{median,ci95lo,ci95hi}=<ns>}.
  */
 public final class PairedCallRunner {
     private static final String WORK = "work";
+    private static final String OURS = "appendlog";
 
     public static void main(String[] args) throws Exception {
         String framework = args.length > 0 ? args[0] : "logback";
@@ -61,6 +66,12 @@ public final class PairedCallRunner {
                     }
                 }
             }
+            double[] ours = added.get(OURS);
+            for (String v : variants) {
+                if (ours != null && !v.equals(OURS)) {
+                    printDifference(framework, v, ours, added.get(v));
+                }
+            }
             Map<String, Double> medians = new LinkedHashMap<>();
             for (String v : variants) {
                 double[] a = added.get(v);
@@ -74,6 +85,23 @@ public final class PairedCallRunner {
             }
             return medians;
         }
+    }
+
+    /** appendlog's added cost minus {@code other}'s, round by round: median and 95% interval. */
+    private static void printDifference(String framework, String other, double[] ours, double[] theirs) {
+        double[] d = new double[ours.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = ours[i] - theirs[i];
+        }
+        Arrays.sort(d);
+        int n = d.length;
+        int spread = (int) Math.ceil(0.98 * Math.sqrt(n)); // 1.96 * sqrt(n) / 2: ranks of a Binomial(n, 1/2)
+        int low = Math.max(0, n / 2 - spread);
+        int high = Math.min(n - 1, (n - 1) / 2 + spread + 1);
+        String key = "paired." + framework + "." + OURS + "-minus-" + other;
+        RunnerOutput.print(key + ".median", percentile(d, 50));
+        RunnerOutput.print(key + ".ci95lo", d[low]);
+        RunnerOutput.print(key + ".ci95hi", d[high]);
     }
 
     /** How many "work + call" iterations take about {@code sliceMillis} (from the work alone). */

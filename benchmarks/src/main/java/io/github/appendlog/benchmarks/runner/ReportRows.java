@@ -66,7 +66,24 @@ final class ReportRows {
                         .append(Format.nanos(num(m, key + ".p75"))).append(") |\n");
             }
         }
+        sb.append("\n| Framework | appendlog's added cost minus | Same round, median (95% interval) |\n");
+        sb.append("|---|---|---|\n");
+        for (String[] f : variants) {
+            for (int i = 2; i < f.length - 1; i++) {
+                String key = "paired." + f[0] + ".appendlog-minus-" + f[i];
+                if (m.containsKey(key + ".median")) {
+                    sb.append("| ").append(f[1]).append(" | ").append(f[i]).append(" | ")
+                            .append(signedNanos(num(m, key + ".median"))).append(" (")
+                            .append(signedNanos(num(m, key + ".ci95lo"))).append(" to ")
+                            .append(signedNanos(num(m, key + ".ci95hi"))).append(") |\n");
+                }
+            }
+        }
         return sb.toString();
+    }
+
+    private static String signedNanos(double nanos) {
+        return nanos < 0 ? "−" + Format.nanos(-nanos) : "+" + Format.nanos(nanos);
     }
 
     /** The detail table: every variant, both regimes, averages and the saturated call's percentiles. */
