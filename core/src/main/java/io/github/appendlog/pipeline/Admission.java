@@ -110,10 +110,17 @@ final class Admission {
         return blockNanos > 0;
     }
 
-    /** An event refused because stop had begun, before any room was reserved for it. */
-    void refuseAfterStop() {
+    /**
+     * An event that got no hand-off position: refused because stop had begun, or dropped as if the
+     * buffer were full (an event logged while its own thread encodes, with the hand-off full).
+     */
+    void refuse(boolean stopping) {
         offered.increment();
-        refusedAfterStop.increment();
+        if (stopping) {
+            refusedAfterStop.increment();
+        } else {
+            drops.droppedBufferFull();
+        }
     }
 
     /**
@@ -142,11 +149,13 @@ final class Admission {
         buffer.release(reservedRoom);
     }
 
-    /** A reserved event refused because stop had begun (so it took no hand-off position). */
-    void refuseReserved(long reservedRoom) {
+    /**
+     * A reserved event that took no hand-off position: refused because stop had begun, or else
+     * dropped as if the buffer were full (see {@link #refuse}).
+     */
+    void refuseReserved(long reservedRoom, boolean stopping) {
         giveBack(reservedRoom);
-        offered.increment();
-        refusedAfterStop.increment();
+        refuse(stopping);
     }
 
     /** A reserved event that could not be encoded: dropped and counted; the sender reports it. */

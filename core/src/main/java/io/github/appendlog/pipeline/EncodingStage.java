@@ -100,8 +100,8 @@ final class EncodingStage {
             return false;
         }
         long position = claim();
-        if (position == HandoffRing.SEALED) {
-            admission.refuseReserved(room);
+        if (position < 0) {
+            admission.refuseReserved(room, position == HandoffRing.SEALED);
             return false;
         }
         ring.publish(position, event, encoder, room, hint);
@@ -118,8 +118,8 @@ final class EncodingStage {
      */
     <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
         long position = claim();
-        if (position == HandoffRing.SEALED) {
-            admission.refuseAfterStop();
+        if (position < 0) {
+            admission.refuse(position == HandoffRing.SEALED);
             return false;
         }
         H holder = holderFor(position, copier);
@@ -164,11 +164,15 @@ final class EncodingStage {
         }
     }
 
-    /** Claims a slot, taking turns at encoding while the ring is full; or {@link HandoffRing#SEALED}. */
+    /**
+     * Claims a slot, taking turns at encoding while the ring is full; or {@link HandoffRing#SEALED}; or
+     * {@link HandoffRing#FULL} for an event logged by a thread that is encoding (a layout that logs)
+     * when the ring is full: it cannot wait for itself.
+     */
     private long claim() {
         for (;;) {
             long position = ring.claim();
-            if (position != HandoffRing.FULL) {
+            if (position != HandoffRing.FULL || drainLock.isHeldByCurrentThread()) {
                 return position;
             }
             helpDrain();

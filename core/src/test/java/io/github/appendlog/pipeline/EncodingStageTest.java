@@ -224,6 +224,32 @@ class EncodingStageTest {
     }
 
     @Test
+    void anEventLoggedByALoggingThreadWhileItEncodesAFullRingIsDroppedAndCounted() {
+        // A stage whose encoder thread is not started: only logging threads drain it, when it is full.
+        EventBuffer buffer = new EventBuffer(64L << 20, 100, 1L << 20);
+        io.github.appendlog.buffer.DropCounter drops = new io.github.appendlog.buffer.DropCounter(java.time.Clock.systemUTC());
+        Admission admission = new Admission(buffer, new io.github.appendlog.buffer.EventTruncator(1024), drops, 0);
+        EncodingStage stage = new EncodingStage(admission, () -> { }, new PipelineThreadFactory("encoder", "nested", status),
+                TimeUnit.SECONDS.toNanos(1));
+        List<Boolean> nestedOutcomes = new ArrayList<>();
+        EventEncoder<String> logsWhileEncoding = event -> {
+            if (event.equals("e0")) { // a layout that logs, on the thread that encodes
+                nestedOutcomes.add(stage.offer("nested", lines, true, 6));
+            }
+            return lines.encode(event);
+        };
+        for (int i = 0; i < EncodingStage.CAPACITY; i++) {
+            assertTrue(stage.offer("e" + i, logsWhileEncoding, true, 5));
+        }
+        assertTrue(stage.offer("after a turn at encoding", lines, true, 24));
+
+        assertEquals(List.of(false), nestedOutcomes);
+        assertEquals(1, drops.bufferFull());
+        assertEquals(EncodingStage.HELP_EVENTS, encodeCalls.get(), "e0 .. e255 encoded by the logging thread");
+        assertEquals(EncodingStage.CAPACITY + 1, stage.handedOver());
+    }
+
+    @Test
     void withEncodeOnCallerThreadTheLoggingThreadEncodes() {
         AppendPipeline pipeline = start(AppendPipelineTest.config().encodeOnCallerThread(true));
         assertTrue(pipeline.encodesOnCallerThread());
