@@ -38,51 +38,68 @@ final class ReportRows {
             {"logback", "Logback", "async", "AsyncAppender", "file", "FileAppender"},
             {"log4j2", "Log4j2", "async", "AsyncAppender", "raf", "RandomAccessFile"},
         };
-        for (String[] f : frameworks) {
-            double ours = num(m, "paired." + f[0] + ".appendlog.median");
-            double async = num(m, "paired." + f[0] + "." + f[2] + ".median");
-            double file = num(m, "paired." + f[0] + "." + f[4] + ".median");
-            String what = f[1] + " log call, added cost (unsaturated), 1 thread, paired slices (median of rounds)";
-            report.row(what, Format.nanos(ours), f[3] + " " + Format.nanos(async), Format.ratio(ours / async),
-                    "≤ 0.25×", ours <= 0.25 * async);
-            report.row(what, Format.nanos(ours), f[5] + " " + Format.nanos(file), Format.ratio(ours / file),
-                    "≤ 1.0×", ours <= file);
+        String[][] measures = {
+            {"", "added cost (unsaturated), 1 thread, paired slices (median of rounds)"},
+            {".cpu", "logging thread's CPU time added (unsaturated), 1 thread, paired slices (median of rounds)"},
+        };
+        for (String[] measure : measures) {
+            for (String[] f : frameworks) {
+                double ours = num(m, "paired." + f[0] + ".appendlog" + measure[0] + ".median");
+                double async = num(m, "paired." + f[0] + "." + f[2] + measure[0] + ".median");
+                double file = num(m, "paired." + f[0] + "." + f[4] + measure[0] + ".median");
+                String what = f[1] + " log call, " + measure[1];
+                report.row(what, Format.nanos(ours), f[3] + " " + Format.nanos(async), Format.ratio(ours / async),
+                        "≤ 0.25×", ours <= 0.25 * async);
+                report.row(what, Format.nanos(ours), f[5] + " " + Format.nanos(file), Format.ratio(ours / file),
+                        "≤ 1.0×", ours <= file);
+            }
         }
     }
 
-    /** Every variant of the paired run: median and quartiles of the added cost over the rounds. */
+    /** Every variant of the paired run: median and quartiles of the added cost over the rounds, wall and CPU time. */
     static String pairedDetail(Map<String, String> m) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| Framework | Appender | Added cost per call, paired slices: median (p25 – p75) |\n");
-        sb.append("|---|---|---|\n");
+        sb.append("| Framework | Appender | Added cost per call, paired slices: median (p25 – p75) "
+                + "| Logging thread's CPU time added: median (p25 – p75) |\n");
+        sb.append("|---|---|---|---|\n");
         String[][] variants = {{"logback", "Logback", "noop", "file", "async", "appendlog"},
             {"log4j2", "Log4j2", "null", "raf", "async", "appendlog"}};
         for (String[] f : variants) {
             for (int i = 2; i < f.length; i++) {
                 String key = "paired." + f[0] + "." + f[i];
                 sb.append("| ").append(f[1]).append(" | ").append(f[i]).append(" | ")
-                        .append(Format.nanos(num(m, key + ".median"))).append(" (")
-                        .append(Format.nanos(num(m, key + ".p25"))).append(" – ")
-                        .append(Format.nanos(num(m, key + ".p75"))).append(") |\n");
+                        .append(quartiles(m, key)).append(" | ").append(quartiles(m, key + ".cpu")).append(" |\n");
             }
         }
-        sb.append("\n| Framework | appendlog's added cost minus | Same round, median (95% interval) |\n");
-        sb.append("|---|---|---|\n");
+        sb.append("\n| Framework | appendlog's cost minus | Same round, median (95% interval): wall time "
+                + "| Logging thread's CPU time |\n");
+        sb.append("|---|---|---|---|\n");
         for (String[] f : variants) {
             for (int i = 2; i < f.length - 1; i++) {
                 String key = "paired." + f[0] + ".appendlog-minus-" + f[i];
                 if (m.containsKey(key + ".median")) {
                     sb.append("| ").append(f[1]).append(" | ").append(f[i]).append(" | ")
-                            .append(signedNanos(num(m, key + ".median"))).append(" (")
-                            .append(signedNanos(num(m, key + ".ci95lo"))).append(" to ")
-                            .append(signedNanos(num(m, key + ".ci95hi"))).append(") |\n");
+                            .append(difference(m, key)).append(" | ").append(difference(m, key + ".cpu")).append(" |\n");
                 }
             }
         }
         return sb.toString();
     }
 
+    private static String quartiles(Map<String, String> m, String key) {
+        return Format.nanos(num(m, key + ".median")) + " (" + Format.nanos(num(m, key + ".p25")) + " – "
+                + Format.nanos(num(m, key + ".p75")) + ")";
+    }
+
+    private static String difference(Map<String, String> m, String key) {
+        return signedNanos(num(m, key + ".median")) + " (" + signedNanos(num(m, key + ".ci95lo")) + " to "
+                + signedNanos(num(m, key + ".ci95hi")) + ")";
+    }
+
     private static String signedNanos(double nanos) {
+        if (Double.isNaN(nanos)) {
+            return Format.nanos(nanos);
+        }
         return nanos < 0 ? "−" + Format.nanos(-nanos) : "+" + Format.nanos(nanos);
     }
 
