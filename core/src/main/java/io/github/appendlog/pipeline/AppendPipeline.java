@@ -28,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * The orchestrator: owns the bounded buffer, the encoder stage, the sender thread, batching,
  * object-key rollover and the append writer. Adapters hand an event over with its encoder
  * ({@link #offer(Object, EventEncoder, boolean, int)}; the {@link EncodingStage}'s thread
- * {@code appendlog-encoder-<name>} encodes it) or, with {@code encodeOnCallerThread}, hand over its
- * bytes ({@link #offer(byte[], boolean)}); everything else happens on the sender thread
+ * {@code appendlog-encoder-<name>} encodes it), or a copy of it in a reused holder
+ * ({@link #offer(Object, EventCopier, boolean)}), or, with {@code encodeOnCallerThread}, hand over
+ * its bytes ({@link #offer(byte[], boolean)}); everything else happens on the sender thread
  * ({@code appendlog-sender-<name>}).
  *
  * <p>CONTRACT (adapters rely on it):

@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * of the encoded size), drops it right there if there is none (counted, as an encoded event would
  * be), and otherwise puts the event into a {@link HandoffRing}; the encoder thread
  * ({@code appendlog-encoder-<name>}) encodes events in ring order into the {@link EventBuffer},
- * correcting each reservation to the real size.
+ * correcting each reservation to the real size. An adapter whose framework reuses its events hands
+ * them over through an {@link EventCopier}: the event is copied into a holder that its ring slot
+ * keeps from lap to lap, so the logging thread allocates nothing.
  *
  * <p>Wake-ups are batched, as the sender's are: a logging thread unparks the encoder only once per
  * {@link #WAKE_EVERY} events (or when its reservation fills a batch). An encoder that found events
