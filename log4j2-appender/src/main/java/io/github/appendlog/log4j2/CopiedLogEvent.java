@@ -235,6 +235,11 @@ final class CopiedLogEvent implements LogEvent {
         return nanoTime;
     }
 
+    /** Serialized as Log4j2 serializes its own events: an immutable proxy (a holder is reused). */
+    protected Object writeReplace() {
+        return Log4jLogEvent.serialize(this, includeLocation);
+    }
+
     @Override
     public String toString() {
         return "CopiedLogEvent{" + loggerName + " " + level + " " + (message == null ? "" : message.getFormattedMessage()) + "}";

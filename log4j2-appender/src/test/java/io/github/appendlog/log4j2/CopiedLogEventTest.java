@@ -172,6 +172,25 @@ class CopiedLogEventTest {
     }
 
     @Test
+    void serializesAsAnImmutableEvent() throws Exception {
+        CopiedLogEvent copy = new CopiedLogEvent();
+        copy.copy(reusedEvent("sent {}", "away"), true);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(copy);
+        }
+        copy.clear();
+        Object read;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            read = in.readObject();
+        }
+        LogEvent event = assertInstanceOf(Log4jLogEvent.class, read);
+        assertEquals("sent away", event.getMessage().getFormattedMessage());
+        assertEquals("r-1", event.getContextData().getValue("request"));
+        assertEquals("Caller.java", event.getSource().getFileName());
+    }
+
+    @Test
     void theCopierReportsTheMessageLengthAsItsSizeHint() {
         LogEventCopier copier = new LogEventCopier(new LayoutEncoder(PatternLayout.newBuilder().withPattern("%m%n").build()), false);
         CopiedLogEvent holder = copier.newHolder();
