@@ -73,7 +73,7 @@ final class Admission {
     /**
      * An event not encoded yet: reserves its estimated room, or refuses it and counts the refusal. An
      * accepted event is not counted as offered here: the hand-off position it takes counts it (see
-     * {@link #offered}), which keeps a shared counter off the logging thread's path.
+     * {@link #offeredNotHandedOver}), which keeps a shared counter off the logging thread's path.
      */
     boolean reserve(long room, boolean important) {
         EventBuffer.Outcome outcome;
