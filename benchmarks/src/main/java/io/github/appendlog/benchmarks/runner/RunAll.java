@@ -152,7 +152,25 @@ public final class RunAll {
     }
 
     private static void step(String what) {
+        settleDisk();
         System.out.println("[" + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME) + "] " + what
                 + " (load " + Machine.loadAverage() + ")");
+    }
+
+    /**
+     * Writes the page cache's dirty data out before a part starts, so that one part's disk writes
+     * (the saturated JMH runs put gigabytes into the emulator's files) are not written back during the
+     * next part, on the cores it measures. appendlog's store writes to disk and its peers write to
+     * /dev/null, so a writeback in progress lands on appendlog: a paired Log4j2 run started with
+     * 2.4 GB dirty gave appendlog - null +648 ns instead of +288 ns.
+     */
+    private static void settleDisk() {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            System.out.println("(sync not run: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
