@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the sealed tail tells the last drainer how far to go.
  */
 public final class HandoffRing {
-    /** {@link #claim}, {@link #offer}: no free slot (the drainer is behind). */
+    /** {@link #claim}: no free slot (the drainer is behind). */
     public static final long FULL = -1;
-    /** {@link #claim}, {@link #offer}: the ring was sealed. */
+    /** {@link #claim}: the ring was sealed. */
     public static final long SEALED = -2;
 
     private static final long SEALED_BIT = 1L << 62;
@@ -59,19 +59,6 @@ public final class HandoffRing {
         for (int i = 0; i < capacity; i++) {
             sequences[i] = i;
         }
-    }
-
-    /**
-     * Producers: {@link #claim} and {@link #publish} in one go.
-     *
-     * @return the position the event took (0, 1, 2, ... in order), or {@link #FULL} or {@link #SEALED}
-     */
-    public long offer(Object event, Object encoder, long reservedRoom, int sizeHint) {
-        long position = claim();
-        if (position >= 0) {
-            publish(position, event, encoder, reservedRoom, sizeHint);
-        }
-        return position;
     }
 
     /**
@@ -209,7 +196,7 @@ public final class HandoffRing {
 
     /** Consumer: events claimed and not yet released. */
     public long size() {
-        return (tail.get() & ~SEALED_BIT) - head;
+        return claimed() - head;
     }
 
     public int capacity() {

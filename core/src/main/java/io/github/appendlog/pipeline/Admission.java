@@ -76,13 +76,7 @@ final class Admission {
      * {@link #offeredNotHandedOver}), which keeps a shared counter off the logging thread's path.
      */
     boolean reserve(long room, boolean important) {
-        EventBuffer.Outcome outcome;
-        try {
-            outcome = buffer.reserve(room, important, blockNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = EventBuffer.Outcome.FULL;
-        }
+        EventBuffer.Outcome outcome = reserve(room, important, blockNanos);
         return outcome == EventBuffer.Outcome.ACCEPTED || refused(outcome);
     }
 
@@ -92,13 +86,7 @@ final class Admission {
      * Every other refusal is counted; an accepted event is counted by its hand-off position.
      */
     EventBuffer.Outcome reserveNow(long room, boolean important) {
-        EventBuffer.Outcome outcome;
-        try {
-            outcome = buffer.reserve(room, important, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = EventBuffer.Outcome.FULL;
-        }
+        EventBuffer.Outcome outcome = reserve(room, important, 0);
         if (outcome != EventBuffer.Outcome.ACCEPTED && !(outcome == EventBuffer.Outcome.FULL && waitsForRoom())) {
             refused(outcome);
         }
@@ -196,6 +184,16 @@ final class Admission {
         }
         truncated.increment();
         return truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    /** The buffer's reservation, waiting up to {@code waitNanos}; an interrupted wait is refused as FULL. */
+    private EventBuffer.Outcome reserve(long room, boolean important, long waitNanos) {
+        try {
+            return buffer.reserve(room, important, waitNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EventBuffer.Outcome.FULL;
+        }
     }
 
     /** Counts a refused reservation as offered and dropped or refused; returns false. */

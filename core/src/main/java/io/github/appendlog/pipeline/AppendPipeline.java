@@ -224,8 +224,7 @@ public final class AppendPipeline {
         if (encoding == null) {
             H holder = copier.newHolder();
             copier.copy(event, holder);
-            ByteBuffer bytes = copier.encode(holder);
-            return offer(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), important);
+            return offer(holder, copier, important, 0); // encodes it here
         }
         if (PipelineThreadFactory.isPipelineThread()) {
             return false;

@@ -12,12 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class HandoffRingTest {
 
+    /** Claims and publishes in one go, as a producer does; FULL or SEALED when it cannot claim. */
+    private static long offer(HandoffRing ring, Object event, Object encoder, long reservedRoom, int sizeHint) {
+        long position = ring.claim();
+        if (position >= 0) {
+            ring.publish(position, event, encoder, reservedRoom, sizeHint);
+        }
+        return position;
+    }
+
     @Test
     void handsEventsOverInOrderWithTheirEncoderAndRoomAcrossManyLaps() {
         HandoffRing ring = new HandoffRing(4);
         Object encoder = new Object();
         for (int i = 0; i < 50; i++) {
-            assertEquals(i, ring.offer("e" + i, encoder, 100 + i, i));
+            assertEquals(i, offer(ring, "e" + i, encoder, 100 + i, i));
             assertTrue(ring.poll());
             assertEquals("e" + i, ring.event());
             assertSame(encoder, ring.encoder());
@@ -33,15 +42,15 @@ class HandoffRingTest {
     void refusesWhenFullUntilTheConsumerTakesOne() {
         HandoffRing ring = new HandoffRing(4);
         for (int i = 0; i < 4; i++) {
-            assertEquals(i, ring.offer(i, null, 0, 0));
+            assertEquals(i, offer(ring, i, null, 0, 0));
         }
-        assertEquals(HandoffRing.FULL, ring.offer(4, null, 0, 0));
+        assertEquals(HandoffRing.FULL, offer(ring, 4, null, 0, 0));
         assertEquals(4, ring.size());
         assertTrue(ring.poll());
         assertEquals(0, ring.event());
-        assertEquals(HandoffRing.FULL, ring.offer(4, null, 0, 0), "a polled slot is not free before its release");
+        assertEquals(HandoffRing.FULL, offer(ring, 4, null, 0, 0), "a polled slot is not free before its release");
         ring.release();
-        assertEquals(4, ring.offer(4, null, 0, 0));
+        assertEquals(4, offer(ring, 4, null, 0, 0));
         for (int expected = 1; expected <= 4; expected++) {
             assertTrue(ring.poll());
             assertEquals(expected, ring.event());
@@ -53,12 +62,12 @@ class HandoffRingTest {
     @Test
     void aSealedRingRefusesNewEventsAndStillGivesUpTheOnesItHolds() {
         HandoffRing ring = new HandoffRing(8);
-        ring.offer("kept", null, 0, 0);
+        offer(ring, "kept", null, 0, 0);
         assertFalse(ring.isSealed());
         ring.seal();
         ring.seal(); // idempotent
         assertTrue(ring.isSealed());
-        assertEquals(HandoffRing.SEALED, ring.offer("late", null, 0, 0));
+        assertEquals(HandoffRing.SEALED, offer(ring, "late", null, 0, 0));
         assertFalse(ring.sealedAndEmpty());
         assertTrue(ring.poll());
         assertEquals("kept", ring.event());
@@ -70,7 +79,7 @@ class HandoffRingTest {
     @Test
     void forgetsReleasedEventsSoTheyCanBeCollected() {
         HandoffRing ring = new HandoffRing(2);
-        ring.offer("event", "encoder", 1, 0);
+        offer(ring, "event", "encoder", 1, 0);
         assertTrue(ring.poll());
         ring.release();
         assertNull(ring.event());
@@ -89,7 +98,7 @@ class HandoffRingTest {
         assertTrue(ring.poll());
         assertSame(holder, ring.event());
         ring.release(true);
-        assertEquals(1, ring.offer("other", "encoder", 0, 0));
+        assertEquals(1, offer(ring, "other", "encoder", 0, 0));
         long lapped = ring.claim();
         assertEquals(2, lapped);
         assertSame(holder, ring.slot(lapped));
@@ -108,7 +117,7 @@ class HandoffRingTest {
     void aClaimedSlotHoldsUpTheConsumerUntilItIsPublished() {
         HandoffRing ring = new HandoffRing(4);
         long first = ring.claim();
-        assertEquals(1, ring.offer("second", "encoder", 0, 0));
+        assertEquals(1, offer(ring, "second", "encoder", 0, 0));
         assertFalse(ring.poll(), "position 0 is claimed, not published");
         ring.publish(first, "first", "encoder", 0, 0);
         assertTrue(ring.poll());
@@ -123,8 +132,8 @@ class HandoffRingTest {
     void pollAndReleaseGoInPairs() {
         HandoffRing ring = new HandoffRing(4);
         assertThrows(IllegalStateException.class, ring::release);
-        ring.offer("a", "encoder", 0, 0);
-        ring.offer("b", "encoder", 0, 0);
+        offer(ring, "a", "encoder", 0, 0);
+        offer(ring, "b", "encoder", 0, 0);
         assertTrue(ring.poll());
         assertThrows(IllegalStateException.class, ring::poll);
         ring.release();
@@ -146,7 +155,7 @@ class HandoffRingTest {
         int perProducer = 50_000;
         Producers running = Producers.start(producers, id -> {
             for (int i = 0; i < perProducer; i++) {
-                while (ring.offer(new int[] {id, i}, null, i, 0) == HandoffRing.FULL) {
+                while (offer(ring, new int[] {id, i}, null, i, 0) == HandoffRing.FULL) {
                     Thread.onSpinWait();
                 }
             }
