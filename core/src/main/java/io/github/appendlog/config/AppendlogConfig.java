@@ -1,6 +1,6 @@
 package io.github.appendlog.config;
 
-import io.github.appendlog.key.ObjectKeyPattern;
+import io.github.appendlog.delivery.ObjectKeyPattern;
 import io.github.appendlog.oss.sign.Credentials;
 import io.github.appendlog.oss.sign.CredentialsProvider;
 import io.github.appendlog.oss.sign.ProfileFileCredentials;

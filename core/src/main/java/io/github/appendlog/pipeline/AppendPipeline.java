@@ -1,19 +1,24 @@
 package io.github.appendlog.pipeline;
 
-import io.github.appendlog.batch.Batch;
-import io.github.appendlog.batch.Batcher;
-import io.github.appendlog.buffer.DropCounter;
+import io.github.appendlog.intake.Admission;
+import io.github.appendlog.intake.EncodingStage;
+import io.github.appendlog.delivery.FailureReporter;
+import io.github.appendlog.delivery.RollingObjectWriter;
+
+import io.github.appendlog.buffer.Batch;
+import io.github.appendlog.buffer.Batcher;
+import io.github.appendlog.intake.DropCounter;
 import io.github.appendlog.buffer.EventBuffer;
-import io.github.appendlog.buffer.EventTruncator;
+import io.github.appendlog.intake.EventTruncator;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
-import io.github.appendlog.key.ObjectKeyPattern;
+import io.github.appendlog.delivery.ObjectKeyPattern;
 import io.github.appendlog.oss.AppendStoreClient;
 import io.github.appendlog.oss.OssHttpClient;
-import io.github.appendlog.retry.ExponentialBackoff;
+import io.github.appendlog.delivery.ExponentialBackoff;
 import io.github.appendlog.status.StatusReporter;
-import io.github.appendlog.writer.AppendFailedException;
-import io.github.appendlog.writer.WriterOptions;
+import io.github.appendlog.delivery.AppendFailedException;
+import io.github.appendlog.delivery.WriterOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;

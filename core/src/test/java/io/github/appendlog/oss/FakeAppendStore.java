@@ -1,6 +1,6 @@
 package io.github.appendlog.oss;
 
-import io.github.appendlog.checksum.Crc64;
+import io.github.appendlog.oss.Crc64;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;

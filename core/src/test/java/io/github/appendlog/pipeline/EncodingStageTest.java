@@ -1,5 +1,8 @@
 package io.github.appendlog.pipeline;
 
+
+import io.github.appendlog.intake.Admission;
+import io.github.appendlog.intake.EncodingStage;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -227,8 +230,8 @@ class EncodingStageTest {
     void anEventLoggedByALoggingThreadWhileItEncodesAFullRingIsDroppedAndCounted() {
         // A stage whose encoder thread is not started: only logging threads drain it, when it is full.
         EventBuffer buffer = new EventBuffer(64L << 20, 100, 1L << 20);
-        io.github.appendlog.buffer.DropCounter drops = new io.github.appendlog.buffer.DropCounter(java.time.Clock.systemUTC());
-        Admission admission = new Admission(buffer, new io.github.appendlog.buffer.EventTruncator(1024), drops, 0);
+        io.github.appendlog.intake.DropCounter drops = new io.github.appendlog.intake.DropCounter(java.time.Clock.systemUTC());
+        Admission admission = new Admission(buffer, new io.github.appendlog.intake.EventTruncator(1024), drops, 0);
         EncodingStage stage = new EncodingStage(admission, () -> { }, new PipelineThreadFactory("encoder", "nested", status),
                 TimeUnit.SECONDS.toNanos(1));
         List<Boolean> nestedOutcomes = new ArrayList<>();

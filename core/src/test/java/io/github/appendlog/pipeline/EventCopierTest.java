@@ -1,5 +1,8 @@
 package io.github.appendlog.pipeline;
 
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.intake.EncodingStage;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

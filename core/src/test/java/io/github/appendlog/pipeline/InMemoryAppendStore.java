@@ -1,6 +1,6 @@
 package io.github.appendlog.pipeline;
 
-import io.github.appendlog.checksum.Crc64;
+import io.github.appendlog.oss.Crc64;
 import io.github.appendlog.oss.AppendReply;
 import io.github.appendlog.oss.AppendStoreClient;
 import io.github.appendlog.oss.ObjectInfo;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * A store in memory that behaves like OSS append objects and can be told to be down, refuse
  * credentials, hang, or hold objects that are not appendable.
  */
-final class InMemoryAppendStore implements AppendStoreClient {
+public final class InMemoryAppendStore implements AppendStoreClient {
     private final Map<String, StoredObject> objects = new TreeMap<>();
     private volatile boolean down;
     private volatile boolean authFailing;
@@ -46,20 +46,20 @@ final class InMemoryAppendStore implements AppendStoreClient {
         }
     }
 
-    void down(boolean down) {
+    public void down(boolean down) {
         this.down = down;
     }
 
-    void authFailing(boolean failing) {
+    public void authFailing(boolean failing) {
         this.authFailing = failing;
     }
 
     /** Appends block until {@link #release()} or {@link #close()}. */
-    void hang() {
+    public void hang() {
         hang = new CountDownLatch(1);
     }
 
-    void release() {
+    public void release() {
         CountDownLatch h = hang;
         hang = null;
         if (h != null) {
@@ -68,17 +68,17 @@ final class InMemoryAppendStore implements AppendStoreClient {
     }
 
     /** Runs on the calling (sender) thread at each append, before it is applied. */
-    void onAppend(Consumer<String> action) {
+    public void onAppend(Consumer<String> action) {
         this.onAppend = action;
     }
 
-    synchronized void putNormal(String key, String content) {
+    public synchronized void putNormal(String key, String content) {
         StoredObject o = new StoredObject(false);
         o.bytes.writeBytes(content.getBytes(StandardCharsets.UTF_8));
         objects.put(key, o);
     }
 
-    synchronized void putAppendable(String key, String content) {
+    public synchronized void putAppendable(String key, String content) {
         StoredObject o = new StoredObject(true);
         byte[] b = content.getBytes(StandardCharsets.UTF_8);
         o.bytes.writeBytes(b);
@@ -87,17 +87,17 @@ final class InMemoryAppendStore implements AppendStoreClient {
     }
 
     /** The object's content, or null. */
-    synchronized String text(String key) {
+    public synchronized String text(String key) {
         StoredObject o = objects.get(key);
         return o == null ? null : new String(o.bytes.toByteArray(), StandardCharsets.UTF_8);
     }
 
-    synchronized List<String> keys() {
+    public synchronized List<String> keys() {
         return new ArrayList<>(objects.keySet());
     }
 
     /** All appendable objects' content in key order. */
-    synchronized String allText() {
+    public synchronized String allText() {
         StringBuilder sb = new StringBuilder();
         objects.forEach((k, o) -> {
             if (o.appendable) {
@@ -189,7 +189,7 @@ final class InMemoryAppendStore implements AppendStoreClient {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 

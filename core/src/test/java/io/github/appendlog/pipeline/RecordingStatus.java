@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /** Keeps every status message as {@code LEVEL message}. */
-final class RecordingStatus implements StatusReporter {
-    final List<String> messages = new CopyOnWriteArrayList<>();
+public final class RecordingStatus implements StatusReporter {
+    public final List<String> messages = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(String message) {
@@ -24,7 +24,7 @@ final class RecordingStatus implements StatusReporter {
         messages.add("ERROR " + message);
     }
 
-    List<String> matching(String level, String part) {
+    public List<String> matching(String level, String part) {
         return messages.stream().filter(m -> m.startsWith(level + " ") && m.contains(part)).collect(Collectors.toList());
     }
 }

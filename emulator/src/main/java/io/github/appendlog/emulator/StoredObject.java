@@ -1,6 +1,6 @@
 package io.github.appendlog.emulator;
 
-import io.github.appendlog.checksum.Crc64;
+import io.github.appendlog.oss.Crc64;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,0 +1,64 @@
+package io.github.appendlog.delivery;
+
+import io.github.appendlog.oss.Crc64;
+
+/**
+ * One append as it was sent: where, on top of which CRC, and a fingerprint of the bytes. Kept while
+ * its outcome is unknown, so that the writer can find out later whether it landed.
+ */
+final class AppendAttempt {
+    private final long position;
+    private final long crcBefore;
+    private final boolean crcKnown;
+    private final int length;
+    private final long batchCrc;
+
+    AppendAttempt(long position, long crcBefore, boolean crcKnown, int length, long batchCrc) {
+        this.position = position;
+        this.crcBefore = crcBefore;
+        this.crcKnown = crcKnown;
+        this.length = length;
+        this.batchCrc = batchCrc;
+    }
+
+    long position() {
+        return position;
+    }
+
+    long end() {
+        return position + length;
+    }
+
+    long crcBefore() {
+        return crcBefore;
+    }
+
+    /** Whether {@link #crcBefore()} is the object's real CRC (false if the store never told us). */
+    boolean crcKnown() {
+        return crcKnown;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** CRC-64 of the batch alone. */
+    long batchCrc() {
+        return batchCrc;
+    }
+
+    /** The whole object's CRC if the batch landed at {@link #position()}. */
+    long expectedCrc() {
+        return Crc64.combine(crcBefore, batchCrc, length);
+    }
+
+    /** Whether a batch with this length and CRC is (with CRC-64 certainty) the same bytes. */
+    boolean sameBatch(int otherLength, long otherBatchCrc) {
+        return length == otherLength && batchCrc == otherBatchCrc;
+    }
+
+    @Override
+    public String toString() {
+        return length + " bytes at position " + position;
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.appendlog.delivery;
+
+import io.github.appendlog.oss.Crc64;
+import io.github.appendlog.oss.AppendStoreClient;
+import io.github.appendlog.oss.ObjectInfo;
+import io.github.appendlog.oss.OssServiceException;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Finds out whether an append whose outcome is unknown landed in the object, by proof rather than
+ * by resending (APPEND-PROTOCOLS.md 1.9): HEAD gives the true length {@code L} and CRC; when that
+ * is not conclusive, a ranged GET of {@code [pos, pos+len)} compares the bytes.
+ *
+ * <p>An append at {@code pos} is atomic and can only land at exactly {@code [pos, pos+len)}, so:
+ * <ul>
+ *   <li>{@code L == pos}: not applied; resend at {@code pos}.
+ *   <li>{@code L == pos+len} and the CRC is the expected one: applied.
+ *   <li>{@code pos < L < pos+len}: not applied (another writer appended fewer bytes); resend at {@code L}.
+ *   <li>{@code L >= pos+len}: the ranged GET decides; applied (another writer appended after us)
+ *       or not (another writer took the slot); either way continue at {@code L} with HEAD's CRC.
+ *   <li>Object missing (and {@code pos > 0}), shorter than {@code pos}, or with a different CRC at
+ *       {@code L == pos}: it was deleted, replaced or truncated, so bytes this writer appended
+ *       before are gone or changed. The batch is not in it: {@link RolloverRequiredException}
+ *       with {@code CONFLICT}, so the caller starts a fresh object rather than appending to one
+ *       whose earlier content is not what was written.
+ *   <li>Not an Appendable object any more: {@code NOT_APPENDABLE}.
+ * </ul>
+ */
+final class AppendResolver {
+
+    /** The outcome: whether the attempt landed, and where the object ends now. */
+    static final class Resolution {
+        private final boolean applied;
+        private final long position;
+        private final long crc;
+        private final boolean crcKnown;
+
+        Resolution(boolean applied, long position, long crc, boolean crcKnown) {
+            this.applied = applied;
+            this.position = position;
+            this.crc = crc;
+            this.crcKnown = crcKnown;
+        }
+
+        boolean applied() {
+            return applied;
+        }
+
+        /** Where the object ends: the next append goes here. */
+        long position() {
+            return position;
+        }
+
+        long crc() {
+            return crc;
+        }
+
+        boolean crcKnown() {
+            return crcKnown;
+        }
+    }
+
+    private final AppendStoreClient client;
+    private final String key;
+
+    AppendResolver(AppendStoreClient client, String key) {
+        this.client = client;
+        this.key = key;
+    }
+
+    /**
+     * @param data the batch's bytes, or null when only the attempt's fingerprint is known (then the
+     *     ranged read is compared by length and CRC-64)
+     */
+    Resolution resolve(AppendAttempt attempt, byte[] data, int offset)
+            throws IOException, OssServiceException, RolloverRequiredException {
+        ObjectInfo info = client.head(key);
+        long pos = attempt.position();
+        if (info == null) {
+            if (pos == 0) {
+                return new Resolution(false, 0, 0, true);
+            }
+            throw conflict("it no longer exists, although " + pos + " bytes were appended to it");
+        }
+        if (!info.appendable()) {
+            throw new RolloverRequiredException(RolloverRequiredException.Reason.NOT_APPENDABLE, key,
+                    "object '" + key + "' is now a " + info.objectType() + " object, not Appendable", null);
+        }
+        long length = info.length();
+        if (length < pos) {
+            throw conflict("it is " + length + " bytes long, shorter than the " + pos
+                    + " bytes appended to it (replaced or truncated)");
+        }
+        boolean crcComparable = info.hasCrc64() && attempt.crcKnown();
+        if (length == pos) {
+            if (crcComparable && info.crc64() != attempt.crcBefore()) {
+                throw conflict("its CRC-64 " + Long.toUnsignedString(info.crc64()) + " differs from the "
+                        + Long.toUnsignedString(attempt.crcBefore()) + " of what was appended to it (replaced)");
+            }
+            return notApplied(info, attempt.crcBefore(), attempt.crcKnown());
+        }
+        if (length == attempt.end() && crcComparable && info.crc64() == attempt.expectedCrc()) {
+            return new Resolution(true, length, info.crc64(), true);
+        }
+        if (length < attempt.end()) {
+            return notApplied(info, 0, false);
+        }
+        byte[] found = client.getRange(key, pos, attempt.end() - 1);
+        boolean ours = data != null
+                ? Arrays.equals(found, 0, found.length, data, offset, offset + attempt.length())
+                : found.length == attempt.length() && Crc64.compute(found, 0, found.length) == attempt.batchCrc();
+        return ours ? new Resolution(true, length, info.crc64(), info.hasCrc64()) : notApplied(info, 0, false);
+    }
+
+    private static Resolution notApplied(ObjectInfo info, long fallbackCrc, boolean fallbackKnown) {
+        return info.hasCrc64()
+                ? new Resolution(false, info.length(), info.crc64(), true)
+                : new Resolution(false, info.length(), fallbackCrc, fallbackKnown);
+    }
+
+    private RolloverRequiredException conflict(String what) {
+        return new RolloverRequiredException(RolloverRequiredException.Reason.CONFLICT, key,
+                "object '" + key + "' changed behind this writer: " + what
+                        + "; not appending to it any more", null);
+    }
+}

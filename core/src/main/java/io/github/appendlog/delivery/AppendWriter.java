@@ -1,0 +1,331 @@
+package io.github.appendlog.delivery;
+
+import io.github.appendlog.oss.Crc64;
+import io.github.appendlog.oss.AppendReply;
+import io.github.appendlog.oss.AppendStoreClient;
+import io.github.appendlog.oss.ObjectInfo;
+import io.github.appendlog.oss.OssErrorKind;
+import io.github.appendlog.oss.OssServiceException;
+import io.github.appendlog.delivery.RetryPolicy;
+import io.github.appendlog.status.StatusReporter;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Appends batches to one append object at the tracked position, exactly once
+ * (APPEND-PROTOCOLS.md 1.9 and 5).
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>{@link #open()} HEADs the key: missing means position 0 and CRC 0; an Appendable object is
+ *       resumed at its length and CRC; any other type gives {@link RolloverRequiredException}
+ *       ({@code NOT_APPENDABLE}). {@link #append} opens lazily if {@code open()} was not called.
+ *   <li>{@link #append} returns the new position. {@link RolloverRequiredException}: the batch was
+ *       NOT applied and this object cannot take it; the caller sends it to the next key.
+ *       {@link AppendFailedException}: retries ran out, the deadline came, or the store refused
+ *       (authentication, bucket, bad request); the caller keeps the batch and calls {@code append}
+ *       with the SAME bytes later, and the writer first finds out whether the failed attempt landed,
+ *       so the batch lands exactly once across those calls. If the caller instead gives up on the
+ *       batch and appends different bytes, the writer still settles the earlier attempt first (by
+ *       length and CRC-64) so the position stays right.
+ *   <li>Every reply is verified: next position {@code == pos + len} and CRC-64 {@code ==
+ *       Crc64.update(crcSoFar, batch)}. A mismatch is reported as an error and resolved like a
+ *       conflict; if the batch did land, the call succeeds and the next one asks for a rollover.
+ *   <li>I/O errors, 5xx and throttling are retried with capped exponential backoff up to
+ *       {@code maxRetries}, never waiting past {@code deadlineNanos} ({@link System#nanoTime()}
+ *       scale); the first attempt is always made. After any ambiguous outcome (I/O error, 5xx) or a
+ *       409 PositionNotEqualToLength the writer proves whether the batch landed before sending
+ *       again ({@link AppendResolver}); it never re-sends at a new offset without that proof.
+ * </ul>
+ *
+ * <p>Not thread-safe: one sender thread calls {@code open}/{@code append}; {@link #position()} and
+ * {@link #crc64()} may be read from any thread.
+ */
+public final class AppendWriter {
+    private final AppendStoreClient client;
+    private final String key;
+    private final WriterOptions options;
+    private final StatusReporter status;
+    private final RetryPolicy retry;
+    private final AppendResolver resolver;
+
+    private volatile long position;
+    private volatile long crc;
+    private boolean crcKnown = true;
+    private boolean opened;
+    /** The attempt whose outcome is unknown, or null. */
+    private AppendAttempt pending;
+    /** Set once the object cannot take more appends; every later append asks for a rollover. */
+    private RolloverRequiredException.Reason refusal;
+    /** Calls that ended in AppendFailedException since the last success (each reported by the caller). */
+    private int failedCalls;
+
+    public AppendWriter(AppendStoreClient client, String key, WriterOptions options, StatusReporter status) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.key = Objects.requireNonNull(key, "key");
+        this.options = Objects.requireNonNull(options, "options");
+        this.status = Objects.requireNonNull(status, "status");
+        this.retry = options.retryPolicy();
+        this.resolver = new AppendResolver(client, key);
+    }
+
+    /** HEADs the key and resumes at its end; retries transient errors without a deadline. */
+    public void open() throws AppendFailedException, RolloverRequiredException, InterruptedException {
+        open(retry.nanoTime() + Long.MAX_VALUE / 2);
+    }
+
+    /** Like {@link #open()}, never waiting for a retry past {@code deadlineNanos}. */
+    public void open(long deadlineNanos)
+            throws AppendFailedException, RolloverRequiredException, InterruptedException {
+        int failures = 0;
+        while (true) {
+            checkInterrupted();
+            try {
+                ObjectInfo info = client.head(key);
+                if (info == null) {
+                    adopt(0, 0, true);
+                    status.info("appendlog: object '" + key + "' does not exist yet; the first append creates it");
+                } else if (!info.appendable()) {
+                    refusal = RolloverRequiredException.Reason.NOT_APPENDABLE;
+                    throw new RolloverRequiredException(refusal, key, "object '" + key + "' in "
+                            + client.describe() + " is a " + info.objectType() + " object, not Appendable", null);
+                } else {
+                    adopt(info.length(), info.crc64(), info.hasCrc64());
+                    status.info("appendlog: resuming object '" + key + "' at position " + info.length());
+                }
+                opened = true;
+                return;
+            } catch (IOException | OssServiceException e) {
+                if (!retryable(e)) {
+                    throw failed("cannot open object '" + key + "'", e);
+                }
+                failures++;
+                awaitRetry(failures, deadlineNanos, "opening object '" + key + "'", e);
+            }
+        }
+    }
+
+    /**
+     * Appends {@code data[offset, offset+length)} at the tracked position and returns the new position.
+     *
+     * @param deadlineNanos no retry wait ends past this {@link System#nanoTime()} value
+     */
+    public long append(byte[] data, int offset, int length, long deadlineNanos)
+            throws RolloverRequiredException, AppendFailedException, InterruptedException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        if (refusal != null) {
+            throw new RolloverRequiredException(refusal, key, "object '" + key
+                    + "' takes no more appends (" + refusal + "); roll over to the next key", null);
+        }
+        if (!opened) {
+            open(deadlineNanos);
+        }
+        long batchCrc = Crc64.compute(data, offset, length);
+        int failures = 0;
+        int conflicts = 0;
+        boolean suspect = false;
+        while (true) {
+            checkInterrupted();
+            try {
+                if (pending != null) {
+                    AppendAttempt attempt = pending;
+                    boolean ours = attempt.sameBatch(length, batchCrc);
+                    AppendResolver.Resolution r = resolveOrRefuse(attempt, ours ? data : null, offset);
+                    pending = null;
+                    adopt(r.position(), r.crc(), r.crcKnown());
+                    if (r.applied() && ours) {
+                        status.info("appendlog: the append of " + attempt + " to '" + key
+                                + "' had landed; continuing at position " + r.position());
+                        if (suspect) {
+                            refusal = RolloverRequiredException.Reason.CONFLICT;
+                        }
+                        return succeeded();
+                    }
+                    if (r.applied()) {
+                        status.warn("appendlog: an earlier append of " + attempt + " to '" + key
+                                + "' that failed had landed after all, but its batch was not sent again");
+                    } else if (suspect) {
+                        throw refuse(RolloverRequiredException.Reason.CONFLICT, "object '" + key
+                                + "' acknowledged an append of " + attempt + " but does not hold those bytes");
+                    }
+                }
+                if (length == 0) {
+                    return succeeded();
+                }
+                if (position + length > options.maxObjectBytes()) {
+                    throw new RolloverRequiredException(RolloverRequiredException.Reason.SIZE_LIMIT, key,
+                            "appending " + length + " bytes at position " + position + " would take object '" + key
+                                    + "' past maxObjectBytes " + options.maxObjectBytes(), null);
+                }
+                AppendAttempt attempt = new AppendAttempt(position, crc, crcKnown, length, batchCrc);
+                AppendReply reply = send(attempt, data, offset);
+                if (verified(reply, attempt)) {
+                    return succeeded();
+                }
+                suspect = true;
+                pending = attempt;
+            } catch (IOException e) {
+                failures++;
+                awaitRetry(failures, deadlineNanos, describe(length), e);
+            } catch (OssServiceException e) {
+                switch (e.kind()) {
+                    case POSITION_MISMATCH:
+                    case NO_SUCH_KEY:
+                        conflicts++;
+                        if (conflicts > options.maxConflicts()) {
+                            throw failed(describe(length) + " lost to other writers " + conflicts + " times", e);
+                        }
+                        status.info("appendlog: " + describe(length) + ": " + e.getMessage()
+                                + "; checking whether it landed");
+                        break;
+                    case NOT_APPENDABLE:
+                        pending = null;
+                        throw refuse(RolloverRequiredException.Reason.NOT_APPENDABLE, e.getMessage());
+                    case SIZE_LIMIT:
+                        pending = null;
+                        throw new RolloverRequiredException(RolloverRequiredException.Reason.SIZE_LIMIT, key,
+                                e.getMessage(), e);
+                    default:
+                        if (!e.kind().retryable()) {
+                            throw failed(describe(length) + " failed", e);
+                        }
+                        failures++;
+                        awaitRetry(failures, deadlineNanos, describe(length), e);
+                }
+            }
+        }
+    }
+
+    /** The position the next append goes to (the object's length as this writer knows it). */
+    public long position() {
+        return position;
+    }
+
+    /** CRC-64/ECMA of the whole object as this writer knows it (unsigned, held in a long). */
+    public long crc64() {
+        return crc;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /**
+     * True while an append whose outcome is unknown waits to be settled by the next {@link #append}.
+     * A caller that wants to drop this writer (e.g. to move to the next key) should first append
+     * the same bytes again through it, or the batch could land twice: once here, once there.
+     */
+    public boolean hasUnresolvedAttempt() {
+        return pending != null;
+    }
+
+    private AppendReply send(AppendAttempt attempt, byte[] data, int offset) throws IOException, OssServiceException {
+        try {
+            return client.append(key, attempt.position(), data, offset, attempt.length(), attempt.position() == 0);
+        } catch (IOException e) {
+            pending = attempt;
+            throw e;
+        } catch (OssServiceException e) {
+            if (e.kind() == OssErrorKind.TRANSIENT || e.kind() == OssErrorKind.POSITION_MISMATCH) {
+                pending = attempt;
+            }
+            throw e;
+        }
+    }
+
+    private boolean verified(AppendReply reply, AppendAttempt attempt) {
+        long expectedCrc = attempt.expectedCrc();
+        boolean positionOk = reply.nextPosition() == attempt.end();
+        boolean crcOk = !reply.hasCrc64() || !attempt.crcKnown() || reply.crc64() == expectedCrc;
+        if (positionOk && crcOk) {
+            if (reply.hasCrc64()) {
+                adopt(attempt.end(), reply.crc64(), true);
+            } else {
+                adopt(attempt.end(), expectedCrc, attempt.crcKnown());
+            }
+            return true;
+        }
+        status.error("appendlog: object '" + key + "' acknowledged an append of " + attempt + " with next position "
+                + reply.nextPosition() + " and CRC-64 " + Long.toUnsignedString(reply.crc64()) + ", expected "
+                + attempt.end() + " and " + Long.toUnsignedString(expectedCrc) + " (request id "
+                + reply.requestId() + "); another writer changed the object or data was corrupted; checking it");
+        return false;
+    }
+
+    private AppendResolver.Resolution resolveOrRefuse(AppendAttempt attempt, byte[] data, int offset)
+            throws IOException, OssServiceException, RolloverRequiredException {
+        try {
+            return resolver.resolve(attempt, data, offset);
+        } catch (RolloverRequiredException e) {
+            pending = null;
+            refusal = e.reason();
+            status.error("appendlog: " + e.getMessage(), null);
+            throw e;
+        }
+    }
+
+    private RolloverRequiredException refuse(RolloverRequiredException.Reason reason, String message) {
+        refusal = reason;
+        if (reason == RolloverRequiredException.Reason.CONFLICT) {
+            status.error("appendlog: " + message, null);
+        }
+        return new RolloverRequiredException(reason, key, message, null);
+    }
+
+    private void awaitRetry(int failures, long deadlineNanos, String what, Exception cause)
+            throws AppendFailedException, InterruptedException {
+        RetryPolicy.Decision decision = retry.awaitRetry(failures, deadlineNanos);
+        switch (decision) {
+            case RETRY:
+                status.info("appendlog: " + what + ": attempt " + failures + " failed (" + cause.getMessage()
+                        + "); retrying");
+                return;
+            case EXHAUSTED:
+                throw failed(what + " failed after " + failures + " attempts", cause);
+            case DEADLINE:
+            default:
+                throw failed(what + " failed after " + failures + " attempts; the deadline came before the next retry",
+                        cause);
+        }
+    }
+
+    /**
+     * The exception for a failed call. The caller reports it (the pipeline: once, then once per
+     * interval); the writer only notes it at INFO, so one failure never shows as two errors.
+     */
+    private AppendFailedException failed(String what, Exception cause) {
+        AppendFailedException e = AppendFailedException.of("appendlog: " + what + ": " + cause.getMessage()
+                + (pending != null ? " (whether it landed is checked before the next append)" : ""), cause);
+        failedCalls++;
+        status.info(e.getMessage() + " (failure " + failedCalls + " in a row)");
+        return e;
+    }
+
+    private long succeeded() {
+        if (failedCalls > 0) {
+            status.info("appendlog: appends to '" + key + "' succeed again after " + failedCalls + " failed calls");
+            failedCalls = 0;
+        }
+        return position;
+    }
+
+    private String describe(int length) {
+        return "append of " + length + " bytes to '" + key + "' at position " + position;
+    }
+
+    private void adopt(long newPosition, long newCrc, boolean known) {
+        position = newPosition;
+        crc = newCrc;
+        crcKnown = known;
+    }
+
+    private static boolean retryable(Exception e) {
+        return e instanceof IOException || ((OssServiceException) e).kind().retryable();
+    }
+
+    private static void checkInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("appendlog writer interrupted");
+        }
+    }
+}

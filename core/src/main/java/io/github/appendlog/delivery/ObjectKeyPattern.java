@@ -1,0 +1,177 @@
+package io.github.appendlog.delivery;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The object key pattern, e.g. {@code logs/app/%d{yyyy-MM-dd}/host-1-%i.log}.
+ *
+ * <ul>
+ *   <li>{@code %d{pattern}}: the time formatted with a {@link DateTimeFormatter} pattern, in UTC;
+ *       {@code %d{pattern, zone}} names another zone ({@code %d{yyyy-MM-dd, Asia/Shanghai}});
+ *       {@code %d} alone means {@code %d{yyyy-MM-dd}}. The date tokens together make the
+ *       <em>period</em>: when it changes, logs go to a new object.
+ *   <li>{@code %i}: the object index, from 0, which grows when an object is full or cannot be
+ *       appended to. A pattern without {@code %i} still rolls over: index {@code n > 0} is
+ *       inserted as {@code .n} before the extension of the last path segment
+ *       ({@code app.log}, {@code app.1.log}, {@code app.2.log}).
+ *   <li>{@code %%}: a literal {@code %}.
+ * </ul>
+ */
+public final class ObjectKeyPattern {
+    private static final String DEFAULT_DATE = "yyyy-MM-dd";
+
+    private final String pattern;
+    private final List<Object> parts; // String literal, DateTimeFormatter, or INDEX
+    private final boolean hasIndex;
+    private final boolean hasDate;
+    private static final Object INDEX = new Object();
+
+    private ObjectKeyPattern(String pattern, List<Object> parts) {
+        this.pattern = pattern;
+        this.parts = Collections.unmodifiableList(parts);
+        this.hasIndex = parts.contains(INDEX);
+        this.hasDate = parts.stream().anyMatch(p -> p instanceof DateTimeFormatter);
+    }
+
+    /**
+     * Parses and checks a pattern.
+     *
+     * @throws IllegalArgumentException saying what is wrong, e.g. an unknown date pattern letter
+     */
+    public static ObjectKeyPattern parse(String pattern) {
+        if (pattern == null || pattern.trim().isEmpty()) {
+            throw new IllegalArgumentException("the object key pattern is empty");
+        }
+        List<Object> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c != '%') {
+                literal.append(c);
+                i++;
+                continue;
+            }
+            if (i + 1 >= pattern.length()) {
+                throw problem(pattern, "ends with a lone '%' (write %% for a literal '%')");
+            }
+            char conversion = pattern.charAt(i + 1);
+            i += 2;
+            if (conversion == '%') {
+                literal.append('%');
+                continue;
+            }
+            flush(literal, parts);
+            if (conversion == 'i') {
+                parts.add(INDEX);
+            } else if (conversion == 'd') {
+                String option = DEFAULT_DATE;
+                if (i < pattern.length() && pattern.charAt(i) == '{') {
+                    int close = pattern.indexOf('}', i);
+                    if (close < 0) {
+                        throw problem(pattern, "'%d{' has no closing '}'");
+                    }
+                    option = pattern.substring(i + 1, close);
+                    i = close + 1;
+                }
+                parts.add(dateFormatter(pattern, option));
+            } else {
+                throw problem(pattern, "'%" + conversion + "' is not known (use %d{date pattern}, %i or %%)");
+            }
+        }
+        flush(literal, parts);
+        return new ObjectKeyPattern(pattern, parts);
+    }
+
+    private static void flush(StringBuilder literal, List<Object> parts) {
+        if (literal.length() > 0) {
+            parts.add(literal.toString());
+            literal.setLength(0);
+        }
+    }
+
+    private static DateTimeFormatter dateFormatter(String pattern, String option) {
+        String datePattern = option.trim();
+        ZoneId zone = ZoneOffset.UTC;
+        int comma = option.lastIndexOf(',');
+        if (comma >= 0) {
+            datePattern = option.substring(0, comma).trim();
+            String zoneText = option.substring(comma + 1).trim();
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                throw problem(pattern, "'" + zoneText + "' in %d{" + option + "} is not a time zone (e.g. UTC, Asia/Shanghai, +08:00)");
+            }
+        }
+        if (datePattern.isEmpty()) {
+            datePattern = DEFAULT_DATE;
+        }
+        try {
+            DateTimeFormatter formatter = DateTimeFormatter.ofPattern(datePattern, Locale.ROOT).withZone(zone);
+            formatter.format(Instant.EPOCH); // some patterns only fail when used
+            return formatter;
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw problem(pattern, "%d{" + option + "} is not a valid date pattern (" + e.getMessage() + ")");
+        }
+    }
+
+    private static IllegalArgumentException problem(String pattern, String what) {
+        return new IllegalArgumentException("'" + pattern + "': " + what);
+    }
+
+    /** The formatted date tokens at {@code time}; a change means a new object. Empty without dates. */
+    public String period(Instant time) {
+        if (!hasDate) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof DateTimeFormatter) {
+                sb.append(((DateTimeFormatter) part).format(time)).append('\u0000');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The object key for {@code time} and object {@code index}. */
+    public String key(Instant time, int index) {
+        StringBuilder sb = new StringBuilder();
+        for (Object part : parts) {
+            if (part == INDEX) {
+                sb.append(index);
+            } else if (part instanceof DateTimeFormatter) {
+                sb.append(((DateTimeFormatter) part).format(time));
+            } else {
+                sb.append((String) part);
+            }
+        }
+        if (!hasIndex && index > 0) {
+            int slash = sb.lastIndexOf("/");
+            int dot = sb.lastIndexOf(".");
+            int at = dot > slash + 1 ? dot : sb.length();
+            sb.insert(at, "." + index);
+        }
+        return sb.toString();
+    }
+
+    public boolean hasIndex() {
+        return hasIndex;
+    }
+
+    public boolean hasDate() {
+        return hasDate;
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}

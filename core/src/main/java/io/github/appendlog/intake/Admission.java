@@ -1,0 +1,223 @@
+package io.github.appendlog.intake;
+
+import io.github.appendlog.pipeline.AppendPipeline;
+
+import io.github.appendlog.intake.DropCounter;
+import io.github.appendlog.buffer.EventBuffer;
+import io.github.appendlog.intake.EventTruncator;
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Whether an event gets into the buffer, decided on the logging thread, and the counts of what did
+ * not: encoded events are admitted with their bytes ({@link #offer}); events handed to the
+ * {@link EncodingStage} are admitted by a reservation of their estimated room ({@link #reserve}), which
+ * the stage later turns into bytes ({@link #addEncoded}, {@link #correctReserved}) or gives back.
+ * Events longer than {@code maxEventBytes} are truncated here. Every refusal is counted (drops by
+ * reason in the {@link DropCounter}, refusals after stop, events that could not be encoded).
+ */
+public final class Admission {
+    private final EventBuffer buffer;
+    private final EventTruncator truncator;
+    private final DropCounter drops;
+    /** How long an event may wait for room: 0 unless {@code overflowPolicy=BLOCK}. */
+    private final long blockNanos;
+    private final LongAdder offered = new LongAdder();
+    private final LongAdder truncated = new LongAdder();
+    private final LongAdder refusedAfterStop = new LongAdder();
+    private final LongAdder encodeFailures = new LongAdder();
+    private volatile RuntimeException lastEncodeFailure;
+
+    public Admission(EventBuffer buffer, EventTruncator truncator, DropCounter drops, long blockNanos) {
+        this.buffer = buffer;
+        this.truncator = truncator;
+        this.drops = drops;
+        this.blockNanos = blockNanos;
+    }
+
+    /** An encoded event: copied into the buffer, or refused and counted. */
+    public boolean offer(byte[] bytes, int offset, int length, boolean important) {
+        offered.increment();
+        byte[] event = bytes;
+        int from = offset;
+        int count = length;
+        byte[] cut = truncatedOrNull(bytes, offset, length);
+        if (cut != null) {
+            event = cut;
+            from = 0;
+            count = cut.length;
+        }
+        EventBuffer.Outcome outcome;
+        try {
+            outcome = buffer.offer(event, from, count, important, blockNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = EventBuffer.Outcome.FULL;
+        }
+        return accepted(outcome);
+    }
+
+    /** See {@link AppendPipeline#dropBeforeEncoding}: true when the event is surely dropped (counted). */
+    public boolean dropBeforeEncoding(boolean important) {
+        EventBuffer.Outcome outcome = buffer.likelyOutcome(important, blockNanos > 0);
+        if (outcome == EventBuffer.Outcome.ACCEPTED) {
+            return false;
+        }
+        offered.increment();
+        if (outcome == EventBuffer.Outcome.BELOW_THRESHOLD) {
+            drops.droppedBelowWarn();
+        } else {
+            drops.droppedBufferFull();
+        }
+        return true;
+    }
+
+    /**
+     * An event not encoded yet: reserves its estimated room, or refuses it and counts the refusal. An
+     * accepted event is not counted as offered here: the hand-off position it takes counts it (see
+     * {@link #offeredNotHandedOver}), which keeps a shared counter off the logging thread's path.
+     */
+    public boolean reserve(long room, boolean important) {
+        EventBuffer.Outcome outcome = reserve(room, important, blockNanos);
+        return outcome == EventBuffer.Outcome.ACCEPTED || refused(outcome);
+    }
+
+    /**
+     * Like {@link #reserve}, without waiting: when the policy is to wait for room and there is none,
+     * returns {@code FULL} without counting anything (the caller then waits with {@link #reserve}).
+     * Every other refusal is counted; an accepted event is counted by its hand-off position.
+     */
+    EventBuffer.Outcome reserveNow(long room, boolean important) {
+        EventBuffer.Outcome outcome = reserve(room, important, 0);
+        if (outcome != EventBuffer.Outcome.ACCEPTED && !(outcome == EventBuffer.Outcome.FULL && waitsForRoom())) {
+            refused(outcome);
+        }
+        return outcome;
+    }
+
+    /** Whether events wait for room ({@code overflowPolicy=BLOCK}). */
+    public boolean waitsForRoom() {
+        return blockNanos > 0;
+    }
+
+    /**
+     * An event that got no hand-off position: refused because stop had begun, or dropped as if the
+     * buffer were full (an event logged while its own thread encodes, with the hand-off full).
+     */
+    public void refuse(boolean stopping) {
+        offered.increment();
+        if (stopping) {
+            refusedAfterStop.increment();
+        } else {
+            drops.droppedBufferFull();
+        }
+    }
+
+    /**
+     * The encoded bytes of an event whose room was reserved; the caller corrects the reservations of
+     * the events it added with {@link #correctReserved}, once for many.
+     *
+     * @return the room the event takes (after truncation)
+     */
+    public long addEncoded(byte[] bytes, int offset, int length) {
+        byte[] cut = truncatedOrNull(bytes, offset, length);
+        if (cut != null) {
+            buffer.addReserved(cut, 0, cut.length);
+            return EventBuffer.roomOf(cut.length);
+        }
+        buffer.addReserved(bytes, offset, length);
+        return EventBuffer.roomOf(length);
+    }
+
+    /** What the added events really take minus what was reserved for them. */
+    public void correctReserved(long delta) {
+        buffer.correctReserved(delta);
+    }
+
+    /** Room reserved for an event that will not be added. */
+    public void giveBack(long reservedRoom) {
+        buffer.release(reservedRoom);
+    }
+
+    /**
+     * A reserved event that took no hand-off position: refused because stop had begun, or else
+     * dropped as if the buffer were full (see {@link #refuse}).
+     */
+    public void refuseReserved(long reservedRoom, boolean stopping) {
+        giveBack(reservedRoom);
+        refuse(stopping);
+    }
+
+    /** A reserved event that could not be encoded: dropped and counted; the sender reports it. */
+    public void encodeFailed(long reservedRoom, RuntimeException e) {
+        giveBack(reservedRoom);
+        lastEncodeFailure = e;
+        encodeFailures.increment();
+    }
+
+    /**
+     * Events offered, but for those handed to the encoder stage with a reservation: the stage counts
+     * those by the hand-off positions they took.
+     */
+    public long offeredNotHandedOver() {
+        return offered.sum();
+    }
+
+    public long truncated() {
+        return truncated.sum();
+    }
+
+    public long refusedAfterStop() {
+        return refusedAfterStop.sum();
+    }
+
+    public long encodeFailures() {
+        return encodeFailures.sum();
+    }
+
+    public RuntimeException lastEncodeFailure() {
+        return lastEncodeFailure;
+    }
+
+    /** The event cut to {@code maxEventBytes} (counted), or null when it fits. */
+    private byte[] truncatedOrNull(byte[] bytes, int offset, int length) {
+        if (!truncator.needsTruncation(length)) {
+            return null;
+        }
+        truncated.increment();
+        return truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    /** The buffer's reservation, waiting up to {@code waitNanos}; an interrupted wait is refused as FULL. */
+    private EventBuffer.Outcome reserve(long room, boolean important, long waitNanos) {
+        try {
+            return buffer.reserve(room, important, waitNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EventBuffer.Outcome.FULL;
+        }
+    }
+
+    /** Counts a refused reservation as offered and dropped or refused; returns false. */
+    private boolean refused(EventBuffer.Outcome outcome) {
+        offered.increment();
+        return accepted(outcome);
+    }
+
+    private boolean accepted(EventBuffer.Outcome outcome) {
+        switch (outcome) {
+            case ACCEPTED:
+                return true;
+            case BELOW_THRESHOLD:
+                drops.droppedBelowWarn();
+                return false;
+            case CLOSED:
+                refusedAfterStop.increment();
+                return false;
+            case FULL:
+            default:
+                drops.droppedBufferFull();
+                return false;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.appendlog.intake;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded, lock-free hand-off of not-yet-encoded events from many logging threads to whoever
+ * encodes them, in the order producers claimed their slots. Each slot holds the event, the object
+ * that will encode it, the buffer room reserved for it and the size hint of that reservation.
+ * Drained by one thread at a time (callers of {@link #poll} serialize themselves).
+ *
+ * <p>A slot carries a sequence number: {@code n} when free for the producer that claims position
+ * {@code n}, {@code n + 1} once that producer published it, and {@code n + capacity} once the consumer
+ * released it. A producer claims with one CAS on the tail ({@link #claim}), fills the slot and
+ * publishes it with a release store ({@link #publish}); the consumer reads the sequence with acquire
+ * semantics. A claimed slot must be published, or the consumer waits for it forever. A slot may keep
+ * its event after the consumer releases it ({@link #release(boolean)}): an adapter's reusable holder,
+ * which the next producer to claim the slot finds with {@link #slot} and fills again, so that handing
+ * an event over allocates nothing (the slot is the producer's alone between claim and publish, and the
+ * consumer's alone between poll and release). {@link #seal} closes the ring: later claims are refused,
+ * and the sealed tail tells the last drainer how far to go.
+ */
+public final class HandoffRing {
+    /** {@link #claim}: no free slot (the drainer is behind). */
+    public static final long FULL = -1;
+    /** {@link #claim}: the ring was sealed. */
+    public static final long SEALED = -2;
+
+    private static final long SEALED_BIT = 1L << 62;
+    private static final VarHandle SEQUENCES = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final int mask;
+    private final long[] sequences;
+    private final Object[] events;
+    private final Object[] encoders;
+    private final long[] reserved;
+    private final int[] hints;
+    private final AtomicLong tail = new AtomicLong();
+    // Consumer only (callers of poll serialize themselves):
+    private long head;
+    private boolean holding;
+    private Object polledEvent;
+    private Object polledEncoder;
+    private long polledReserved;
+    private int polledHint;
+
+    /** @param capacity a power of two */
+    public HandoffRing(int capacity) {
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two, not " + capacity);
+        }
+        mask = capacity - 1;
+        sequences = new long[capacity];
+        events = new Object[capacity];
+        encoders = new Object[capacity];
+        reserved = new long[capacity];
+        hints = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            sequences[i] = i;
+        }
+    }
+
+    /**
+     * Producers: takes the next position, unless the ring is full or sealed. The caller must
+     * {@link #publish} it, whatever happens.
+     *
+     * @return the position (0, 1, 2, ... in order), or {@link #FULL} or {@link #SEALED}
+     */
+    public long claim() {
+        for (;;) {
+            long t = tail.get();
+            if ((t & SEALED_BIT) != 0) {
+                return SEALED;
+            }
+            long sequence = (long) SEQUENCES.getAcquire(sequences, (int) t & mask);
+            if (sequence == t) {
+                if (tail.compareAndSet(t, t + 1)) {
+                    return t;
+                }
+            } else if (sequence < t) {
+                return FULL; // the slot still holds the event of the previous lap
+            }
+            // Another producer took position t: read the tail again.
+        }
+    }
+
+    /** Producers: what the claimed position's slot kept from its last use (a reusable holder), or null. */
+    public Object slot(long position) {
+        return events[(int) position & mask];
+    }
+
+    /**
+     * Producers: fills the claimed position and hands it to the consumer. An event that is not to be
+     * encoded after all (refused after its slot was claimed) is published with a null encoder: the
+     * consumer skips it.
+     */
+    public void publish(long position, Object event, Object encoder, long reservedRoom, int sizeHint) {
+        int slot = (int) position & mask;
+        events[slot] = event;
+        encoders[slot] = encoder;
+        reserved[slot] = reservedRoom;
+        hints[slot] = sizeHint;
+        SEQUENCES.setRelease(sequences, slot, position + 1);
+    }
+
+    /**
+     * Consumer: takes the next published slot, if any, into {@link #event()}, {@link #encoder()},
+     * {@link #reserved()} and {@link #sizeHint()}; the slot is the consumer's until {@link #release}.
+     * False when the next position is empty or claimed but not yet published.
+     */
+    public boolean poll() {
+        if (holding) {
+            throw new IllegalStateException("release the polled slot first");
+        }
+        int slot = (int) head & mask;
+        long sequence = (long) SEQUENCES.getAcquire(sequences, slot);
+        if (sequence != head + 1) {
+            return false;
+        }
+        polledEvent = events[slot];
+        polledEncoder = encoders[slot];
+        polledReserved = reserved[slot];
+        polledHint = hints[slot];
+        holding = true;
+        return true;
+    }
+
+    /** Consumer: gives the polled slot back to producers; it forgets its event and encoder. */
+    public void release() {
+        release(false);
+    }
+
+    /**
+     * Consumer: gives the polled slot back to producers, keeping its event (a holder the next producer
+     * refills) when {@code keepEvent}.
+     */
+    public void release(boolean keepEvent) {
+        if (!holding) {
+            throw new IllegalStateException("no polled slot");
+        }
+        int slot = (int) head & mask;
+        if (!keepEvent) {
+            events[slot] = null;
+        }
+        encoders[slot] = null;
+        polledEvent = null;
+        polledEncoder = null;
+        holding = false;
+        SEQUENCES.setRelease(sequences, slot, head + mask + 1);
+        head++;
+    }
+
+    /** Consumer: the event of the slot polled last. */
+    public Object event() {
+        return polledEvent;
+    }
+
+    /** Consumer: the encoder given with that event (null: skip it). */
+    public Object encoder() {
+        return polledEncoder;
+    }
+
+    /** Consumer: the buffer room reserved for that event. */
+    public long reserved() {
+        return polledReserved;
+    }
+
+    /** Consumer: the size hint given with that event. */
+    public int sizeHint() {
+        return polledHint;
+    }
+
+    /** Refuses every later claim; idempotent. Events already claimed are still published and polled. */
+    public void seal() {
+        long t;
+        do {
+            t = tail.get();
+        } while ((t & SEALED_BIT) == 0 && !tail.compareAndSet(t, t | SEALED_BIT));
+    }
+
+    public boolean isSealed() {
+        return (tail.get() & SEALED_BIT) != 0;
+    }
+
+    /** Consumer: whether everything claimed before the ring was sealed has been polled. */
+    public boolean sealedAndEmpty() {
+        long t = tail.get();
+        return (t & SEALED_BIT) != 0 && head == (t & ~SEALED_BIT);
+    }
+
+    /** Positions claimed so far (published or about to be). */
+    public long claimed() {
+        return tail.get() & ~SEALED_BIT;
+    }
+
+    /** Consumer: events claimed and not yet released. */
+    public long size() {
+        return claimed() - head;
+    }
+
+    public int capacity() {
+        return mask + 1;
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.appendlog.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.InvalidConfigException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ObjectKeyPatternTest {
+    private static final Instant T = Instant.parse("2026-11-25T23:42:01Z");
+
+    @Test
+    void formatsDateInUtcAndIndex() {
+        ObjectKeyPattern p = ObjectKeyPattern.parse("logs/app/%d{yyyy-MM-dd}/host-1-%i.log");
+        assertEquals("logs/app/2026-11-25/host-1-0.log", p.key(T, 0));
+        assertEquals("logs/app/2026-11-25/host-1-7.log", p.key(T, 7));
+        assertTrue(p.hasIndex());
+        assertTrue(p.hasDate());
+    }
+
+    @Test
+    void plainPercentDIsADayAndZonesAreHonoured() {
+        assertEquals("a/2026-11-25.log", ObjectKeyPattern.parse("a/%d.log").key(T, 0));
+        assertEquals("a/2026-11-26-07.log",
+                ObjectKeyPattern.parse("a/%d{yyyy-MM-dd-HH, Asia/Shanghai}.log").key(T, 0));
+        assertEquals("100%/x", ObjectKeyPattern.parse("100%%/x").key(T, 0));
+    }
+
+    @Test
+    void periodChangesOnlyWhenAFormattedDateChanges() {
+        ObjectKeyPattern p = ObjectKeyPattern.parse("logs/%d{yyyy-MM-dd}/%d{HH}-%i.log");
+        assertEquals(p.period(T), p.period(T.plusSeconds(10)));
+        assertNotEquals(p.period(T), p.period(T.plusSeconds(3600)));
+        assertEquals("", ObjectKeyPattern.parse("logs/app-%i.log").period(T));
+    }
+
+    @Test
+    void withoutPercentIRollsBySuffixBeforeTheExtension() {
+        ObjectKeyPattern p = ObjectKeyPattern.parse("logs/v1.2/app.log");
+        assertFalse(p.hasIndex());
+        assertEquals("logs/v1.2/app.log", p.key(T, 0));
+        assertEquals("logs/v1.2/app.1.log", p.key(T, 1));
+        assertEquals("logs/v1.2/app.2", ObjectKeyPattern.parse("logs/v1.2/app").key(T, 2));
+        assertEquals("logs/.hidden.3", ObjectKeyPattern.parse("logs/.hidden").key(T, 3));
+    }
+
+    @Test
+    void badPatternsSayWhatIsWrong() {
+        assertTrue(message("logs/%d{yyyy-bb}.log").contains("%d{yyyy-bb} is not a valid date pattern"));
+        assertTrue(message("logs/%d{yyyy-MM-dd.log").contains("has no closing '}'"));
+        assertTrue(message("logs/%d{yyyy, Mars/Base}.log").contains("'Mars/Base'"));
+        assertTrue(message("logs/%x.log").contains("'%x' is not known"));
+        assertTrue(message("logs/app%").contains("lone '%'"));
+        assertTrue(message(" ").contains("empty"));
+    }
+
+    @Test
+    void aBadPatternIsAConfigurationErrorNamingObjectKey() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> AppendlogConfig.builder()
+                .endpoint("http://127.0.0.1:1").region("cn-hangzhou").bucket("logs").accessKeyId("id")
+                .accessKeySecret("secret").objectKey("logs/%d{yyyy-bb}/app.log").build());
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("objectKey: 'logs/%d{yyyy-bb}/app.log': %d{yyyy-bb} is not a valid date pattern"),
+                e.problems().get(0));
+    }
+
+    private static String message(String pattern) {
+        return assertThrows(IllegalArgumentException.class, () -> ObjectKeyPattern.parse(pattern)).getMessage();
+    }
+}

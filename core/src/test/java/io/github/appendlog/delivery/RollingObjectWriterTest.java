@@ -1,0 +1,94 @@
+package io.github.appendlog.delivery;
+
+import io.github.appendlog.pipeline.RecordingStatus;
+import io.github.appendlog.pipeline.InMemoryAppendStore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.appendlog.delivery.ObjectKeyPattern;
+import io.github.appendlog.delivery.AppendFailedException;
+import io.github.appendlog.delivery.WriterOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RollingObjectWriterTest {
+    private static final long NO_DEADLINE = System.nanoTime() + Duration.ofHours(1).toNanos();
+    private static final Instant DAY1 = Instant.parse("2026-11-25T10:00:00Z");
+    private final InMemoryAppendStore store = new InMemoryAppendStore();
+    private final RecordingStatus status = new RecordingStatus();
+
+    private RollingObjectWriter writer(String pattern, long maxObjectBytes) {
+        WriterOptions options = WriterOptions.builder().maxObjectBytes(maxObjectBytes).maxRetries(0)
+                .retryBaseDelay(Duration.ZERO).retryMaxDelay(Duration.ZERO).build();
+        return new RollingObjectWriter(store, ObjectKeyPattern.parse(pattern), options, status, "logs");
+    }
+
+    private static long append(RollingObjectWriter w, String text) throws Exception {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return w.append(b, 0, b.length, NO_DEADLINE);
+    }
+
+    @Test
+    void startsEachPeriodAtIndexZero() throws Exception {
+        RollingObjectWriter w = writer("a/%d{yyyy-MM-dd}/x-%i.log", 1000);
+        w.beginBatch(DAY1);
+        assertEquals(4, append(w, "one\n"));
+        w.beginBatch(DAY1.plusSeconds(60));
+        assertEquals(8, append(w, "two\n"));
+        w.beginBatch(DAY1.plus(Duration.ofDays(1)));
+        assertEquals("a/2026-11-26/x-0.log", w.currentKey());
+        append(w, "three\n");
+        assertEquals("one\ntwo\n", store.text("a/2026-11-25/x-0.log"));
+        assertEquals("three\n", store.text("a/2026-11-26/x-0.log"));
+        assertEquals("oss://logs/a/2026-11-26/x-0.log", w.currentLocation());
+    }
+
+    @Test
+    void rollsOverWhenFullAndSkipsObjectsThatAreNotAppendable() throws Exception {
+        store.putNormal("x-1.log", "normal\n");
+        RollingObjectWriter w = writer("x-%i.log", 10);
+        w.beginBatch(DAY1);
+        append(w, "12345678\n");
+        append(w, "abcdefgh\n");
+        assertEquals("12345678\n", store.text("x-0.log"));
+        assertEquals("normal\n", store.text("x-1.log"));
+        assertEquals("abcdefgh\n", store.text("x-2.log"));
+        assertEquals("x-2.log", w.currentKey());
+        assertTrue(status.matching("INFO", "rolling over from oss://logs/x-1.log to x-2.log (NOT_APPENDABLE)").size() == 1,
+                status.messages.toString());
+    }
+
+    @Test
+    void aPatternWithoutIndexRollsBySuffix() throws Exception {
+        RollingObjectWriter w = writer("app.log", 10);
+        w.beginBatch(DAY1);
+        append(w, "12345678\n");
+        append(w, "abcdefgh\n");
+        assertEquals("abcdefgh\n", store.text("app.1.log"));
+    }
+
+    @Test
+    void resumesTheObjectAnEarlierRunWasWriting() throws Exception {
+        store.putAppendable("x-0.log", "full full\n");
+        store.putAppendable("x-1.log", "earlier\n");
+        RollingObjectWriter w = writer("x-%i.log", 10);
+        w.beginBatch(DAY1);
+        append(w, "a\n");
+        assertEquals("earlier\na\n", store.text("x-1.log"));
+    }
+
+    @Test
+    void aFailureLeavesTheBatchForTheSameObject() throws Exception {
+        RollingObjectWriter w = writer("x-%i.log", 100);
+        w.beginBatch(DAY1);
+        store.down(true);
+        assertThrows(AppendFailedException.class, () -> append(w, "kept\n"));
+        store.down(false);
+        append(w, "kept\n");
+        assertEquals("kept\n", store.text("x-0.log"));
+    }
+}
