@@ -14,7 +14,7 @@ import io.github.appendlog.oss.OssErrorKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every branch of the exactly-once recovery (APPEND-PROTOCOLS.md 1.9): after an ambiguous outcome
+ * Every branch of the exactly-once recovery (docs/append-protocol.md §6.5): after an ambiguous outcome
  * or a position conflict the writer proves whether the batch landed before sending again.
  */
 class AppendWriterRecoveryTest {
@@ -116,7 +116,7 @@ class AppendWriterRecoveryTest {
 
     @Test
     void anotherWriterAppendedIdenticalBytesFirstCountsAsOurs() throws Exception {
-        // Indistinguishable by content: the protocol accepts it (see APPEND-PROTOCOLS.md 1.9).
+        // Indistinguishable by content: the protocol accepts it (see docs/append-protocol.md §6.5).
         AppendWriter w = opened();
         t.store.before(Op.APPEND, s -> s.appendDirect(KEY, b("same\n")));
         append(w, b("same\n"));

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
-/** Known answers from APPEND-PROTOCOLS.md section 2.1. */
+/** Known answers from docs/append-protocol.md §4.2 (V1); the values are the protocol notes' test vectors. */
 class OssV1SignerTest {
     private static final Credentials AK_SK = new Credentials("ak", "sk");
     private static final Instant SIGN_TIME = Instant.parse("2022-12-28T10:27:41Z");

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
-/** Known answers from APPEND-PROTOCOLS.md section 2.2. */
+/** Known answers from docs/append-protocol.md §4.1 (V4); the values are the protocol notes' test vectors. */
 class OssV4SignerTest {
     private static final Credentials AK_SK = new Credentials("ak", "sk");
 
