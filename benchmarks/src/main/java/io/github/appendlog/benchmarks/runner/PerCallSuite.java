@@ -22,6 +22,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * directory, and collects the figures.
  */
 final class PerCallSuite {
+    /** The forks' heap and collector, for every per-call JMH run. */
+    static final String[] JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC"};
+
     private final File outputDirectory;
     private final boolean quick;
     private final String[] logbackVariants;
@@ -69,7 +72,7 @@ final class PerCallSuite {
                 .threads(threads)
                 .forks(1)
                 .timeUnit(TimeUnit.NANOSECONDS)
-                .jvmArgsAppend("-Xms2g", "-Xmx2g", "-XX:+UseG1GC")
+                .jvmArgsAppend(JVM_ARGS)
                 .output(new File(outputDirectory, name + ".txt").getPath())
                 .result(new File(outputDirectory, name + ".json").getPath())
                 .resultFormat(ResultFormatType.JSON)

@@ -127,6 +127,43 @@ final class ReportRows {
         }
     }
 
+    /** Saturated targets ({@link SaturatedCallSuite}): average ≤ 1.0× and p99.9 ≤ 2.0× the buffered file appender's. */
+    static void saturated(Report report, Map<String, String> m) {
+        String[][] frameworks = {{"logback", "Logback", "file", "FileAppender"}, {"log4j2", "Log4j2", "raf", "RandomAccessFile"}};
+        for (String[] f : frameworks) {
+            String ours = "saturated." + f[0] + ".appendlog.";
+            String file = "saturated." + f[0] + "." + f[2] + ".";
+            String what = f[1] + " log call, saturated (back to back), 1 thread, JMH SampleTime, 2 forks: ";
+            report.row(what + "average", Format.nanos(num(m, ours + "avg")), f[3] + " " + Format.nanos(num(m, file + "avg")),
+                    Format.ratio(num(m, ours + "avg") / num(m, file + "avg")), "≤ 1.0×",
+                    num(m, ours + "avg") <= num(m, file + "avg"));
+            report.row(what + "p99 / p99.9", Format.nanos(num(m, ours + "p99")) + " / " + Format.nanos(num(m, ours + "p999")),
+                    f[3] + " " + Format.nanos(num(m, file + "p99")) + " / " + Format.nanos(num(m, file + "p999")),
+                    Format.ratio(num(m, ours + "p99") / num(m, file + "p99")) + " / "
+                            + Format.ratio(num(m, ours + "p999") / num(m, file + "p999")),
+                    "p99.9 ≤ 2.0×", num(m, ours + "p999") <= 2 * num(m, file + "p999"));
+        }
+    }
+
+    /** Every figure of the saturated run: a few stalls of milliseconds move the average more than the median. */
+    static String saturatedDetail(Map<String, String> m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Framework | Appender | Saturated, JMH SampleTime, 2 forks: average | p50 | p99 | p99.9 | p99.99 | max "
+                + "| Samples |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (String[] f : SaturatedCallSuite.VARIANTS) {
+            for (int i = 1; i < f.length; i++) {
+                String k = "saturated." + f[0] + "." + f[i] + ".";
+                sb.append("| ").append(f[0].equals("logback") ? "Logback" : "Log4j2").append(" | ").append(f[i]);
+                for (String p : new String[] {"avg", "p50", "p99", "p999", "p9999", "max"}) {
+                    sb.append(" | ").append(Format.nanos(num(m, k + p)));
+                }
+                sb.append(" | ").append(Format.number(num(m, k + "samples"), 0)).append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+
     static void throughput(Report report, Map<String, String> m) {
         double lines = num(m, "lines");
         double fileSeconds = num(m, "file.nanos") / 1e9;

@@ -15,15 +15,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs the five benchmarks in one go and prints one table of figures and ratios against the
+ * Runs the benchmarks in one go and prints one table of figures and ratios against the
  * baselines measured in the same run (also written to {@code report.md} in the output directory).
  *
  * <p>Options: {@code --quick} (a smoke run of a minute or two: shorter iterations, fewer lines),
- * {@code --only=percall,paired,cpu,throughput,memory,outage,idle}, {@code --out=DIR}.
+ * {@code --only=percall,saturated,paired,cpu,throughput,memory,outage,idle}, {@code --out=DIR}.
  */
 public final class RunAll {
     private static final List<String> PARTS =
-            List.of("percall", "paired", "cpu", "throughput", "memory", "outage", "idle");
+            List.of("percall", "saturated", "paired", "cpu", "throughput", "memory", "outage", "idle");
     private static final String[] LOGBACK_VARIANTS = {"noop", "file", "async", "loki4j", "appendlog"};
     private static final String[] LOG4J2_VARIANTS = {"null", "raf", "async", "appendlog"};
     private static final int[] THREADS = {1, 2};
@@ -63,6 +63,16 @@ public final class RunAll {
                 report.detail(ReportRows.perCallDetail(r, THREADS, LOGBACK_VARIANTS, LOG4J2_VARIANTS));
             } catch (Exception e) {
                 report.missing("Per-call cost", e.toString());
+            }
+        }
+        if (only.contains("saturated")) {
+            step("saturated log call, JMH SampleTime, 2 forks");
+            try {
+                Map<String, String> m = new SaturatedCallSuite(out, quick).run();
+                ReportRows.saturated(report, m);
+                report.detail(ReportRows.saturatedDetail(m));
+            } catch (Exception e) {
+                report.missing("Saturated log call", e.toString());
             }
         }
         if (only.contains("paired")) {
