@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Streams Logback events into an OSS append object. Each event is prepared for deferred processing on
- * the logging thread (formatted message, thread name, MDC; caller data when the pattern prints it)
+ * the logging thread (formatted message, thread name, MDC; caller data when the pattern prints it;
+ * the argument array and key-value pairs copied, see {@link PreparedEvent})
  * and handed to core's {@link AppendPipeline}, whose encoder thread runs the configured
  * {@link Encoder} and whose sender thread batches and appends; with {@code encodeOnCallerThread} the
  * logging thread runs the encoder and hands over bytes. Events the pipeline drops go to the fallback appenders
@@ -111,11 +112,12 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
             return;
         }
         int sizeHint = 0; // unused when the pipeline encodes here
+        ILoggingEvent handed = event;
         if (!target.encodesOnCallerThread()) {
-            DeferredEvents.prepare(event, mdcAdapter, callerData); // encoded later, on the encoder thread
+            handed = DeferredEvents.prepare(event, mdcAdapter, callerData); // encoded later, on the encoder thread
             sizeHint = DeferredEvents.sizeHint(event);
         }
-        if (!target.offer(event, bytesOf, important, sizeHint)) {
+        if (!target.offer(handed, bytesOf, important, sizeHint)) {
             fallback.appendLoopOnAppenders(event);
         }
     }
