@@ -32,9 +32,11 @@ import java.util.Map;
  * <p>Extends {@link UnsynchronizedAppenderBase}: the encoder and the pipeline are thread-safe, so
  * logging threads need no appender-wide lock and never wait for each other here.
  *
- * <p>The XML settings have the names of {@link AppendlogConfig.Builder}'s setters; sizes and
- * durations are text such as {@code 4 MB} or {@code 30 seconds}. {@link #start()} reports every
- * problem at once, each naming the setting, and leaves the appender stopped. A minimal
+ * <p>The XML settings are core's {@link io.github.appendlog.config.Setting}s, each with a
+ * {@code set<Name>(String)} here; sizes and durations are text such as {@code 4 MB} or
+ * {@code 30 seconds}. {@code encoder} and {@code includeCallerData} are Logback's only.
+ * {@link #start()} reports every problem at once, each naming the setting, and leaves the appender
+ * stopped. A minimal
  * {@code logback.xml} (the key pair may also come from {@code OSS_ACCESS_KEY_ID} and
  * {@code OSS_ACCESS_KEY_SECRET} in the environment):
  * <pre>{@code
@@ -154,6 +156,11 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
         settings.environment(environment);
     }
 
+    /** For tests: the core settings as the XML set them. */
+    AppendlogConfig.Builder settings() {
+        return settings;
+    }
+
     /**
      * Whether the caller's class, method, file and line are taken on the logging thread before the
      * event is handed to the encoder thread (costly: a stack walk per event). By default, taken only
@@ -210,7 +217,7 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
         return fallback.detachAppender(name);
     }
 
-    // --- XML settings, named as AppendlogConfig.Builder's setters ---
+    // --- XML settings: one set<Name>(String) per core Setting, in README order (SettingsMappingTest checks) ---
 
     public void setEndpoint(String endpoint) {
         settings.endpoint(endpoint);
