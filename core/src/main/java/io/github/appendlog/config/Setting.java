@@ -13,12 +13,13 @@ import java.util.function.Function;
  * validation messages and {@code toString()} are derived from it, and the adapters' tests check
  * that each setting has a Logback setter, a Log4j2 attribute and a README row.
  *
- * <p>To add a setting: declare it here; add its accessor to {@link AppendlogConfig} and its setters
- * (a String one, and a typed one unless the type is String) to {@link ConfigBuilder}; add a
- * {@code set<Name>(String)} to the Logback appender, an attribute field with its setter to the
- * Log4j2 {@code BuilderAttributes} ({@code toConfig()} finds it by name), and a README row. Parsing,
- * the default, the range check and {@code toString()} need nothing more; core's {@code SettingTest}
- * and the adapters' mapping tests fail until every place agrees.
+ * <p>To add a setting: declare it here; add an accessor to {@link AppendlogConfig} if core reads it
+ * (else {@code get(Setting)} serves) and its setters (a String one, and a typed one unless the type
+ * is String) to {@link ConfigBuilder}; add a {@code set<Name>(String)} to the Logback appender, an
+ * attribute field with its setter to the Log4j2 {@code BuilderAttributes} ({@code toConfig()} finds
+ * it by name), and a README row. Parsing, the default, the range check and {@code toString()} need
+ * nothing more; core's {@code SettingTest} and the adapters' mapping tests fail until every place
+ * agrees.
  *
  * @param <T> the value's type
  */

@@ -77,6 +77,19 @@ class SettingTest {
     }
 
     @Test
+    void theBuilderHasAStringSetterForEverySettingAndATypedOneForTheOthers() throws Exception {
+        for (Setting<?> setting : Setting.all()) {
+            AppendlogConfig.Builder.class.getMethod(setting.name(), String.class);
+            if (setting.type() != String.class) {
+                Class<?> primitive = setting.type() == Long.class ? long.class
+                        : setting.type() == Integer.class ? int.class
+                        : setting.type() == Boolean.class ? boolean.class : setting.type();
+                AppendlogConfig.Builder.class.getMethod(setting.name(), primitive);
+            }
+        }
+    }
+
+    @Test
     void namesAreUniqueAndFoundAndSecretsAreText() {
         List<String> names = new ArrayList<>();
         for (Setting<?> setting : Setting.all()) {
