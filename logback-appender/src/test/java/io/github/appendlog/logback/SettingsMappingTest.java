@@ -10,6 +10,8 @@ import io.github.appendlog.config.InvalidConfigException;
 import io.github.appendlog.config.Setting;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,9 +44,11 @@ class SettingsMappingTest {
         for (Setting<?> setting : Setting.all()) {
             settings.add(setting.name());
             Method method = AppendObjectAppender.class.getMethod(setter(setting.name()), String.class);
-            assertEquals(AppendObjectAppender.class, method.getDeclaringClass(), method.toString());
+            assertEquals(AppenderSettings.class, method.getDeclaringClass(), method.toString());
         }
-        for (Method method : AppendObjectAppender.class.getDeclaredMethods()) {
+        List<Method> declared = new ArrayList<>(List.of(AppendObjectAppender.class.getDeclaredMethods()));
+        declared.addAll(List.of(AppenderSettings.class.getDeclaredMethods()));
+        for (Method method : declared) {
             String name = method.getName();
             if (Modifier.isPublic(method.getModifiers()) && name.startsWith("set") && method.getParameterCount() == 1) {
                 String setting = Character.toLowerCase(name.charAt(3)) + name.substring(4);
