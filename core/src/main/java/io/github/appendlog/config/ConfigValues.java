@@ -6,9 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the sizes and durations users type in XML: {@code 4 MB}, {@code 512KiB}, {@code 1048576},
- * {@code 30 seconds}, {@code 500 ms}, {@code 2m}. Sizes use binary multiples (1 KB = 1024 bytes),
- * as Logback's {@code FileSize} does.
+ * Parses the values users type in XML: sizes ({@code 4 MB}, {@code 512KiB}, {@code 1048576}),
+ * durations ({@code 30 seconds}, {@code 500 ms}, {@code 2m}), whole numbers, percents, booleans and
+ * the enums. Sizes use binary multiples (1 KB = 1024 bytes), as Logback's {@code FileSize} does.
+ * Each parser throws {@link IllegalArgumentException} with a message that quotes the text and says
+ * what was expected; the caller prefixes the setting's name.
  */
 public final class ConfigValues {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([a-z]*)");
@@ -101,5 +103,59 @@ public final class ConfigValues {
                 throw new IllegalArgumentException("'" + text + "' has an unknown time unit (use ms, seconds, minutes or hours)");
         }
         return Duration.ofMillis(Math.round(amount * millisPerUnit));
+    }
+
+    /** The trimmed text, or null when it is null or blank. */
+    public static String text(String text) {
+        return text == null || text.trim().isEmpty() ? null : text.trim();
+    }
+
+    /** A whole number such as {@code 5}. */
+    public static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+    }
+
+    /** A whole number of percent, with or without {@code %}: {@code 80}, {@code 80%}. */
+    public static int parsePercent(String text) {
+        String s = text.trim();
+        return parseInt(s.endsWith("%") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    public static boolean parseBoolean(String text) {
+        String s = text.trim();
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new IllegalArgumentException("'" + text + "' is not true or false");
+    }
+
+    /** {@code V4} or {@code V1}; also {@code 4}, {@code 1}, {@code OSS4-HMAC-SHA256}, {@code OSS}. */
+    public static SignatureVersion parseSignatureVersion(String text) {
+        switch (text.trim().toUpperCase(Locale.ROOT)) {
+            case "V4":
+            case "4":
+            case "OSS4-HMAC-SHA256":
+                return SignatureVersion.V4;
+            case "V1":
+            case "1":
+            case "OSS":
+                return SignatureVersion.V1;
+            default:
+                throw new IllegalArgumentException("'" + text + "' is not V4 or V1");
+        }
+    }
+
+    /** {@code DROP} or {@code BLOCK}, in any case. */
+    public static OverflowPolicy parseOverflowPolicy(String text) {
+        try {
+            return OverflowPolicy.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not DROP or BLOCK");
+        }
     }
 }

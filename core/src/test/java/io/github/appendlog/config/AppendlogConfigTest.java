@@ -169,4 +169,32 @@ class AppendlogConfigTest {
         assertTrue(invalid(valid().objectKey("logs/${sys:app}/%i.log")).getMessage().contains("objectKey:"));
         assertTrue(invalid(valid().objectKey("logs/app_IS_UNDEFINED/%i.log")).getMessage().contains("objectKey:"));
     }
+
+    @Test
+    void aRegionIsInferredOnlyFromARegionalOssEndpoint() {
+        assertEquals("cn-hangzhou", valid().region(null).endpoint("https://oss-cn-hangzhou.aliyuncs.com").build().region());
+        assertEquals("cn-hangzhou",
+                valid().region(null).endpoint("https://oss-cn-hangzhou-internal.aliyuncs.com").build().region());
+        assertEquals("ap-southeast-1",
+                valid().region(null).endpoint("OSS-AP-SOUTHEAST-1.ALIYUNCS.COM:443").build().region());
+        for (String endpoint : new String[] {"https://oss-accelerate.aliyuncs.com",
+                "https://oss-accelerate-overseas.aliyuncs.com", "https://my-logs.example.com",
+                "https://oss-cn-hangzhou.aliyuncs.com.example.com", "https://oss-cn-hangzhou-internal.example.com",
+                "https://cdn.oss-cn-hangzhou.aliyuncs.com", "http://10.0.0.7:9000", "http://127.0.0.1:9000"}) {
+            InvalidConfigException e = invalid(valid().region(null).endpoint(endpoint));
+            assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("region: is required with signatureVersion V4")),
+                    endpoint + " -> " + e.getMessage());
+        }
+        for (String endpoint : new String[] {"https://oss-accelerate.aliyuncs.com", "http://10.0.0.7:9000"}) {
+            assertNull(valid().region(null).endpoint(endpoint).signatureVersion(SignatureVersion.V1).build().region(),
+                    "V1 signs without a region: " + endpoint);
+        }
+    }
+
+    @Test
+    void anEndpointWithTheBucketInItsHostIsRefused() {
+        InvalidConfigException e = invalid(valid().region(null).endpoint("https://logs.oss-cn-hangzhou.aliyuncs.com"));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("endpoint:") && p.contains("bucket")),
+                e.getMessage());
+    }
 }

@@ -1,17 +1,18 @@
 package io.github.appendlog.log4j2;
 
 import io.github.appendlog.config.AppendlogConfig;
-import java.util.function.Consumer;
+import java.lang.reflect.Field;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 
 /**
- * The XML attributes of {@code <AppendObject>}: the same names as {@link AppendlogConfig.Builder}'s
- * setters, kept as text and handed to its String setters, which parse {@code 4 MB} or
- * {@code 30 seconds} and name the setting in every problem. The secret, the token and the trust
- * store password are {@code sensitive}: Log4j2 never prints them.
+ * The XML attributes of {@code <AppendObject>}: one field per core
+ * {@link io.github.appendlog.config.Setting}, named as the setting, kept as text and handed by
+ * {@link #toConfig()} to core, which parses {@code 4 MB} or {@code 30 seconds} and names the setting
+ * in every problem. The secret settings are {@code sensitive}: Log4j2 never prints them. Layout,
+ * filter, {@code ignoreExceptions} and the name are Log4j2's own ({@link AbstractAppender.Builder}).
  *
  * @param <B> the concrete builder
  */
@@ -253,44 +254,24 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
         return fallback;
     }
 
-    /** The core builder with every attribute that is set; its {@code build()} checks them all. */
+    /**
+     * The core builder with every attribute that is set, each handed to the core setting of the
+     * field's name; its {@code build()} checks them all. Absent attributes keep core's defaults.
+     */
     AppendlogConfig.Builder toConfig() {
         AppendlogConfig.Builder b = AppendlogConfig.builder().name(getName());
-        set(endpoint, b::endpoint);
-        set(region, b::region);
-        set(bucket, b::bucket);
-        set(objectKey, b::objectKey);
-        set(accessKeyId, b::accessKeyId);
-        set(accessKeySecret, b::accessKeySecret);
-        set(securityToken, b::securityToken);
-        set(credentialsFile, b::credentialsFile);
-        set(signatureVersion, b::signatureVersion);
-        set(contentType, b::contentType);
-        set(maxBufferBytes, b::maxBufferBytes);
-        set(maxBatchBytes, b::maxBatchBytes);
-        set(maxEventBytes, b::maxEventBytes);
-        set(maxObjectBytes, b::maxObjectBytes);
-        set(flushInterval, b::flushInterval);
-        set(overflowPolicy, b::overflowPolicy);
-        set(maxBlockTime, b::maxBlockTime);
-        set(discardThreshold, b::discardThreshold);
-        set(shutdownTimeout, b::shutdownTimeout);
-        set(connectTimeout, b::connectTimeout);
-        set(requestTimeout, b::requestTimeout);
-        set(maxRetries, b::maxRetries);
-        set(retryBaseDelay, b::retryBaseDelay);
-        set(retryMaxDelay, b::retryMaxDelay);
-        set(dropReportInterval, b::dropReportInterval);
-        set(trustStore, b::trustStore);
-        set(trustStorePassword, b::trustStorePassword);
-        set(encodeOnCallerThread, b::encodeOnCallerThread);
-        return b;
-    }
-
-    /** Absent attributes keep the core builder's defaults. */
-    private static void set(String value, Consumer<String> setter) {
-        if (value != null) {
-            setter.accept(value);
+        for (Field field : BuilderAttributes.class.getDeclaredFields()) {
+            if (field.isAnnotationPresent(PluginBuilderAttribute.class)) {
+                try {
+                    String value = (String) field.get(this);
+                    if (value != null) {
+                        b.set(field.getName(), value);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
+        return b;
     }
 }

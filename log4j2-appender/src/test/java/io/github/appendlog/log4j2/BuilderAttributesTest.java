@@ -7,32 +7,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
+import io.github.appendlog.config.Setting;
 import io.github.appendlog.config.SignatureVersion;
 import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.junit.jupiter.api.Test;
 
-/** The XML attributes map one to one onto the core config builder's String setters. */
+/** The XML attributes map one to one onto core's declared settings, and keep core's defaults. */
 class BuilderAttributesTest {
 
+    /** Log4j2's own attributes and elements of the appender, which are not core settings. */
+    private static final Set<String> LOG4J2_ONLY = Set.of("name", "ignoreExceptions", "layout", "filter",
+            "propertyArray", "configuration");
+
     @Test
-    void everyAttributeIsNamedAfterACoreSetterTakingText() throws Exception {
-        List<String> attributes = new ArrayList<>();
+    void everyDeclaredSettingIsASensitiveWhenSecretTextAttributeWithASetter() throws Exception {
+        Set<String> attributes = new TreeSet<>();
         for (Field f : BuilderAttributes.class.getDeclaredFields()) {
             if (f.isAnnotationPresent(PluginBuilderAttribute.class)) {
                 attributes.add(f.getName());
-                AppendlogConfig.Builder.class.getMethod(f.getName(), String.class);
                 assertEquals(String.class, f.getType(), f.getName() + " is kept as text");
             }
         }
-        assertEquals(28, attributes.size(), "all settings: " + attributes);
-        for (String secret : new String[] {"accessKeySecret", "securityToken", "trustStorePassword"}) {
-            assertTrue(BuilderAttributes.class.getDeclaredField(secret).getAnnotation(PluginBuilderAttribute.class)
-                    .sensitive(), secret + " is never printed by Log4j2");
+        Set<String> settings = new TreeSet<>();
+        for (Setting<?> setting : Setting.all()) {
+            settings.add(setting.name());
+            Field field = BuilderAttributes.class.getDeclaredField(setting.name());
+            PluginBuilderAttribute attribute = field.getAnnotation(PluginBuilderAttribute.class);
+            assertTrue(attribute != null, setting + " is a @PluginBuilderAttribute");
+            assertTrue(attribute.value().isEmpty() || attribute.value().equals(setting.name()), setting.name());
+            assertEquals(setting.secret(), attribute.sensitive(), setting + ": sensitive exactly when secret");
+            String setter = "set" + Character.toUpperCase(setting.name().charAt(0)) + setting.name().substring(1);
+            assertEquals(BuilderAttributes.class, BuilderAttributes.class.getMethod(setter, String.class)
+                    .getDeclaringClass(), setter + "(String)");
+        }
+        assertEquals(settings, attributes, "one attribute per core setting, no other");
+        Set<String> inherited = new TreeSet<>();
+        for (Class<?> c = BuilderAttributes.class.getSuperclass(); c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                inherited.add(f.getName());
+            }
+        }
+        for (String own : LOG4J2_ONLY) {
+            assertTrue(inherited.contains(own), own + " is an attribute of Log4j2's appender builder");
+            assertTrue(Setting.named(own) == null, own + " is Log4j2's own, not a core setting");
         }
     }
 
@@ -87,6 +109,11 @@ class BuilderAttributesTest {
                 .endpoint("https://oss-cn-hangzhou.aliyuncs.com").bucket("my-logs").objectKey("app.log")
                 .accessKeyId("id").accessKeySecret("secret").environment(Map.of()).build();
         assertEquals(defaults.toString(), config.toString());
+        for (Setting<?> setting : Setting.all()) {
+            if (setting.defaultValue() != null) {
+                assertEquals(setting.defaultValue(), config.get(setting), setting + ": the adapter keeps core's default");
+            }
+        }
         assertEquals(defaults.contentType(), config.contentType());
         assertEquals("cn-hangzhou", config.region(), "taken from the endpoint");
         assertNull(config.trustStore());

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.AppenderAttachable;
@@ -18,22 +17,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Streams Logback events into an OSS append object. Each event is prepared for deferred processing on
- * the logging thread (formatted message, thread name, MDC; caller data when the pattern prints it)
+ * the logging thread (formatted message, thread name, MDC; caller data when the pattern prints it;
+ * the argument array and key-value pairs copied, see {@link PreparedEvent})
  * and handed to core's {@link AppendPipeline}, whose encoder thread runs the configured
  * {@link Encoder} and whose sender thread batches and appends; with {@code encodeOnCallerThread} the
  * logging thread runs the encoder and hands over bytes. Events the pipeline drops go to the fallback appenders
  * ({@code <appender-ref>} inside this appender), if any.
  *
- * <p>Extends {@link UnsynchronizedAppenderBase}: the encoder and the pipeline are thread-safe, so
+ * <p>Extends {@link ch.qos.logback.core.UnsynchronizedAppenderBase} (through {@link AppenderSettings},
+ * which holds the XML settings): the encoder and the pipeline are thread-safe, so
  * logging threads need no appender-wide lock and never wait for each other here.
  *
- * <p>The XML settings have the names of {@link AppendlogConfig.Builder}'s setters; sizes and
- * durations are text such as {@code 4 MB} or {@code 30 seconds}. {@link #start()} reports every
- * problem at once, each naming the setting, and leaves the appender stopped. A minimal
+ * <p>The XML settings are core's {@link io.github.appendlog.config.Setting}s, each with a
+ * {@code set<Name>(String)} here; sizes and durations are text such as {@code 4 MB} or
+ * {@code 30 seconds}. {@code encoder} and {@code includeCallerData} are Logback's only.
+ * {@link #start()} reports every problem at once, each naming the setting, and leaves the appender
+ * stopped. A minimal
  * {@code logback.xml} (the key pair may also come from {@code OSS_ACCESS_KEY_ID} and
  * {@code OSS_ACCESS_KEY_SECRET} in the environment):
  * <pre>{@code
@@ -51,10 +53,8 @@ import java.util.Map;
  * the logging threads concurrently and must be thread-safe, as Logback's own are. An encoder
  * without a charset is set to UTF-8. Its header and footer are not written.
  */
-public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
-        implements AppenderAttachable<ILoggingEvent> {
+public class AppendObjectAppender extends AppenderSettings implements AppenderAttachable<ILoggingEvent> {
 
-    private final AppendlogConfig.Builder settings = AppendlogConfig.builder();
     private final AppenderAttachableImpl<ILoggingEvent> fallback = new AppenderAttachableImpl<>();
     private Encoder<ILoggingEvent> encoder;
     private final EventEncoder<ILoggingEvent> bytesOf = event -> ByteBuffer.wrap(encoder.encode(event));
@@ -74,7 +74,7 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
         }
         AppendlogConfig config = null;
         try {
-            config = settings.name(getName()).build();
+            config = settings().name(getName()).build();
         } catch (InvalidConfigException e) {
             problems.addAll(e.problems());
         }
@@ -111,11 +111,12 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
             return;
         }
         int sizeHint = 0; // unused when the pipeline encodes here
+        ILoggingEvent handed = event;
         if (!target.encodesOnCallerThread()) {
-            DeferredEvents.prepare(event, mdcAdapter, callerData); // encoded later, on the encoder thread
+            handed = DeferredEvents.prepare(event, mdcAdapter, callerData); // encoded later, on the encoder thread
             sizeHint = DeferredEvents.sizeHint(event);
         }
-        if (!target.offer(event, bytesOf, important, sizeHint)) {
+        if (!target.offer(handed, bytesOf, important, sizeHint)) {
             fallback.appendLoopOnAppenders(event);
         }
     }
@@ -145,11 +146,6 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
     private String describe() {
         return "appendlog appender [" + getName() + "]";
-    }
-
-    /** For tests: where the credential fallbacks ({@code OSS_ACCESS_KEY_ID}...) are read from. */
-    void setEnvironment(Map<String, String> environment) {
-        settings.environment(environment);
     }
 
     /**
@@ -206,120 +202,5 @@ public class AppendObjectAppender extends UnsynchronizedAppenderBase<ILoggingEve
     @Override
     public boolean detachAppender(String name) {
         return fallback.detachAppender(name);
-    }
-
-    // --- XML settings, named as AppendlogConfig.Builder's setters ---
-
-    public void setEndpoint(String endpoint) {
-        settings.endpoint(endpoint);
-    }
-
-    public void setRegion(String region) {
-        settings.region(region);
-    }
-
-    public void setBucket(String bucket) {
-        settings.bucket(bucket);
-    }
-
-    public void setObjectKey(String objectKey) {
-        settings.objectKey(objectKey);
-    }
-
-    public void setAccessKeyId(String accessKeyId) {
-        settings.accessKeyId(accessKeyId);
-    }
-
-    public void setAccessKeySecret(String accessKeySecret) {
-        settings.accessKeySecret(accessKeySecret);
-    }
-
-    public void setSecurityToken(String securityToken) {
-        settings.securityToken(securityToken);
-    }
-
-    /** An OSS profile file ({@code ~/.oss/credentials} format), read again when it changes or the key is refused. */
-    public void setCredentialsFile(String path) {
-        settings.credentialsFile(path);
-    }
-
-    public void setSignatureVersion(String signatureVersion) {
-        settings.signatureVersion(signatureVersion);
-    }
-
-    public void setContentType(String contentType) {
-        settings.contentType(contentType);
-    }
-
-    public void setMaxBufferBytes(String size) {
-        settings.maxBufferBytes(size);
-    }
-
-    public void setMaxBatchBytes(String size) {
-        settings.maxBatchBytes(size);
-    }
-
-    public void setMaxEventBytes(String size) {
-        settings.maxEventBytes(size);
-    }
-
-    public void setMaxObjectBytes(String size) {
-        settings.maxObjectBytes(size);
-    }
-
-    public void setFlushInterval(String duration) {
-        settings.flushInterval(duration);
-    }
-
-    public void setOverflowPolicy(String policy) {
-        settings.overflowPolicy(policy);
-    }
-
-    public void setMaxBlockTime(String duration) {
-        settings.maxBlockTime(duration);
-    }
-
-    public void setDiscardThreshold(String percent) {
-        settings.discardThreshold(percent);
-    }
-
-    public void setShutdownTimeout(String duration) {
-        settings.shutdownTimeout(duration);
-    }
-
-    public void setConnectTimeout(String duration) {
-        settings.connectTimeout(duration);
-    }
-
-    public void setRequestTimeout(String duration) {
-        settings.requestTimeout(duration);
-    }
-
-    public void setMaxRetries(String retries) {
-        settings.maxRetries(retries);
-    }
-
-    public void setRetryBaseDelay(String duration) {
-        settings.retryBaseDelay(duration);
-    }
-
-    public void setRetryMaxDelay(String duration) {
-        settings.retryMaxDelay(duration);
-    }
-
-    public void setDropReportInterval(String duration) {
-        settings.dropReportInterval(duration);
-    }
-
-    public void setTrustStore(String path) {
-        settings.trustStore(path);
-    }
-
-    public void setTrustStorePassword(String password) {
-        settings.trustStorePassword(password);
-    }
-
-    public void setEncodeOnCallerThread(String onCaller) {
-        settings.encodeOnCallerThread(onCaller);
     }
 }

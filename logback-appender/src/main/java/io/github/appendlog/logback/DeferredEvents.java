@@ -22,9 +22,12 @@ final class DeferredEvents {
     /**
      * Fixes on the logging thread what the encoder thread could not see: the formatted message (so
      * later changes to the arguments do not show), the thread's name, the MDC (when the context has
-     * an MDC adapter: a context built by hand may have none) and, if asked, the caller data.
+     * an MDC adapter: a context built by hand may have none), if asked the caller data, and the
+     * argument array and key-value pairs ({@link PreparedEvent}).
+     *
+     * @return the event to hand to the encoder thread: {@code event}, or a {@link PreparedEvent} of it
      */
-    static void prepare(ILoggingEvent event, boolean withMdc, boolean withCallerData) {
+    static ILoggingEvent prepare(ILoggingEvent event, boolean withMdc, boolean withCallerData) {
         event.getFormattedMessage();
         event.getThreadName();
         if (withMdc) {
@@ -33,6 +36,7 @@ final class DeferredEvents {
         if (withCallerData) {
             event.getCallerData();
         }
+        return PreparedEvent.of(event);
     }
 
     /** The message's length plus a guess for its stack traces ({@link SizeEstimate}). */

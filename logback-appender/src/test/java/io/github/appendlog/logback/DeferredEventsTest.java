@@ -56,4 +56,31 @@ class DeferredEventsTest {
         assertTrue(DeferredEvents.sizeHint(failed) >= "failed".length() + frames * 40, "hint "
                 + DeferredEvents.sizeHint(failed) + " for " + frames + " frames");
     }
+
+    @Test
+    void preparedEventsKeepImmutableValuesAndTakeTheTextOfOthersLeavingTheOriginalAlone() {
+        ch.qos.logback.classic.Logger logger = context.getLogger("app");
+        StringBuilder mutable = new StringBuilder("before");
+        int[] numbers = {1, 2};
+        Object[] arguments = {mutable, 7, numbers};
+        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.INFO, "{} {} {}", null, arguments);
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("k", mutable));
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("n", 42L));
+
+        ch.qos.logback.classic.spi.ILoggingEvent prepared = DeferredEvents.prepare(event, false, false);
+        mutable.append(" and after");
+
+        assertEquals(java.util.Arrays.asList("before", 7, "[1, 2]"), java.util.Arrays.asList(prepared.getArgumentArray()));
+        assertEquals("[k=\"before\", n=\"42\"]", prepared.getKeyValuePairs().toString());
+        assertEquals(42L, prepared.getKeyValuePairs().get(1).value, "an immutable value keeps its type");
+        assertTrue(event.getArgumentArray()[0] == mutable, "the original event is not changed");
+        assertTrue(event.getKeyValuePairs().get(0).value == mutable, "the original event is not changed");
+        assertEquals("before 7 [1, 2]", prepared.getFormattedMessage());
+    }
+
+    @Test
+    void anEventWithoutArgumentsOrPairsIsHandedAsItIs() {
+        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("app"), Level.INFO, "plain", null, null);
+        assertTrue(DeferredEvents.prepare(event, false, false) == event);
+    }
 }
