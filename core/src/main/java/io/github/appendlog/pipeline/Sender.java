@@ -11,6 +11,7 @@ import io.github.appendlog.delivery.RollingObjectWriter;
 import io.github.appendlog.intake.Admission;
 import io.github.appendlog.intake.DropCounter;
 import io.github.appendlog.status.StatusReporter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,10 +52,8 @@ final class Sender implements Runnable {
     private final String prefix;
     private final EventBuffer buffer;
     private final DropCounter drops;
-    private final Admission admission;
     private final Runnable drainHandOff;
-    private final java.time.Clock clock;
-    private final long intervalNanos;
+    private final Clock clock;
     final AtomicLong appendedEvents = new AtomicLong();
     final AtomicLong batchesSent = new AtomicLong();
     final AtomicLong bytesSent = new AtomicLong();
@@ -72,6 +71,7 @@ final class Sender implements Runnable {
     private final RollingObjectWriter objects;
     private final ExponentialBackoff backoff;
     private final FailureReporter failures;
+    private final SenderReports reports;
     private boolean attempted;
     private Instant batchStart;
     private long retryAtNanos;
@@ -79,32 +79,24 @@ final class Sender implements Runnable {
     private long dueBytes; // buffered when the flush timer last fired, not yet taken into a batch
     private boolean timerFired;
     private boolean stopSeen;
-    private long lastDropReportNanos;
-    private long reportedTruncated;
-    private long reportedEncodeFailures;
     private int faultsInARow;
-    private long faultsUnreported;
-    private long lastFaultReportNanos;
-    private boolean faultReported;
 
     Sender(AppendlogConfig config, StatusReporter status, String prefix, EventBuffer buffer, DropCounter drops,
-            Admission admission, Runnable drainHandOff, java.time.Clock clock, RollingObjectWriter objects,
+            Admission admission, Runnable drainHandOff, Clock clock, RollingObjectWriter objects,
             ExponentialBackoff backoff) {
         this.config = config;
         this.status = status;
         this.prefix = prefix;
         this.buffer = buffer;
         this.drops = drops;
-        this.admission = admission;
         this.drainHandOff = drainHandOff;
         this.clock = clock;
         this.objects = objects;
         this.backoff = backoff;
-        this.intervalNanos = config.dropReportInterval().toNanos();
         this.batch = new Batch((int) config.maxBatchBytes());
         this.batcher = new Batcher(buffer);
-        this.failures = new FailureReporter(status, prefix, intervalNanos);
-        this.lastDropReportNanos = System.nanoTime() - intervalNanos;
+        this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
+        this.reports = new SenderReports(config, status, prefix, drops, admission);
     }
 
     /** Stop: send what is left, and give up at {@code deadlineNanos}. The caller then wakes the thread. */
@@ -176,6 +168,10 @@ final class Sender implements Runnable {
     private boolean step() throws Throwable {
         long now = System.nanoTime();
         boolean stop = stopping;
+        if (!stop) {
+            // Not stop's (it interrupts only after setting stopping); left set, it would end every park at once.
+            Thread.interrupted();
+        }
         if (stop && !stopSeen) {
             stopSeen = true;
             retryAtNanos = now; // one more attempt at once, whatever the backoff said
@@ -202,7 +198,7 @@ final class Sender implements Runnable {
         if (stop && batch.isEmpty() && buffer.usedBytes() == 0) {
             return true;
         }
-        reportDropsIfDue(now);
+        reports.dropsIfDue(now);
         long wakeAt = attempted ? retryAtNanos : nextFlushNanos;
         if (stop) {
             // Empty batch but bytes reserved: a producer is between its reservation and its enqueue.
@@ -301,46 +297,11 @@ final class Sender implements Runnable {
         }
         try {
             lastError = String.valueOf(e);
-            faultsUnreported++;
-            if (!faultReported || now - lastFaultReportNanos >= intervalNanos) {
-                status.error(prefix + "the sender met an unexpected error (" + faultsUnreported
-                        + " since the last report) and goes on after a pause: " + e, e);
-                faultReported = true;
-                faultsUnreported = 0;
-                lastFaultReportNanos = now;
-            }
+            reports.fault(e, now);
         } catch (Throwable ignored) {
             // Reporting failed too (e.g. no memory): the pause below still comes, the next pass retries.
         }
         LockSupport.parkNanos(this, Math.max(0, wait));
-    }
-
-    private void reportDropsIfDue(long now) {
-        if (now - lastDropReportNanos < intervalNanos) {
-            return;
-        }
-        String dropped = drops.takeReport();
-        long cut = admission.truncated();
-        if (dropped != null) {
-            lastDropReportNanos = now;
-            status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
-                    + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
-        }
-        long failed = admission.encodeFailures();
-        if (failed != reportedEncodeFailures) {
-            Throwable e = admission.lastEncodeFailure();
-            long newly = failed - reportedEncodeFailures;
-            reportedEncodeFailures = failed;
-            lastDropReportNanos = now;
-            status.error(prefix + newly + " events could not be encoded and were dropped: " + e, e);
-        }
-        if (cut != reportedTruncated) {
-            long newly = cut - reportedTruncated;
-            reportedTruncated = cut;
-            lastDropReportNanos = now;
-            status.warn(prefix + "truncated " + newly + " events longer than maxEventBytes " + config.maxEventBytes(),
-                    null);
-        }
     }
 
     /** Counts what stays unsent once the sender ends, unless stop abandoned it and counted already. */
@@ -349,7 +310,7 @@ final class Sender implements Runnable {
             return;
         }
         try {
-            reportDropsIfDue(System.nanoTime() + intervalNanos);
+            reports.dropsNow();
         } catch (Throwable ignored) {
             // Counting what stays unsent matters more than this report.
         }

@@ -249,6 +249,25 @@ class AppendPipelineLifecycleTest {
         assertTrue(tookMillis < 5000, "stop took " + tookMillis + " ms, the wait was not cut short");
     }
 
+    @Test
+    void stopCutsThePipelinesOwnWaitBeforeItRetriesABatchShort() {
+        store.down(true);
+        // No retries inside the writer: the failed batch waits in the sender, 10 to 20 s (equal jitter).
+        AppendPipeline pipeline = start(AppendPipelineTest.config().retryBaseDelay(Duration.ofSeconds(20))
+                .retryMaxDelay(Duration.ofSeconds(20)).maxRetries(0).shutdownTimeout(Duration.ofSeconds(5)), status,
+                store);
+        assertTrue(pipeline.offer(line("lands at stop"), true));
+        await().atMost(Duration.ofSeconds(5)).until(() -> pipeline.stats().failedAppends() > 0);
+        store.down(false);
+
+        long began = System.nanoTime();
+        boolean stopped = assertTimeoutPreemptively(BOUND, () -> pipeline.stop());
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        assertTrue(stopped, status.messages.toString());
+        assertEquals("lands at stop\n", store.allText());
+        assertTrue(tookMillis < 5000, "stop took " + tookMillis + " ms, the wait was not cut short");
+    }
+
     /** Passes every call to a store; tests override what they break. */
     private static class Delegating implements AppendStoreClient {
         final AppendStoreClient target;
