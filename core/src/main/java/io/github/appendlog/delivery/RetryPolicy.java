@@ -5,7 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * How many times to retry, how long to wait in between, and never past a deadline. The clock and
- * the sleeper are seams: tests advance a fake clock instead of sleeping.
+ * the sleeper are seams: tests advance a fake clock instead of sleeping, and a pipeline passes a
+ * {@link StopSignal} so that its stop cuts a running wait short.
  */
 public final class RetryPolicy {
 
@@ -52,14 +53,16 @@ public final class RetryPolicy {
 
     /**
      * Waits before retry number {@code retry} (1-based) unless retries are exhausted or the wait
-     * would end at or after {@code deadlineNanos}.
+     * would end at or after {@code deadlineNanos} (or the earlier deadline the sleeper names once a
+     * stop began, {@link Sleeper#deadline}). A stop that begins during the wait ends it early, with
+     * {@link Decision#RETRY}: the next attempt is made at once.
      */
     public Decision awaitRetry(int retry, long deadlineNanos) throws InterruptedException {
         if (retry > maxRetries) {
             return Decision.EXHAUSTED;
         }
         long delay = backoff.delayNanos(retry);
-        long remaining = deadlineNanos - nanoTime();
+        long remaining = sleeper.deadline(deadlineNanos) - nanoTime();
         if (remaining <= 0 || delay >= remaining) {
             return Decision.DEADLINE;
         }

@@ -39,12 +39,16 @@ public final class WriterOptions {
 
     /** The writer settings of an appender configuration. */
     public static WriterOptions from(AppendlogConfig config) {
+        return builder(config).build();
+    }
+
+    /** A builder holding the writer settings of an appender configuration, for the seams to be set. */
+    public static Builder builder(AppendlogConfig config) {
         return builder()
                 .maxObjectBytes(config.maxObjectBytes())
                 .maxRetries(config.maxRetries())
                 .retryBaseDelay(config.retryBaseDelay())
-                .retryMaxDelay(config.retryMaxDelay())
-                .build();
+                .retryMaxDelay(config.retryMaxDelay());
     }
 
     public static Builder builder() {

@@ -1,33 +1,27 @@
 package io.github.appendlog.pipeline;
 
-import io.github.appendlog.intake.Admission;
-import io.github.appendlog.intake.EncodingStage;
-import io.github.appendlog.delivery.FailureReporter;
-import io.github.appendlog.delivery.RollingObjectWriter;
-
-import io.github.appendlog.buffer.Batch;
-import io.github.appendlog.buffer.Batcher;
-import io.github.appendlog.intake.DropCounter;
 import io.github.appendlog.buffer.EventBuffer;
-import io.github.appendlog.intake.EventTruncator;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
+import io.github.appendlog.delivery.ExponentialBackoff;
 import io.github.appendlog.delivery.ObjectKeyPattern;
+import io.github.appendlog.delivery.RollingObjectWriter;
+import io.github.appendlog.delivery.StopSignal;
+import io.github.appendlog.delivery.WriterOptions;
+import io.github.appendlog.intake.Admission;
+import io.github.appendlog.intake.DropCounter;
+import io.github.appendlog.intake.EncodingStage;
+import io.github.appendlog.intake.EventTruncator;
 import io.github.appendlog.oss.AppendStoreClient;
 import io.github.appendlog.oss.OssHttpClient;
-import io.github.appendlog.delivery.ExponentialBackoff;
 import io.github.appendlog.status.StatusReporter;
-import io.github.appendlog.delivery.AppendFailedException;
-import io.github.appendlog.delivery.WriterOptions;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleSupplier;
 
 /**
  * The orchestrator: owns the bounded buffer, the encoder stage, the sender thread, batching,
@@ -54,8 +48,13 @@ import java.util.concurrent.locks.LockSupport;
  *       afterwards; an encoder that throws on the encoder thread drops that event (counted, reported).
  *   <li>{@link #dropBeforeEncoding} lets an adapter skip preparing or encoding an event that would
  *       surely be dropped (counted the same way); when it returns false the adapter offers.
- *   <li>{@link #stop} flushes within {@code shutdownTimeout}, closes the client, reports through
- *       the {@link StatusReporter} what it could not flush, and returns true if everything landed.
+ *   <li>{@link #stop} flushes within {@code shutdownTimeout} (a retry wait already running is cut
+ *       short), closes the buffer and the client whatever throws on the way, reports through the
+ *       {@link StatusReporter} what it could not flush (each event counted once), and returns true
+ *       if everything landed. It returns within {@code shutdownTimeout} + 1 s, after the encoder
+ *       stage returned, even when the sender is stuck in a request.
+ *   <li>Nothing the status reporter throws reaches the pipeline's threads or {@code stop}; the
+ *       sender thread runs until stop whatever one of its passes throws ({@link Sender}).
  * </ul>
  *
  * <p>Hand-off: a lock-free queue that copies events into large shared chunks, bounded by an atomic
@@ -79,71 +78,47 @@ import java.util.concurrent.locks.LockSupport;
  * at most {@code flushInterval} after the events were logged), and kept for all its retries.
  */
 public final class AppendPipeline {
-    /** "No deadline" for appends outside stop; far away, yet safe for nanoTime arithmetic. */
-    private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
-    /** Shortest wait between two attempts of a failing batch, whatever retryBaseDelay says. */
-    private static final long MIN_RETRY_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** How long stop waits for an interrupted sender after the deadline. */
     private static final long STOP_GRACE_MILLIS = 1000;
 
     private final AppendlogConfig config;
     private final StatusReporter status;
     private final AppendStoreClient client;
-    private final Clock clock;
     private final String prefix;
     private final EventBuffer buffer;
     private final DropCounter drops;
     private final Admission admission;
-    private final Thread sender;
+    /** Retry waits of the writer: stop cuts them short. */
+    private final StopSignal stopSignal = new StopSignal();
+    private final Sender sender;
+    private final Thread senderThread;
     /** Encodes handed-over events off the logging threads; null with {@code encodeOnCallerThread}. */
     private final EncodingStage encoding;
-    private final AtomicLong appendedEvents = new AtomicLong();
-    private final AtomicLong batchesSent = new AtomicLong();
-    private final AtomicLong bytesSent = new AtomicLong();
-    private final AtomicLong failedAppends = new AtomicLong();
-    private final AtomicLong unflushedEvents = new AtomicLong();
-    private final AtomicLong unflushedBytes = new AtomicLong();
-    private volatile boolean stopping;
-    private volatile long stopDeadlineNanos;
-    private volatile String lastError;
+    private boolean clientClosed; // guarded by this
     private Boolean stopResult; // guarded by this
 
-    // Sender thread only:
-    private final Batch batch;
-    private final Batcher batcher;
-    private final RollingObjectWriter objects;
-    private final ExponentialBackoff backoff;
-    private final FailureReporter failures;
-    private boolean attempted;
-    private Instant batchStart;
-    private long retryAtNanos;
-    private long lastDropReportNanos;
-    private long reportedTruncated;
-    private long reportedEncodeFailures;
-
-    private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock) {
+    private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock,
+            DoubleSupplier random) {
         this.config = config;
-        this.status = status;
+        this.status = new GuardedStatus(status);
         this.client = client;
-        this.clock = clock;
         this.prefix = "appendlog '" + config.name() + "': ";
         this.buffer = new EventBuffer(config.maxBufferBytes(), config.discardThreshold(), config.maxBatchBytes());
         this.drops = new DropCounter(clock);
         long blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
         this.admission = new Admission(buffer, new EventTruncator((int) config.maxEventBytes()), drops, blockNanos);
-        this.batch = new Batch((int) config.maxBatchBytes());
-        this.batcher = new Batcher(buffer);
-        this.objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
-                WriterOptions.from(config), status, config.bucket());
-        this.backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
-                ExponentialBackoff.Jitter.EQUAL, () -> ThreadLocalRandom.current().nextDouble());
-        this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
-        this.sender = new PipelineThreadFactory("sender", config.name(), status).newThread(this::run);
+        RollingObjectWriter objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
+                WriterOptions.builder(config).random(random).sleeper(stopSignal).build(), this.status, config.bucket());
+        ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
+                ExponentialBackoff.Jitter.EQUAL, random);
+        this.sender = new Sender(config, this.status, prefix, buffer, drops, admission, this::drainHandOff, clock,
+                objects, backoff);
+        this.senderThread = new PipelineThreadFactory("sender", config.name(), this.status).newThread(sender);
         this.encoding = config.encodeOnCallerThread() ? null
                 : new EncodingStage(admission, this::wakeSenderIfBatchReady,
-                        new PipelineThreadFactory("encoder", config.name(), status), config.flushInterval().toNanos());
+                        new PipelineThreadFactory("encoder", config.name(), this.status), config.flushInterval().toNanos());
         // Whoever turns reservations into buffered events is woken when a batch's worth is reserved.
-        buffer.consumer(encoding == null ? sender : encoding.thread());
+        buffer.consumer(encoding == null ? senderThread : encoding.thread());
     }
 
     /**
@@ -163,9 +138,14 @@ public final class AppendPipeline {
     /** Like {@link #start(AppendlogConfig, StatusReporter, AppendStoreClient)}, with a clock for object keys and drop times. */
     public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client,
             Clock clock) {
-        AppendPipeline pipeline = new AppendPipeline(config, status, client, clock);
-        pipeline.lastDropReportNanos = System.nanoTime() - config.dropReportInterval().toNanos();
-        pipeline.sender.start();
+        return start(config, status, client, clock, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** For tests: with the random source the retry waits' jitter is drawn from. */
+    static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock,
+            DoubleSupplier random) {
+        AppendPipeline pipeline = new AppendPipeline(config, status, client, clock, random);
+        pipeline.senderThread.start();
         if (pipeline.encoding != null) {
             pipeline.encoding.start();
         }
@@ -245,7 +225,14 @@ public final class AppendPipeline {
     /** The encoder stage, after it added events: a batch's worth waiting wakes the sender. */
     private void wakeSenderIfBatchReady() {
         if (buffer.batchReady()) {
-            LockSupport.unpark(sender);
+            LockSupport.unpark(senderThread);
+        }
+    }
+
+    /** The sender, before it forms a batch: what was handed over goes into the buffer. */
+    private void drainHandOff() {
+        if (encoding != null) {
+            encoding.drain();
         }
     }
 
@@ -266,6 +253,11 @@ public final class AppendPipeline {
         return buffer.usedBytes();
     }
 
+    /** For tests: whether the sender thread runs. */
+    boolean senderAlive() {
+        return senderThread.isAlive();
+    }
+
     /** For tests: the encoder stage, or null with {@code encodeOnCallerThread}. */
     EncodingStage encodingStage() {
         return encoding;
@@ -278,220 +270,104 @@ public final class AppendPipeline {
 
     public PipelineStats stats() {
         long offered = admission.offeredNotHandedOver() + (encoding == null ? 0 : encoding.handedOver());
-        return new PipelineStats(offered, appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
-                admission.truncated(), unflushedEvents.get(), admission.refusedAfterStop(), batchesSent.get(),
-                bytesSent.get(), failedAppends.get(), admission.encodeFailures());
+        return new PipelineStats(offered, sender.appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
+                admission.truncated(), sender.unsentEvents.get(), admission.refusedAfterStop(), sender.batchesSent.get(),
+                sender.bytesSent.get(), sender.failedAppends.get(), admission.encodeFailures());
     }
 
     /**
-     * Flushes what it holds within {@code shutdownTimeout} (which also bounds retries), closes the
-     * client and reports what could not be delivered. Idempotent; true if everything landed.
+     * Flushes what it holds within {@code shutdownTimeout} (which also bounds retries; a retry wait
+     * already running is cut short), closes the client and reports what could not be delivered.
+     * Completes whatever throws on the way (the client's close, the status reporter, the encoder
+     * stage): the buffer and the client are always closed. Idempotent; true if everything landed.
      */
     public synchronized boolean stop() {
         if (stopResult != null) {
             return stopResult;
         }
-        stopDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
-        if (encoding != null) {
-            encoding.stop(stopDeadlineNanos); // every handed-over event into the buffer first
-            unflushedEvents.addAndGet(encoding.abandonRemaining());
-        }
-        stopping = true;
-        buffer.close();
-        LockSupport.unpark(sender);
-        boolean ended = join(stopDeadlineNanos);
-        if (!ended) {
-            // Stuck in a request or a retry wait past the deadline: cut it short.
-            sender.interrupt();
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        boolean ended = false;
+        stopResult = false;
+        try {
+            stopSignal.stopBegan(deadline); // a retry wait running now ends: the next attempt is made at once
+            stopEncoding(deadline);
+            sender.beginStop(deadline);
+            buffer.close();
+            LockSupport.unpark(senderThread);
+            ended = join(deadline);
+            if (!ended) {
+                // Stuck in a request past the deadline: cut it short.
+                senderThread.interrupt();
+                closeClient();
+                ended = join(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS));
+            }
+        } finally {
+            buffer.close();
             closeClient();
-            ended = join(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS));
-        }
-        closeClient();
-        long[] late = buffer.drainRemaining(); // offers that raced with close
-        unflushedEvents.addAndGet(late[0]);
-        unflushedBytes.addAndGet(late[1]);
-        if (!ended) {
-            status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout()), null);
-            unflushedEvents.addAndGet(batch.events());
-        }
-        stopResult = ended && unflushedEvents.get() == 0;
-        if (!stopResult) {
-            String error = lastError != null ? lastError : "the store did not answer in time";
-            status.error(prefix + "stop: " + unflushedEvents.get() + " events (" + unflushedBytes.get()
-                    + " bytes) could not be delivered to " + objects.currentLocation() + " within "
-                    + format(config.shutdownTimeout()) + ": " + error, null);
+            stopResult = settle(ended);
         }
         return stopResult;
+    }
+
+    /** Every handed-over event into the buffer first; what the encoder could not encode in time is unsent. */
+    private void stopEncoding(long deadline) {
+        if (encoding == null) {
+            return;
+        }
+        try {
+            encoding.stop(deadline);
+            sender.countUnsent(encoding.abandonRemaining(), 0);
+        } catch (RuntimeException | Error e) {
+            status.error(prefix + "stop: the encoder stage failed: " + e, e);
+        }
+    }
+
+    /** Counts what stays unsent (each event once, by one party) and reports it; true if nothing does. */
+    private boolean settle(boolean ended) {
+        if (ended) {
+            long[] late = buffer.drainRemaining(); // offers that raced with close; the sender is gone
+            sender.countUnsent(late[0], late[1]);
+        } else if (sender.abandon()) {
+            status.error(prefix + "stop: the sender is stuck in a request past the shutdown deadline ("
+                    + format(config.shutdownTimeout()) + " + " + STOP_GRACE_MILLIS + " ms); stop gave up on it", null);
+        } else {
+            status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout())
+                    + "; what it still holds is counted when it ends", null);
+        }
+        long unsent = sender.unsentEvents.get();
+        if (ended && unsent == 0) {
+            return true;
+        }
+        String error = sender.lastError() != null ? sender.lastError() : "the store did not answer in time";
+        status.error(prefix + "stop: " + unsent + " events (" + sender.unsentBytes.get()
+                + " bytes) could not be delivered to " + sender.currentLocation() + " within "
+                + format(config.shutdownTimeout()) + ": " + error, null);
+        return false;
     }
 
     private boolean join(long deadlineNanos) {
         try {
             long left = deadlineNanos - System.nanoTime();
             if (left > 0) {
-                TimeUnit.NANOSECONDS.timedJoin(sender, left);
+                TimeUnit.NANOSECONDS.timedJoin(senderThread, left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return !sender.isAlive();
+        return !senderThread.isAlive();
     }
 
+    /** Closes the client once, whatever its close throws. */
     private void closeClient() {
+        if (clientClosed) {
+            return;
+        }
+        clientClosed = true;
         try {
             client.close();
-        } catch (IOException | RuntimeException e) {
-            status.warn(prefix + "closing " + client.describe() + " failed: " + e.getMessage(), e);
+        } catch (Throwable e) {
+            status.warn(prefix + "closing " + client.describe() + " failed: " + e, e);
         }
-    }
-
-    // ---- sender thread ----
-
-    /**
-     * The sender loop. Events stay in the buffer (where they count towards the wake-up threshold)
-     * until a batch is due: the buffer holds a batch's worth, the flush timer fired, or stop began.
-     * Then batches are formed and sent until the buffer is empty (timer, stop) or below a batch's
-     * worth (threshold). A batch that fails stays, unchanged, until it lands or stop gives up.
-     */
-    private void run() {
-        long flushNanos = config.flushInterval().toNanos();
-        long nextFlushNanos = System.nanoTime() + flushNanos;
-        long dueBytes = 0; // buffered when the flush timer last fired, not yet taken into a batch
-        boolean timerFired = false;
-        boolean stopSeen = false;
-        try {
-            while (true) {
-                long now = System.nanoTime();
-                boolean stop = stopping;
-                if (stop && !stopSeen) {
-                    stopSeen = true;
-                    retryAtNanos = now; // one more attempt at once, whatever the backoff said
-                }
-                if (stop && now - stopDeadlineNanos >= 0) {
-                    break;
-                }
-                if (now - nextFlushNanos >= 0) {
-                    // What is buffered now is due: it goes out (in as many batches as it takes), and what
-                    // comes in meanwhile waits for a full batch or the next tick, not a chain of small ones.
-                    dueBytes = Math.max(dueBytes, buffer.usedBytes());
-                    nextFlushNanos = now + flushNanos;
-                    timerFired = true;
-                }
-                if (!attempted && (timerFired || dueBytes > 0 || stop || buffer.batchReady())) {
-                    long taken = fill();
-                    dueBytes = taken == 0 ? 0 : Math.max(0, dueBytes - taken);
-                    timerFired = false;
-                }
-                if (!batch.isEmpty()) {
-                    if (now - retryAtNanos >= 0) {
-                        send(stop);
-                        continue;
-                    }
-                }
-                if (stop && batch.isEmpty() && buffer.usedBytes() == 0) {
-                    break;
-                }
-                reportDropsIfDue(now);
-                long wakeAt = attempted ? retryAtNanos : nextFlushNanos;
-                if (stop) {
-                    // Empty batch but bytes reserved: a producer is between its reservation and its enqueue.
-                    wakeAt = batch.isEmpty() ? now + TimeUnit.MILLISECONDS.toNanos(1) : Math.min(wakeAt, stopDeadlineNanos);
-                }
-                LockSupport.parkNanos(this, Math.max(0, wakeAt - now));
-            }
-        } catch (InterruptedException e) {
-            lastError = "interrupted at the shutdown deadline";
-        } catch (RuntimeException | Error e) {
-            lastError = e.toString();
-            status.error(prefix + "the sender stopped unexpectedly: " + e, e);
-        } finally {
-            finish();
-        }
-    }
-
-    /**
-     * Forms a batch from the buffer, starting with the marker line if events were dropped since the
-     * last one. Its time, taken now, chooses the object (the {@code %d} period). Returns the buffer
-     * room the events it took had ({@link EventBuffer#roomOf} each).
-     */
-    private long fill() {
-        if (encoding != null) {
-            encoding.drain();
-        }
-        if (buffer.isEmpty()) {
-            return 0;
-        }
-        batchStart = clock.instant();
-        byte[] marker = drops.takeMarkerLine();
-        if (marker != null) {
-            batch.addUncounted(marker);
-        }
-        int lengthBefore = batch.length();
-        long eventsBefore = batch.events();
-        batcher.fill(batch);
-        long events = batch.events() - eventsBefore;
-        return batch.length() - lengthBefore + events * EventBuffer.EVENT_OVERHEAD_BYTES;
-    }
-
-    /** One attempt at the current batch: it lands, or it stays for a retry after a backoff. */
-    private void send(boolean stop) throws InterruptedException {
-        if (!attempted) {
-            objects.beginBatch(batchStart);
-            attempted = true;
-        }
-        long deadline = stop ? stopDeadlineNanos : System.nanoTime() + NO_DEADLINE_NANOS;
-        try {
-            objects.append(batch.array(), 0, batch.length(), deadline);
-        } catch (AppendFailedException e) {
-            failedAppends.incrementAndGet();
-            lastError = e.getMessage();
-            failures.failed("cannot append to " + objects.currentLocation(), e, System.nanoTime());
-            int n = (int) Math.min(failures.failuresInARow(), 62);
-            retryAtNanos = System.nanoTime() + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
-            return;
-        }
-        appendedEvents.addAndGet(batch.events());
-        batchesSent.incrementAndGet();
-        bytesSent.addAndGet(batch.length());
-        batch.clear();
-        attempted = false;
-        failures.succeeded("appending to " + objects.currentLocation());
-    }
-
-    private void reportDropsIfDue(long now) {
-        if (now - lastDropReportNanos < config.dropReportInterval().toNanos()) {
-            return;
-        }
-        String dropped = drops.takeReport();
-        long cut = admission.truncated();
-        if (dropped != null) {
-            status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
-                    + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
-            lastDropReportNanos = now;
-        }
-        long failed = admission.encodeFailures();
-        if (failed != reportedEncodeFailures) {
-            RuntimeException e = admission.lastEncodeFailure();
-            status.error(prefix + (failed - reportedEncodeFailures) + " events could not be encoded and were dropped: "
-                    + e, e);
-            reportedEncodeFailures = failed;
-            lastDropReportNanos = now;
-        }
-        if (cut != reportedTruncated) {
-            status.warn(prefix + "truncated " + (cut - reportedTruncated) + " events longer than maxEventBytes "
-                    + config.maxEventBytes(), null);
-            reportedTruncated = cut;
-            lastDropReportNanos = now;
-        }
-    }
-
-    /** Counts what stays undelivered once the sender ends. */
-    private void finish() {
-        reportDropsIfDue(System.nanoTime() + config.dropReportInterval().toNanos());
-        long events = batch.events();
-        long bytes = batch.length();
-        long[] left = buffer.drainRemaining();
-        unflushedEvents.addAndGet(events + left[0]);
-        unflushedBytes.addAndGet(bytes + left[1]);
     }
 
     private static String format(Duration d) {

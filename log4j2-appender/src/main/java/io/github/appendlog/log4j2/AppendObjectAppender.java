@@ -121,9 +121,17 @@ public final class AppendObjectAppender extends AbstractAppender {
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
-        boolean stopped = super.stop(timeout, timeUnit, false);
-        stopped &= manager.stop(timeout, timeUnit);
-        setStopped();
+        boolean stopped = false;
+        try {
+            stopped = super.stop(timeout, timeUnit, false);
+            stopped &= manager.stop(timeout, timeUnit); // under Log4j2's lock: only lets the manager go
+        } finally {
+            try {
+                stopped &= manager.stopPipelineIfReleased(); // the flush, outside that lock
+            } finally {
+                setStopped();
+            }
+        }
         return stopped;
     }
 

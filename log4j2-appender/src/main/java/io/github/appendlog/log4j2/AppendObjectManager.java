@@ -15,7 +15,10 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * Owns one {@link AppendPipeline}. Shared and reference-counted across reconfigurations: the new
  * configuration's appender takes the running pipeline over before the old one stops, so a reload
  * loses no buffered event. The pipeline stops (flushing within {@code shutdownTimeout}) when the
- * last appender using it stops.
+ * last appender using it stops, in that appender's {@code stop}, after Log4j2's manager lock is let
+ * go. A manager for the same name made meanwhile (another context, same appender name and object)
+ * starts a pipeline of its own: the two append to the object by turns, each resolving the other's
+ * appends as position conflicts.
  */
 public final class AppendObjectManager extends AbstractManager {
     private static final Factory FACTORY = new Factory();
@@ -23,6 +26,8 @@ public final class AppendObjectManager extends AbstractManager {
     private final AppendPipeline pipeline;
     private final AppendlogConfig config;
     private final StatusReporter status;
+    /** Set (under Log4j2's manager lock) when the last appender using this manager let it go. */
+    private volatile boolean released;
 
     private AppendObjectManager(LoggerContext context, String name, AppendlogConfig config, StatusReporter status) {
         super(context, name);
@@ -103,12 +108,25 @@ public final class AppendObjectManager extends AbstractManager {
     }
 
     /**
-     * Stops the pipeline: it flushes what it holds within the appender's {@code shutdownTimeout},
-     * which bounds the wait whatever timeout Log4j2's shutdown passes.
+     * Runs under Log4j2's JVM-wide manager lock when the last appender using this manager stops:
+     * only marks the manager released, so that no other logger context or reload waits for the
+     * flush. That appender then stops the pipeline outside the lock ({@link #stopPipelineIfReleased}).
      */
     @Override
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
-        return pipeline.stop();
+        released = true;
+        return true;
+    }
+
+    /**
+     * After {@link #stop}, outside Log4j2's manager lock: if that released the manager, stops the
+     * pipeline, which flushes within the appender's {@code shutdownTimeout} whatever timeout Log4j2's
+     * shutdown passes. A manager that a reload took over keeps running.
+     *
+     * @return false if events could not be delivered
+     */
+    boolean stopPipelineIfReleased() {
+        return !released || pipeline.stop();
     }
 
     @Override

@@ -121,18 +121,34 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
         }
     }
 
-    /** Flushes within {@code shutdownTimeout}; the pipeline reports what it could not flush. */
+    /**
+     * Flushes within {@code shutdownTimeout}; the pipeline reports what it could not flush. Always
+     * completes (so does the {@code LoggerContext.reset()} that calls it): the pipeline closes its
+     * buffer and client whatever fails, and the fallback appenders are detached in a finally.
+     */
     @Override
     public void stop() {
         if (!isStarted()) {
             return;
         }
         super.stop();
-        AppendPipeline target = pipeline;
-        if (target != null && !target.stop()) {
-            addWarn(describe() + " stopped before every event reached the store");
+        try {
+            AppendPipeline target = pipeline;
+            if (target != null && !target.stop()) {
+                warnQuietly(describe() + " stopped before every event reached the store");
+            }
+        } finally {
+            fallback.detachAndStopAllAppenders();
         }
-        fallback.detachAndStopAllAppenders();
+    }
+
+    /** A status listener that throws must not keep a stop (and the reset calling it) from completing. */
+    private void warnQuietly(String message) {
+        try {
+            addWarn(message);
+        } catch (Throwable ignored) {
+            // The stop itself is done; only this report is lost.
+        }
     }
 
     private void useUtf8IfNoCharset() {

@@ -1,0 +1,87 @@
+package io.github.appendlog.pipeline;
+
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.intake.Admission;
+import io.github.appendlog.intake.DropCounter;
+import io.github.appendlog.status.StatusReporter;
+
+/**
+ * What the sender reports besides failed appends, each at most once per
+ * {@code dropReportInterval}: drops, events that could not be encoded, truncations, and faults of
+ * the sender loop itself (the first at once, then a count of the ones since). A report's state is
+ * updated before the reporter is called, so a reporter that throws loses that report only, never
+ * the counting. Sender thread only.
+ */
+final class SenderReports {
+    private final AppendlogConfig config;
+    private final StatusReporter status;
+    private final String prefix;
+    private final DropCounter drops;
+    private final Admission admission;
+    private final long intervalNanos;
+    private long lastDropReportNanos;
+    private long reportedTruncated;
+    private long reportedEncodeFailures;
+    private long faultsUnreported;
+    private long lastFaultReportNanos;
+    private boolean faultReported;
+
+    SenderReports(AppendlogConfig config, StatusReporter status, String prefix, DropCounter drops,
+            Admission admission) {
+        this.config = config;
+        this.status = status;
+        this.prefix = prefix;
+        this.drops = drops;
+        this.admission = admission;
+        this.intervalNanos = config.dropReportInterval().toNanos();
+        this.lastDropReportNanos = System.nanoTime() - intervalNanos;
+    }
+
+    /** Reports drops, encoding failures and truncations since the last report, if the interval passed. */
+    void dropsIfDue(long now) {
+        if (now - lastDropReportNanos < intervalNanos) {
+            return;
+        }
+        String dropped = drops.takeReport();
+        if (dropped != null) {
+            lastDropReportNanos = now;
+            status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
+                    + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
+        }
+        long failed = admission.encodeFailures();
+        if (failed != reportedEncodeFailures) {
+            Throwable e = admission.lastEncodeFailure();
+            long newly = failed - reportedEncodeFailures;
+            reportedEncodeFailures = failed;
+            lastDropReportNanos = now;
+            status.error(prefix + newly + " events could not be encoded and were dropped: " + e, e);
+        }
+        long cut = admission.truncated();
+        if (cut != reportedTruncated) {
+            long newly = cut - reportedTruncated;
+            reportedTruncated = cut;
+            lastDropReportNanos = now;
+            status.warn(prefix + "truncated " + newly + " events longer than maxEventBytes " + config.maxEventBytes(),
+                    null);
+        }
+    }
+
+    /** Whatever is left to report, now (the sender ends). */
+    void dropsNow() {
+        dropsIfDue(System.nanoTime() + intervalNanos);
+    }
+
+    /** A fault of the sender loop: the first is reported at once, the next ones once per interval. */
+    void fault(Throwable e, long now) {
+        faultsUnreported++;
+        if (faultReported && now - lastFaultReportNanos < intervalNanos) {
+            return;
+        }
+        long count = faultsUnreported;
+        faultReported = true;
+        faultsUnreported = 0;
+        lastFaultReportNanos = now;
+        status.error(prefix + "the sender met an unexpected error (" + count
+                + " since the last report) and goes on after a pause: " + e, e);
+    }
+}
