@@ -206,7 +206,13 @@ public final class AppendPipeline {
      */
     public <E> boolean offer(E event, EventEncoder<? super E> encoder, boolean important, int sizeHint) {
         if (encoding == null) {
-            ByteBuffer bytes = encoder.encode(event);
+            ByteBuffer bytes;
+            try {
+                bytes = encoder.encode(event);
+            } catch (Throwable e) { // any Throwable of the layout drops this event only
+                admission.copyFailed(e);
+                return false;
+            }
             return offer(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), important);
         }
         if (PipelineThreadFactory.isPipelineThread()) {
@@ -228,7 +234,12 @@ public final class AppendPipeline {
     public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
         if (encoding == null) {
             H holder = copier.newHolder();
-            copier.copy(event, holder);
+            try {
+                copier.copy(event, holder);
+            } catch (Throwable e) { // any Throwable of the copier drops this event only
+                admission.copyFailed(e);
+                return false;
+            }
             return offer(holder, copier, important, 0); // encodes it here
         }
         if (PipelineThreadFactory.isPipelineThread()) {
@@ -294,7 +305,13 @@ public final class AppendPipeline {
         stopDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
         if (encoding != null) {
             encoding.stop(stopDeadlineNanos); // every handed-over event into the buffer first
-            unflushedEvents.addAndGet(encoding.abandonRemaining());
+            long abandoned = encoding.abandonRemaining(); // never waits, even for an encoder that hangs
+            if (abandoned > 0) {
+                unflushedEvents.addAndGet(abandoned);
+                status.error(prefix + "stop: " + abandoned + " events handed over were abandoned: they were not "
+                        + "encoded within " + format(config.shutdownTimeout()) + " (an encoder or layout that does "
+                        + "not return?)", null);
+            }
         }
         stopping = true;
         buffer.close();
@@ -470,9 +487,9 @@ public final class AppendPipeline {
         }
         long failed = admission.encodeFailures();
         if (failed != reportedEncodeFailures) {
-            RuntimeException e = admission.lastEncodeFailure();
-            status.error(prefix + (failed - reportedEncodeFailures) + " events could not be encoded and were dropped: "
-                    + e, e);
+            Throwable e = admission.lastEncodeFailure();
+            status.error(prefix + (failed - reportedEncodeFailures) + " events could not be encoded (the copier, encoder or "
+                    + "layout failed: the event was dropped, or its holder discarded): " + e, e);
             reportedEncodeFailures = failed;
             lastDropReportNanos = now;
         }
