@@ -5,13 +5,10 @@ import io.github.appendlog.pipeline.EventEncoder;
 import io.github.appendlog.pipeline.PipelineThreadFactory;
 
 import io.github.appendlog.buffer.EventBuffer;
-import io.github.appendlog.intake.HandoffRing;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Encoding off the logging thread: a logging thread reserves buffer room for its event (an estimate
@@ -28,20 +25,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Wake-ups are batched, as the sender's are: a logging thread unparks the encoder only once per
  * {@link #WAKE_EVERY} events (or when its reservation fills a batch). An encoder that found events
  * looks again after {@code flushInterval} at the latest; one that found none sleeps until the next
- * offer wakes it. Encoding is serialized by one lock, held for at most {@value #PASS_EVENTS} events
- * at a time by the encoder thread. A logging thread never waits for that lock: when the ring is full
- * it encodes at most {@value #HELP_EVENTS} events itself if the lock is free ({@code tryLock}), and
- * otherwise waits for a slot, yielding: with {@code overflowPolicy=BLOCK} at most
- * {@code maxBlockTime} in all (room and slot); else (an encoder that is slow is no reason to drop)
- * while the ring moves, for at most {@value #STALL_MILLIS} ms without movement (an encoder stuck in
- * a layout) and {@value #MAX_DROP_WAIT_MILLIS} ms in all. Then the event is dropped and counted. Once a waiter saw the ring stand still, later callers drop at
- * once until it moves again. A thread's events keep the order of its calls (one thread claims its
- * positions in order, and positions are encoded in order).
+ * offer wakes it. Encoding is serialized by one lock ({@link RingDrainer}), held for at most
+ * {@value #PASS_EVENTS} events at a time by the encoder thread. A logging thread never waits for that
+ * lock: when the ring is full it encodes at most {@value #HELP_EVENTS} events itself if the lock is
+ * free ({@code tryLock}), and otherwise waits for a slot, yielding: with {@code overflowPolicy=BLOCK}
+ * at most {@code maxBlockTime} in all (room and slot); else (a slow encoder is no reason to drop) while
+ * the ring moves, for at most {@value #STALL_MILLIS} ms without movement (an encoder stuck in a
+ * layout) and {@value #MAX_DROP_WAIT_MILLIS} ms in all. Then the event is dropped and counted. Once a
+ * waiter saw the ring stand still, later callers drop at once until it moves again. A thread's events
+ * keep the order of its calls (one thread claims its positions in order; positions are encoded in
+ * order). Each logging thread keeps one spare holder.
  *
  * <p>Whatever the encoder, the layout or the copier throws (Errors included) drops that one event,
  * counted and reported by the sender; its slot and reservation are released. {@link #stop} waits
  * for the encoder at most until its deadline; {@link #abandonRemaining} never waits: when the lock's
- * holder is stuck in a layout it counts what is left from the ring's positions and leaves the
+ * holder is stuck in a layout it counts what is left from the ring's positions and leaves their
  * reservations to the closed buffer.
  *
  * <p>The estimate is the adapter's size hint (the message's length, say) plus an overhead the stage
@@ -66,10 +64,6 @@ public final class EncodingStage {
     private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** The first guess of what encoding adds to the size hint; learned afterwards. */
     static final int INITIAL_OVERHEAD_BYTES = 128;
-    /** An overhead seen counts as at most this much (a huge event says little about the next ones). */
-    private static final int MAX_OVERHEAD_BYTES = 64 * 1024;
-    /** The learned overhead moves 1/16 of the way to each overhead seen (a moving average). */
-    private static final int LEARNING_SHIFT = 4;
     /** {@link #reserve}: the event was refused (counted); or it got room without waiting. */
     private static final long REFUSED = Long.MIN_VALUE;
     private static final long NOT_WAITED = Long.MIN_VALUE + 1;
@@ -87,22 +81,20 @@ public final class EncodingStage {
     /** Wakes the sender if a batch's worth is waiting. */
     private final Runnable wakeSender;
     private final HandoffRing ring = new HandoffRing(CAPACITY);
-    private final ReentrantLock drainLock = new ReentrantLock();
+    private final RingDrainer drainer;
     /** Each logging thread's spare holder (in a one-element box, so that swapping it costs no set()). */
     private final ThreadLocal<Object[]> spares = ThreadLocal.withInitial(() -> new Object[1]);
     private final Thread thread;
     private final long flushIntervalNanos;
-    private volatile int overheadBytes = INITIAL_OVERHEAD_BYTES;
     /** Set by the encoder thread before it parks with nothing to do: the next offer wakes it. */
     private volatile boolean sleeping;
     /** The released count at which a waiter saw the ring stand still (DROP: later callers drop at once). */
     private volatile long stalledAt = -1;
-    /** Set by {@link #abandonRemaining} when the lock's holder is stuck: nobody drains after it. */
-    private volatile boolean abandoned;
 
     public EncodingStage(Admission admission, Runnable wakeSender, PipelineThreadFactory threads, long flushIntervalNanos) {
         this.admission = admission;
         this.wakeSender = wakeSender;
+        this.drainer = new RingDrainer(ring, admission, wakeSender, INITIAL_OVERHEAD_BYTES);
         this.flushIntervalNanos = flushIntervalNanos;
         this.thread = threads.newThread(this::run);
     }
@@ -118,7 +110,7 @@ public final class EncodingStage {
 
     /** What encoding was seen to add to the size hints (the estimate's learned part). */
     public int overheadBytes() {
-        return overheadBytes;
+        return drainer.overheadBytes();
     }
 
     public void start() {
@@ -128,7 +120,7 @@ public final class EncodingStage {
     /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
     public boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
-        long room = EventBuffer.roomOf((long) hint + overheadBytes);
+        long room = EventBuffer.roomOf((long) hint + drainer.overheadBytes());
         long waitingSince = reserve(room, important);
         if (waitingSince == REFUSED) {
             return false;
@@ -167,14 +159,14 @@ public final class EncodingStage {
             }
             return false;
         }
-        long room = EventBuffer.roomOf((long) hint + overheadBytes);
+        long room = EventBuffer.roomOf((long) hint + drainer.overheadBytes());
         long waitingSince = reserve(room, important);
         long position = waitingSince == REFUSED ? HandoffRing.FULL : claim(waitingSince);
         if (position < 0) {
             if (waitingSince != REFUSED) {
                 admission.refuseReserved(room, position == HandoffRing.SEALED);
             }
-            spare[0] = cleared(copier, holder);
+            spare[0] = drainer.cleared(copier, holder);
             return false;
         }
         Object kept = ring.slot(position);
@@ -182,17 +174,6 @@ public final class EncodingStage {
         spare[0] = kept;
         handedOver(position);
         return true;
-    }
-
-    /** The holder emptied for reuse, or null when its copier failed to clear it (counted). */
-    private <H> H cleared(EventCopier<?, H> copier, H holder) {
-        try {
-            copier.clear(holder);
-            return holder;
-        } catch (Throwable e) {
-            admission.encodeFailed(0, e);
-            return null;
-        }
     }
 
     /**
@@ -223,7 +204,7 @@ public final class EncodingStage {
     }
 
     private long claimWhenFull(long waitingSince) {
-        if (drainLock.isHeldByCurrentThread()) {
+        if (drainer.isDrainingHere()) {
             return HandoffRing.FULL;
         }
         boolean block = admission.waitsForRoom();
@@ -235,12 +216,8 @@ public final class EncodingStage {
         long since = waitingSince == NOT_WAITED ? now : waitingSince;
         long movedAt = now;
         for (int round = 0;; round++) {
-            if (!abandoned && drainLock.tryLock()) {
-                try {
-                    drainLocked(HELP_EVENTS); // a small share, in order, then claim again
-                } finally {
-                    drainLock.unlock();
-                }
+            if (drainer.tryDrain(HELP_EVENTS) >= 0) {
+                // took a small share, in order (or found the next slot not yet published): claim again
             } else if (round < YIELDS) {
                 Thread.yield();
             } else {
@@ -275,13 +252,7 @@ public final class EncodingStage {
 
     /** The sender, before it forms a batch: what was handed over goes into the buffer (one pass, if the lock is free). */
     public void drain() {
-        if (!abandoned && drainLock.tryLock()) {
-            try {
-                drainLocked(PASS_EVENTS);
-            } finally {
-                drainLock.unlock();
-            }
-        }
+        drainer.tryDrain(PASS_EVENTS);
     }
 
     /**
@@ -297,55 +268,26 @@ public final class EncodingStage {
             if (left > 0) {
                 TimeUnit.NANOSECONDS.timedJoin(thread, left);
             }
-            left = deadlineNanos - System.nanoTime();
-            if (left > 0 && drainLock.tryLock(left, TimeUnit.NANOSECONDS)) {
-                try {
-                    while (!abandoned && !ring.sealedAndEmpty() && System.nanoTime() - deadlineNanos < 0) {
-                        if (drainLocked(PASS_EVENTS) == 0) {
-                            Thread.yield();
-                        }
-                    }
-                } finally {
-                    drainLock.unlock();
-                }
-            }
+            drainer.drainUntil(deadlineNanos, PASS_EVENTS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /**
-     * After {@link #stop}: the events it could not encode in time, counted; never waits. When the
-     * lock is free their reservations are given back; when a thread is stuck encoding (a layout that
-     * does not return) they are counted from the ring's positions, the one being encoded included,
-     * their reservations stay with the closed buffer, and nobody drains the ring afterwards.
+     * After {@link #stop}: the events it could not encode in time, counted; never waits (see
+     * {@link RingDrainer#abandonRemaining}).
      */
     public long abandonRemaining() {
-        if (!drainLock.tryLock()) {
-            abandoned = true;
-            return ring.pendingEvents();
-        }
-        try {
-            long count = 0;
-            while (ring.poll()) {
-                if (ring.encoder() != null) {
-                    admission.giveBack(ring.reserved());
-                    count++;
-                }
-                release();
-            }
-            return count;
-        } finally {
-            drainLock.unlock();
-        }
+        return drainer.abandonRemaining();
     }
 
     private void run() {
         while (true) {
-            int encoded = drainCounting();
+            int encoded = drainer.drain(PASS_EVENTS);
             wakeSender.run(); // also after offers of encoded bytes, which wake this thread
             if (ring.isSealed()) {
-                if (abandoned || sealedAndEmpty()) {
+                if (drainer.finished()) {
                     return;
                 }
                 Thread.yield(); // a producer is publishing its last slot
@@ -356,108 +298,11 @@ public final class EncodingStage {
             } else {
                 // Nothing came in since the last look: sleep until a logging thread (or stop) wakes us.
                 sleeping = true;
-                if (isEmpty()) {
+                if (drainer.idle()) {
                     LockSupport.park(this);
                 }
                 sleeping = false;
             }
-        }
-    }
-
-    /** The encoder thread: one pass (it may wait for the lock: a logging thread holds it briefly). */
-    private int drainCounting() {
-        drainLock.lock();
-        try {
-            return drainLocked(PASS_EVENTS);
-        } finally {
-            drainLock.unlock();
-        }
-    }
-
-    private boolean isEmpty() {
-        drainLock.lock();
-        try {
-            return ring.size() == 0 && !ring.isSealed();
-        } finally {
-            drainLock.unlock();
-        }
-    }
-
-    private boolean sealedAndEmpty() {
-        drainLock.lock();
-        try {
-            return ring.sealedAndEmpty();
-        } finally {
-            drainLock.unlock();
-        }
-    }
-
-    /**
-     * Encodes up to {@code max} events from the ring, in order, and corrects their reservations with
-     * one update of the shared byte count (not one per event: the logging threads update it too);
-     * then wakes the sender if a batch is waiting. Each polled slot is released whatever is thrown.
-     *
-     * @return how many slots were taken from the ring
-     */
-    @SuppressWarnings("unchecked")
-    private int drainLocked(int max) {
-        int taken = 0;
-        int encoded = 0;
-        long correction = 0;
-        long learned = overheadBytes;
-        while (taken < max && !abandoned && ring.poll()) {
-            taken++;
-            try {
-                Object encoder = ring.encoder();
-                if (encoder != null) { // null: a slot to skip
-                    long room = ring.reserved();
-                    ByteBuffer bytes = encode((EventEncoder<Object>) encoder, ring.event(), room);
-                    encoded++;
-                    if (bytes != null) {
-                        int length = bytes.remaining();
-                        correction += added(bytes, room) - room;
-                        long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
-                        learned += (seen - learned) >> LEARNING_SHIFT;
-                    }
-                }
-            } finally {
-                release();
-            }
-        }
-        if (encoded > 0) {
-            admission.correctReserved(correction);
-            overheadBytes = (int) learned;
-            wakeSender.run();
-        }
-        return taken;
-    }
-
-    /** The room the encoded event takes in the buffer; its reserved room when it could not be added (counted). */
-    private long added(ByteBuffer bytes, long room) {
-        try {
-            return admission.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-        } catch (Throwable e) {
-            admission.encodeFailed(room, e);
-            return room;
-        }
-    }
-
-    /** Gives the polled slot back; a copier's holder stays in it, emptied, for a producer to take. */
-    @SuppressWarnings("unchecked")
-    private void release() {
-        Object encoder = ring.encoder();
-        boolean holder = encoder instanceof EventCopier
-                && cleared((EventCopier<?, Object>) encoder, ring.event()) != null; // else not reused
-        ring.release(holder || encoder == null);
-    }
-
-    /** The event's bytes, or null when the encoder or layout threw anything (dropped, counted). */
-    private ByteBuffer encode(EventEncoder<Object> encoder, Object event, long room) {
-        try {
-            return encoder.encode(event);
-        } catch (Throwable e) {
-            admission.encodeFailed(room, e);
-            return null;
         }
     }
 }

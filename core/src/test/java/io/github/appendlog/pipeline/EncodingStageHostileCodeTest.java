@@ -318,6 +318,30 @@ class EncodingStageHostileCodeTest {
         assertEquals(1, status.matching("ERROR", "clear broke").size(), status.messages.toString());
     }
 
+    @Test
+    void withEncodeOnCallerThreadALayoutThatHangsHoldsUpOnlyItsOwnCaller() throws Exception {
+        AppendPipeline pipeline = start(AppendPipelineTest.config().encodeOnCallerThread(true));
+        CountDownLatch inLayout = new CountDownLatch(1);
+        EventEncoder<String> hangsOnOne = event -> {
+            if (event.equals("hang")) {
+                inLayout.countDown();
+                awaitIgnoringInterrupts(release);
+            }
+            return line(event);
+        };
+        Thread hanging = new Thread(() -> pipeline.offer("hang", hangsOnOne, false, 4), "runs-a-hanging-layout");
+        hanging.setDaemon(true);
+        hanging.start();
+        assertTrue(inLayout.await(10, TimeUnit.SECONDS));
+        assertTimeoutPreemptively(BOUND, () -> Producers.run(2, id -> {
+            for (int i = 0; i < 2000; i++) {
+                assertTrue(pipeline.offer("p" + id + " " + i, hangsOnOne, false, 6));
+            }
+        }), "nothing serializes the callers that encode");
+        assertTrue(pipeline.stop());
+        assertEquals(4000, pipeline.stats().appendedEvents());
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
         throw (T) t;
