@@ -59,8 +59,13 @@ public final class EncodingStage {
     static final long STALL_MILLIS = 1000;
     private static final long MAX_DROP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_DROP_WAIT_MILLIS);
     private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS);
-    /** A caller waiting for a slot yields this many times, then parks this long between looks. */
-    private static final int YIELDS = 32;
+    /**
+     * A caller waiting for a slot spins this many looks (the encoder frees one every microsecond or
+     * so; yielding on a busy machine can cost a whole time slice), then yields this many, then parks
+     * this long between looks.
+     */
+    private static final int SPINS = 256;
+    private static final int YIELDS = SPINS + 32;
     private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** The first guess of what encoding adds to the size hint; learned afterwards. */
     static final int INITIAL_OVERHEAD_BYTES = 128;
@@ -218,6 +223,8 @@ public final class EncodingStage {
         for (int round = 0;; round++) {
             if (drainer.tryDrain(HELP_EVENTS) >= 0) {
                 // took a small share, in order (or found the next slot not yet published): claim again
+            } else if (round < SPINS) {
+                Thread.onSpinWait();
             } else if (round < YIELDS) {
                 Thread.yield();
             } else {
