@@ -169,7 +169,7 @@ final class RingDrainer {
                     long room = ring.reserved();
                     ByteBuffer bytes = encode((EventEncoder<Object>) encoder, ring.event(), room);
                     encoded++;
-                    if (bytes != null) {
+                    if (bytes != null && !abandoned) { // abandoned: counted by abandonRemaining, not added
                         int length = bytes.remaining();
                         correction += added(bytes, room) - room;
                         long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));

@@ -206,13 +206,7 @@ public final class AppendPipeline {
      */
     public <E> boolean offer(E event, EventEncoder<? super E> encoder, boolean important, int sizeHint) {
         if (encoding == null) {
-            ByteBuffer bytes;
-            try {
-                bytes = encoder.encode(event);
-            } catch (Throwable e) { // any Throwable of the layout drops this event only
-                admission.copyFailed(e);
-                return false;
-            }
+            ByteBuffer bytes = encoder.encode(event); // what it throws reaches the adapter, as any appender's layout
             return offer(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), important);
         }
         if (PipelineThreadFactory.isPipelineThread()) {
@@ -234,12 +228,7 @@ public final class AppendPipeline {
     public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
         if (encoding == null) {
             H holder = copier.newHolder();
-            try {
-                copier.copy(event, holder);
-            } catch (Throwable e) { // any Throwable of the copier drops this event only
-                admission.copyFailed(e);
-                return false;
-            }
+            copier.copy(event, holder);
             return offer(holder, copier, important, 0); // encodes it here
         }
         if (PipelineThreadFactory.isPipelineThread()) {
