@@ -26,7 +26,7 @@ public final class Admission {
     private final LongAdder truncated = new LongAdder();
     private final LongAdder refusedAfterStop = new LongAdder();
     private final LongAdder encodeFailures = new LongAdder();
-    private volatile RuntimeException lastEncodeFailure;
+    private volatile Throwable lastEncodeFailure;
 
     public Admission(EventBuffer buffer, EventTruncator truncator, DropCounter drops, long blockNanos) {
         this.buffer = buffer;
@@ -95,6 +95,11 @@ public final class Admission {
         return outcome;
     }
 
+    /** How long an event may wait ({@code maxBlockTime} with {@code overflowPolicy=BLOCK}, else 0). */
+    long blockNanos() {
+        return blockNanos;
+    }
+
     /** Whether events wait for room ({@code overflowPolicy=BLOCK}). */
     public boolean waitsForRoom() {
         return blockNanos > 0;
@@ -148,11 +153,21 @@ public final class Admission {
         refuse(stopping);
     }
 
-    /** A reserved event that could not be encoded: dropped and counted; the sender reports it. */
-    public void encodeFailed(long reservedRoom, RuntimeException e) {
+    /**
+     * A reserved event that could not be encoded (any Throwable from the encoder or layout): dropped
+     * and counted; the sender reports it. Also a holder its copier could not clear (the event was
+     * encoded; the holder is discarded), with no room to give back.
+     */
+    public void encodeFailed(long reservedRoom, Throwable e) {
         giveBack(reservedRoom);
         lastEncodeFailure = e;
         encodeFailures.increment();
+    }
+
+    /** An event that could not be copied or encoded on the logging thread: offered, dropped and counted. */
+    public void copyFailed(Throwable e) {
+        offered.increment();
+        encodeFailed(0, e);
     }
 
     /**
@@ -175,7 +190,7 @@ public final class Admission {
         return encodeFailures.sum();
     }
 
-    public RuntimeException lastEncodeFailure() {
+    public Throwable lastEncodeFailure() {
         return lastEncodeFailure;
     }
 

@@ -5,14 +5,10 @@ import io.github.appendlog.pipeline.EventEncoder;
 import io.github.appendlog.pipeline.PipelineThreadFactory;
 
 import io.github.appendlog.buffer.EventBuffer;
-import io.github.appendlog.intake.HandoffRing;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Encoding off the logging thread: a logging thread reserves buffer room for its event (an estimate
@@ -20,17 +16,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * be), and otherwise puts the event into a {@link HandoffRing}; the encoder thread
  * ({@code appendlog-encoder-<name>}) encodes events in ring order into the {@link EventBuffer},
  * correcting each reservation to the real size. An adapter whose framework reuses its events hands
- * them over through an {@link EventCopier}: the event is copied into a holder that its ring slot
- * keeps from lap to lap, so the logging thread allocates nothing.
+ * them over through an {@link EventCopier}: the logging thread copies the event into a spare holder
+ * of its own (a thread-local of this stage) before it reserves or claims anything, so that the
+ * application's code the copy may run (an argument's {@code toString()}) holds up no other thread;
+ * it then publishes that holder in its slot and keeps the slot's emptied holder as its next spare,
+ * so that in the steady state the hand-off allocates nothing.
  *
  * <p>Wake-ups are batched, as the sender's are: a logging thread unparks the encoder only once per
  * {@link #WAKE_EVERY} events (or when its reservation fills a batch). An encoder that found events
  * looks again after {@code flushInterval} at the latest; one that found none sleeps until the next
- * offer wakes it. So a busy pipeline wakes it about once per {@value #WAKE_EVERY} events, a quiet
- * one about once per {@code flushInterval}, an idle one never; and the sender drains the ring itself
- * before it forms a batch on its timer. When the ring is full (the encoder is behind), the logging
- * thread encodes a share of it itself, in order, instead of dropping. Encoding is serialized by one
- * lock, held for at most {@value #PASS_EVENTS} events at a time.
+ * offer wakes it. Encoding is serialized by one lock ({@link RingDrainer}), held for at most
+ * {@value #PASS_EVENTS} events at a time by the encoder thread. A logging thread never waits for that
+ * lock: when the ring is full it encodes at most {@value #HELP_EVENTS} events itself if the lock is
+ * free ({@code tryLock}), and otherwise waits for a slot, yielding: with {@code overflowPolicy=BLOCK}
+ * at most {@code maxBlockTime} in all (room and slot); else (a slow encoder is no reason to drop) while
+ * the ring moves, for at most {@value #STALL_MILLIS} ms without movement (an encoder stuck in a
+ * layout) and {@value #MAX_DROP_WAIT_MILLIS} ms in all. Then the event is dropped and counted. Once a
+ * waiter saw the ring stand still, later callers drop at once until it moves again. A thread's events
+ * keep the order of its calls (one thread claims its positions in order; positions are encoded in
+ * order). Each logging thread keeps one spare holder.
+ *
+ * <p>Whatever the encoder, the layout or the copier throws (Errors included) drops that one event,
+ * counted and reported by the sender; its slot and reservation are released. {@link #stop} waits
+ * for the encoder at most until its deadline; {@link #abandonRemaining} never waits: when the lock's
+ * holder is stuck in a layout it counts what is left from the ring's positions and leaves their
+ * reservations to the closed buffer.
  *
  * <p>The estimate is the adapter's size hint (the message's length, say) plus an overhead the stage
  * learns from the sizes it encodes (the pattern's dates, levels, names): a reservation is right on
@@ -40,16 +50,28 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EncodingStage {
     public static final int CAPACITY = 4096;
     static final int WAKE_EVERY = 512;
-    /** At most this many events are encoded per hold of the lock, so that no drainer waits long for it. */
-    static final int PASS_EVENTS = 256;
-    /** A logging thread that finds the ring full encodes at most this many, to keep its call short. */
-    public static final int HELP_EVENTS = 256;
+    /** The encoder thread encodes at most this many per hold of the lock, so that it lets go often. */
+    static final int PASS_EVENTS = 64;
+    /** A logging thread that finds the ring full (and the lock free) encodes at most this many. */
+    public static final int HELP_EVENTS = 16;
+    /** With {@code overflowPolicy=DROP}: how long a caller waits for a slot in all, and without progress. */
+    static final long MAX_DROP_WAIT_MILLIS = 10_000;
+    static final long STALL_MILLIS = 1000;
+    private static final long MAX_DROP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_DROP_WAIT_MILLIS);
+    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS);
+    /**
+     * A caller waiting for a slot spins this many looks (the encoder frees one every microsecond or
+     * so; yielding on a busy machine can cost a whole time slice), then yields this many, then parks
+     * this long between looks.
+     */
+    private static final int SPINS = 256;
+    private static final int YIELDS = SPINS + 32;
+    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** The first guess of what encoding adds to the size hint; learned afterwards. */
     static final int INITIAL_OVERHEAD_BYTES = 128;
-    /** An overhead seen counts as at most this much (a huge event says little about the next ones). */
-    private static final int MAX_OVERHEAD_BYTES = 64 * 1024;
-    /** The learned overhead moves 1/16 of the way to each overhead seen (a moving average). */
-    private static final int LEARNING_SHIFT = 4;
+    /** {@link #reserve}: the event was refused (counted); or it got room without waiting. */
+    private static final long REFUSED = Long.MIN_VALUE;
+    private static final long NOT_WAITED = Long.MIN_VALUE + 1;
     private static final VarHandle SLEEPING;
 
     static {
@@ -64,18 +86,20 @@ public final class EncodingStage {
     /** Wakes the sender if a batch's worth is waiting. */
     private final Runnable wakeSender;
     private final HandoffRing ring = new HandoffRing(CAPACITY);
-    private final ReentrantLock drainLock = new ReentrantLock();
+    private final RingDrainer drainer;
+    /** Each logging thread's spare holder (in a one-element box, so that swapping it costs no set()). */
+    private final ThreadLocal<Object[]> spares = ThreadLocal.withInitial(() -> new Object[1]);
     private final Thread thread;
     private final long flushIntervalNanos;
-    /** Positions published as slots to skip (their events were refused or could not be copied). */
-    private final LongAdder skipped = new LongAdder();
-    private volatile int overheadBytes = INITIAL_OVERHEAD_BYTES;
     /** Set by the encoder thread before it parks with nothing to do: the next offer wakes it. */
     private volatile boolean sleeping;
+    /** The released count at which a waiter saw the ring stand still (DROP: later callers drop at once). */
+    private volatile long stalledAt = -1;
 
     public EncodingStage(Admission admission, Runnable wakeSender, PipelineThreadFactory threads, long flushIntervalNanos) {
         this.admission = admission;
         this.wakeSender = wakeSender;
+        this.drainer = new RingDrainer(ring, admission, wakeSender, INITIAL_OVERHEAD_BYTES);
         this.flushIntervalNanos = flushIntervalNanos;
         this.thread = threads.newThread(this::run);
     }
@@ -86,12 +110,12 @@ public final class EncodingStage {
 
     /** Events handed over with a reservation (each counted by the position it took in the ring). */
     public long handedOver() {
-        return ring.claimed() - skipped.sum();
+        return ring.claimed();
     }
 
     /** What encoding was seen to add to the size hints (the estimate's learned part). */
     public int overheadBytes() {
-        return overheadBytes;
+        return drainer.overheadBytes();
     }
 
     public void start() {
@@ -101,11 +125,12 @@ public final class EncodingStage {
     /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
     public boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
-        long room = EventBuffer.roomOf((long) hint + overheadBytes);
-        if (!admission.reserve(room, important)) {
+        long room = EventBuffer.roomOf((long) hint + drainer.overheadBytes());
+        long waitingSince = reserve(room, important);
+        if (waitingSince == REFUSED) {
             return false;
         }
-        long position = claim();
+        long position = claim(waitingSince);
         if (position < 0) {
             admission.refuseReserved(room, position == HandoffRing.SEALED);
             return false;
@@ -116,72 +141,112 @@ public final class EncodingStage {
     }
 
     /**
-     * Logging threads: copies the event into the holder its slot keeps (made on the slot's first use),
-     * reserves room for what the copy says it will take, and hands it over; or drops it (counted). The
-     * slot is claimed before the copy, so the room is reserved without waiting: a claimed slot holds
-     * up the encoder, and with it the sender that frees room. With {@code overflowPolicy=BLOCK} and no
-     * room, the event waits for room outside the ring, in a holder of its own.
+     * Logging threads: copies the event into this thread's spare holder (the copy may run the
+     * application's code; nothing shared is held meanwhile), reserves room for what the copy says it
+     * will take, claims a slot and publishes the holder there, keeping the slot's emptied holder as
+     * the next spare; or drops the event (counted). Whatever the copier throws drops the event only.
      */
     public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
-        long position = claim();
-        if (position < 0) {
-            admission.refuse(position == HandoffRing.SEALED);
-            return false;
-        }
-        H holder = holderFor(position, copier);
-        EventBuffer.Outcome outcome = EventBuffer.Outcome.FULL;
-        int hint = 0;
-        long room = 0;
+        Object[] spare = spares.get();
+        Class<H> type = copier.holderType();
+        H holder = type.isInstance(spare[0]) ? type.cast(spare[0]) : copier.newHolder();
+        spare[0] = null; // in use: an event logged meanwhile on this thread (by a layout) takes another
+        int hint;
         try {
             hint = Math.max(0, copier.copy(event, holder));
-            room = EventBuffer.roomOf((long) hint + overheadBytes);
-            outcome = admission.reserveNow(room, important);
-        } finally {
-            if (outcome == EventBuffer.Outcome.ACCEPTED) {
-                ring.publish(position, holder, copier, room, hint);
-            } else {
-                giveUp(position, copier, holder); // the slot must be published whatever happened
+        } catch (Throwable e) {
+            admission.copyFailed(e);
+            try {
+                copier.clear(holder); // it may be half-filled
+                spare[0] = holder;
+            } catch (Throwable again) {
+                // not reused; the failure of this event is counted once
             }
+            return false;
         }
-        if (outcome == EventBuffer.Outcome.ACCEPTED) {
-            handedOver(position);
-            return true;
+        long room = EventBuffer.roomOf((long) hint + drainer.overheadBytes());
+        long waitingSince = reserve(room, important);
+        long position = waitingSince == REFUSED ? HandoffRing.FULL : claim(waitingSince);
+        if (position < 0) {
+            if (waitingSince != REFUSED) {
+                admission.refuseReserved(room, position == HandoffRing.SEALED);
+            }
+            spare[0] = drainer.cleared(copier, holder);
+            return false;
         }
-        if (outcome == EventBuffer.Outcome.FULL && admission.waitsForRoom()) {
-            H own = copier.newHolder();
-            return offer(own, copier, important, copier.copy(event, own));
-        }
-        return false;
-    }
-
-    private <H> H holderFor(long position, EventCopier<?, H> copier) {
         Object kept = ring.slot(position);
-        Class<H> type = copier.holderType();
-        return type.isInstance(kept) ? type.cast(kept) : copier.newHolder();
-    }
-
-    /** Publishes a claimed slot as one to skip: its event was refused (and counted) or could not be copied. */
-    private <H> void giveUp(long position, EventCopier<?, H> copier, H holder) {
-        skipped.increment();
-        try {
-            copier.clear(holder);
-        } finally {
-            ring.publish(position, holder, null, 0, 0);
-        }
+        ring.publish(position, holder, copier, room, hint);
+        spare[0] = kept;
+        handedOver(position);
+        return true;
     }
 
     /**
-     * Claims a slot, taking turns at encoding while the ring is full; or {@link HandoffRing#SEALED}; or
-     * {@link HandoffRing#FULL} for an event logged by a thread that is encoding (a layout that logs)
-     * when the ring is full: it cannot wait for itself.
+     * Reserves room; with {@code overflowPolicy=BLOCK} waits for it up to {@code maxBlockTime}.
+     *
+     * @return {@link #NOT_WAITED}, or when it began to wait, or {@link #REFUSED} (counted)
      */
-    private long claim() {
-        for (;;) {
+    private long reserve(long room, boolean important) {
+        EventBuffer.Outcome outcome = admission.reserveNow(room, important);
+        if (outcome == EventBuffer.Outcome.ACCEPTED) {
+            return NOT_WAITED;
+        }
+        if (outcome != EventBuffer.Outcome.FULL || !admission.waitsForRoom()) {
+            return REFUSED; // counted by reserveNow
+        }
+        long since = System.nanoTime();
+        return admission.reserve(room, important) ? since : REFUSED;
+    }
+
+    /**
+     * Claims a slot; or {@link HandoffRing#SEALED}; or {@link HandoffRing#FULL} when the ring stays
+     * full past the policy's bound (see the class comment), or for an event logged by a thread that
+     * is encoding (a layout that logs): it cannot wait for itself.
+     */
+    private long claim(long waitingSince) {
+        long position = ring.claim();
+        return position == HandoffRing.FULL ? claimWhenFull(waitingSince) : position;
+    }
+
+    private long claimWhenFull(long waitingSince) {
+        if (drainer.isDrainingHere()) {
+            return HandoffRing.FULL;
+        }
+        boolean block = admission.waitsForRoom();
+        long seen = ring.released();
+        if (!block && seen == stalledAt) {
+            return HandoffRing.FULL; // the ring stood still for a caller before this one
+        }
+        long now = System.nanoTime();
+        long since = waitingSince == NOT_WAITED ? now : waitingSince;
+        long movedAt = now;
+        for (int round = 0;; round++) {
+            if (drainer.tryDrain(HELP_EVENTS) >= 0) {
+                // took a small share, in order (or found the next slot not yet published): claim again
+            } else if (round < SPINS) {
+                Thread.onSpinWait();
+            } else if (round < YIELDS) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(this, PARK_NANOS); // on a small machine a spinning caller takes the encoder's CPU
+            }
             long position = ring.claim();
-            if (position != HandoffRing.FULL || drainLock.isHeldByCurrentThread()) {
+            if (position != HandoffRing.FULL) {
                 return position;
             }
-            helpDrain();
+            now = System.nanoTime();
+            long released = ring.released();
+            if (released != seen) {
+                seen = released;
+                movedAt = now;
+            }
+            if (block ? now - since >= admission.blockNanos() : now - since >= MAX_DROP_WAIT_NANOS) {
+                return HandoffRing.FULL;
+            }
+            if (!block && now - movedAt >= STALL_NANOS) {
+                stalledAt = released;
+                return HandoffRing.FULL;
+            }
         }
     }
 
@@ -192,31 +257,15 @@ public final class EncodingStage {
         }
     }
 
-    /**
-     * The ring is full (the encoder is behind): take a turn at encoding, in order, waiting for the
-     * lock rather than spinning for it (on a small machine a spinning caller takes the CPU the encoder
-     * needs). Yields when nothing moved (the next slot is claimed but not yet published).
-     */
-    private void helpDrain() {
-        drainLock.lock();
-        try {
-            if (drainLocked(HELP_EVENTS) > 0) {
-                return;
-            }
-        } finally {
-            drainLock.unlock();
-        }
-        Thread.yield();
-    }
-
-    /** The sender, before it forms a batch: what was handed over goes into the buffer (one pass). */
+    /** The sender, before it forms a batch: what was handed over goes into the buffer (one pass, if the lock is free). */
     public void drain() {
-        drainCounting();
+        drainer.tryDrain(PASS_EVENTS);
     }
 
     /**
      * Refuses later events, lets the encoder thread encode what the ring holds, and waits for it
-     * until {@code deadlineNanos}; then encodes what is still there itself.
+     * until {@code deadlineNanos}; then encodes what is still there itself, if it gets the lock by
+     * then. Returns by the deadline, even when the encoder is stuck in a layout.
      */
     public void stop(long deadlineNanos) {
         ring.seal();
@@ -226,48 +275,26 @@ public final class EncodingStage {
             if (left > 0) {
                 TimeUnit.NANOSECONDS.timedJoin(thread, left);
             }
+            drainer.drainUntil(deadlineNanos, PASS_EVENTS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        drainLock.lock();
-        try {
-            while (!ring.sealedAndEmpty() && System.nanoTime() - deadlineNanos < 0) {
-                if (drainLocked(Integer.MAX_VALUE) == 0) {
-                    Thread.yield();
-                }
-            }
-        } finally {
-            drainLock.unlock();
         }
     }
 
     /**
-     * After {@link #stop}: gives back the room of the events it could not encode in time (an encoder
-     * that hangs) and returns how many there were.
+     * After {@link #stop}: the events it could not encode in time, counted; never waits (see
+     * {@link RingDrainer#abandonRemaining}).
      */
     public long abandonRemaining() {
-        drainLock.lock();
-        try {
-            long abandoned = 0;
-            while (ring.poll()) {
-                if (ring.encoder() != null) {
-                    admission.giveBack(ring.reserved());
-                    abandoned++;
-                }
-                release();
-            }
-            return abandoned;
-        } finally {
-            drainLock.unlock();
-        }
+        return drainer.abandonRemaining();
     }
 
     private void run() {
         while (true) {
-            int encoded = drainCounting();
+            int encoded = drainer.drain(PASS_EVENTS);
             wakeSender.run(); // also after offers of encoded bytes, which wake this thread
             if (ring.isSealed()) {
-                if (sealedAndEmpty()) {
+                if (drainer.finished()) {
                     return;
                 }
                 Thread.yield(); // a producer is publishing its last slot
@@ -278,99 +305,11 @@ public final class EncodingStage {
             } else {
                 // Nothing came in since the last look: sleep until a logging thread (or stop) wakes us.
                 sleeping = true;
-                if (isEmpty()) {
+                if (drainer.idle()) {
                     LockSupport.park(this);
                 }
                 sleeping = false;
             }
-        }
-    }
-
-    private int drainCounting() {
-        drainLock.lock();
-        try {
-            return drainLocked(PASS_EVENTS);
-        } finally {
-            drainLock.unlock();
-        }
-    }
-
-    private boolean isEmpty() {
-        drainLock.lock();
-        try {
-            return ring.size() == 0 && !ring.isSealed();
-        } finally {
-            drainLock.unlock();
-        }
-    }
-
-    private boolean sealedAndEmpty() {
-        drainLock.lock();
-        try {
-            return ring.sealedAndEmpty();
-        } finally {
-            drainLock.unlock();
-        }
-    }
-
-    /**
-     * Encodes up to {@code max} events from the ring, in order, and corrects their reservations with
-     * one update of the shared byte count (not one per event: the logging threads update it too);
-     * then wakes the sender if a batch is waiting.
-     *
-     * @return how many slots were taken from the ring
-     */
-    @SuppressWarnings("unchecked")
-    private int drainLocked(int max) {
-        int taken = 0;
-        int encoded = 0;
-        long correction = 0;
-        long learned = overheadBytes;
-        while (taken < max && ring.poll()) {
-            taken++;
-            Object encoder = ring.encoder();
-            if (encoder != null) { // null: refused after its slot was claimed, and counted then
-                long room = ring.reserved();
-                ByteBuffer bytes = encode((EventEncoder<Object>) encoder, ring.event(), room);
-                encoded++;
-                if (bytes != null) {
-                    int length = bytes.remaining();
-                    correction += admission.addEncoded(bytes.array(), bytes.arrayOffset() + bytes.position(), length) - room;
-                    long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
-                    learned += (seen - learned) >> LEARNING_SHIFT;
-                }
-            }
-            release();
-        }
-        if (encoded > 0) {
-            admission.correctReserved(correction);
-            overheadBytes = (int) learned;
-            wakeSender.run();
-        }
-        return taken;
-    }
-
-    /** Gives the polled slot back; a copier's holder stays in it, emptied, for the next producer. */
-    @SuppressWarnings("unchecked")
-    private void release() {
-        Object encoder = ring.encoder();
-        boolean holder = encoder instanceof EventCopier;
-        if (holder) {
-            try {
-                ((EventCopier<?, Object>) encoder).clear(ring.event());
-            } catch (RuntimeException e) {
-                holder = false; // not reused
-            }
-        }
-        ring.release(holder || encoder == null);
-    }
-
-    private ByteBuffer encode(EventEncoder<Object> encoder, Object event, long room) {
-        try {
-            return encoder.encode(event);
-        } catch (RuntimeException e) {
-            admission.encodeFailed(room, e);
-            return null;
         }
     }
 }

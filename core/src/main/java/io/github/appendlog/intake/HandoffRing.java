@@ -29,6 +29,15 @@ public final class HandoffRing {
 
     private static final long SEALED_BIT = 1L << 62;
     private static final VarHandle SEQUENCES = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(HandoffRing.class, "head", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final int mask;
     private final long[] sequences;
@@ -37,8 +46,9 @@ public final class HandoffRing {
     private final long[] reserved;
     private final int[] hints;
     private final AtomicLong tail = new AtomicLong();
-    // Consumer only (callers of poll serialize themselves):
+    /** Positions released so far: written by the consumer (release store), read by anyone. */
     private long head;
+    // Consumer only (callers of poll serialize themselves):
     private boolean holding;
     private Object polledEvent;
     private Object polledEncoder;
@@ -148,7 +158,7 @@ public final class HandoffRing {
         polledEncoder = null;
         holding = false;
         SEQUENCES.setRelease(sequences, slot, head + mask + 1);
-        head++;
+        HEAD.setRelease(this, head + 1);
     }
 
     /** Consumer: the event of the slot polled last. */
@@ -192,6 +202,28 @@ public final class HandoffRing {
     /** Positions claimed so far (published or about to be). */
     public long claimed() {
         return tail.get() & ~SEALED_BIT;
+    }
+
+    /** Anyone: positions the consumer released so far (it moves while events are encoded). */
+    public long released() {
+        return (long) HEAD.getAcquire(this);
+    }
+
+    /**
+     * Anyone, for a consumer that cannot poll (stuck in an encoder): the events published and not yet
+     * released, the polled one included, but for those published as slots to skip. A snapshot: exact
+     * when the consumer and the producers stand still.
+     */
+    public long pendingEvents() {
+        long pending = 0;
+        long end = claimed();
+        for (long position = released(); position < end; position++) {
+            int slot = (int) position & mask;
+            if ((long) SEQUENCES.getAcquire(sequences, slot) == position + 1 && encoders[slot] != null) {
+                pending++;
+            }
+        }
+        return pending;
     }
 
     /** Consumer: events claimed and not yet released. */

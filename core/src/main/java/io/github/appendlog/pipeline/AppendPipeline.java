@@ -186,7 +186,7 @@ public final class AppendPipeline {
      */
     public <E> boolean offer(E event, EventEncoder<? super E> encoder, boolean important, int sizeHint) {
         if (encoding == null) {
-            ByteBuffer bytes = encoder.encode(event);
+            ByteBuffer bytes = encoder.encode(event); // what it throws reaches the adapter, as any appender's layout
             return offer(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), important);
         }
         if (PipelineThreadFactory.isPipelineThread()) {
@@ -316,7 +316,13 @@ public final class AppendPipeline {
         }
         try {
             encoding.stop(deadline);
-            sender.countUnsent(encoding.abandonRemaining(), 0);
+            long abandoned = encoding.abandonRemaining(); // never waits, even for an encoder that hangs
+            if (abandoned > 0) {
+                sender.countUnsent(abandoned, 0);
+                status.error(prefix + "stop: " + abandoned + " events handed over were abandoned: they were not "
+                        + "encoded within " + format(config.shutdownTimeout()) + " (an encoder or layout that does "
+                        + "not return?)", null);
+            }
         } catch (RuntimeException | Error e) {
             status.error(prefix + "stop: the encoder stage failed: " + e, e);
         }

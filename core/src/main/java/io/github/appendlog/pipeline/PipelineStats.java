@@ -80,7 +80,10 @@ public final class PipelineStats {
         return failedAppends;
     }
 
-    /** Events handed over unencoded whose encoder threw: dropped, and reported. */
+    /**
+     * Events whose copier, encoder or layout threw (any Throwable): dropped, and reported; also
+     * holders a copier could not clear after their event was encoded (the holder is discarded).
+     */
     public long encodeFailures() {
         return encodeFailures;
     }

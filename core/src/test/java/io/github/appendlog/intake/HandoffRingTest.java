@@ -180,4 +180,24 @@ class HandoffRingTest {
             assertEquals(perProducer, next[p]);
         }
     }
+
+    @Test
+    void countsPendingEventsFromPositionsWithoutPollingTheConsumerIsStuckOn() {
+        HandoffRing ring = new HandoffRing(8);
+        Object encoder = new Object();
+        for (int i = 0; i < 3; i++) {
+            offer(ring, "e" + i, encoder, 10, 1);
+        }
+        assertTrue(ring.poll()); // e0: polled, then the consumer "hangs" in its encoder
+        ring.release();
+        assertEquals(1, ring.released());
+        assertTrue(ring.poll()); // e1, never released
+        long claimedNotPublished = ring.claim();
+        offer(ring, "skip", null, 0, 0); // a slot to skip: not an event
+        offer(ring, "e4", encoder, 10, 1);
+        assertEquals(3, ring.pendingEvents(), "e1 (being encoded), e2 and e4");
+        ring.publish(claimedNotPublished, "e3", encoder, 10, 1);
+        assertEquals(4, ring.pendingEvents());
+        assertEquals(1, ring.released());
+    }
 }
