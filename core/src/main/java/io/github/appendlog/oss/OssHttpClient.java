@@ -8,6 +8,8 @@ import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.oss.sign.RequestSigner;
 import io.github.appendlog.oss.sign.SignableRequest;
+import io.github.appendlog.pipeline.PipelineThreadFactory;
+import io.github.appendlog.status.StatusReporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +20,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -26,11 +30,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * Speaks OSS over HTTP with Apache HttpClient 5 (classic API): AppendObject, HeadObject and a ranged
  * GetObject, each signed (V4 or V1) with the time from an injectable {@link Clock}. One request per
- * call, never retried here (see {@link PooledHttpClients}). Error replies become
+ * call, never retried here (see {@link PooledHttpClients}), and never running past
+ * {@code min(requestTimeout, the caller's deadline)}, sending included ({@link RequestDeadlines});
+ * closing the client cancels the requests in flight. Error replies become
  * {@link OssServiceException}s whose messages say what to check. Thread-safe.
  */
 public final class OssHttpClient implements AppendStoreClient {
@@ -38,6 +45,8 @@ public final class OssHttpClient implements AppendStoreClient {
     static final String CRC64 = "x-oss-hash-crc64ecma";
     static final String OBJECT_TYPE = "x-oss-object-type";
     static final String REQUEST_ID = "x-oss-request-id";
+    /** "No deadline but requestTimeout": far away, yet safe for nanoTime arithmetic. */
+    private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
 
     private final CloseableHttpClient http;
     private final ObjectUrls urls;
@@ -46,6 +55,7 @@ public final class OssHttpClient implements AppendStoreClient {
     private final String contentType;
     private final Clock clock;
     private final OssErrorClassifier errors;
+    private final RequestDeadlines deadlines;
 
     private OssHttpClient(Builder b) throws IOException {
         this.urls = new ObjectUrls(b.endpoint, b.bucket);
@@ -56,6 +66,7 @@ public final class OssHttpClient implements AppendStoreClient {
         this.errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
                 () -> b.credentials.credentials().accessKeyId(), b.region);
         this.http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore, b.trustStorePassword);
+        this.deadlines = new RequestDeadlines(b.requestTimeout, b.threads);
     }
 
     /**
@@ -70,7 +81,8 @@ public final class OssHttpClient implements AppendStoreClient {
                 .credentials(config.credentialsProvider())
                 .connectTimeout(config.connectTimeout())
                 .requestTimeout(config.requestTimeout())
-                .contentType(config.contentType());
+                .contentType(config.contentType())
+                .threads(new PipelineThreadFactory("request-deadline", config.name(), StatusReporter.NONE));
         if (config.signatureVersion() == SignatureVersion.V1) {
             b.signer(new OssV1Signer(), null);
         } else {
@@ -93,6 +105,12 @@ public final class OssHttpClient implements AppendStoreClient {
     @Override
     public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating)
             throws IOException, OssServiceException {
+        return append(key, position, data, offset, length, creating, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    /** Like {@link #append(String, long, byte[], int, int, boolean)}, cancelled at {@code deadlineNanos}. */
+    public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating,
+            long deadlineNanos) throws IOException, OssServiceException {
         Objects.checkFromIndexSize(offset, length, data.length);
         SignableRequest signable = new SignableRequest("POST", urls.bucket(), key)
                 .addQuery("append", null)
@@ -102,8 +120,8 @@ public final class OssHttpClient implements AppendStoreClient {
         }
         HttpPost post = new HttpPost(urls.object(key, "append&position=" + position));
         post.setEntity(new ByteArrayEntity(data, offset, length, null));
-        HttpReply reply = execute(post, signable);
         String operation = "append of " + length + " bytes to '" + key + "' at position " + position;
+        HttpReply reply = execute(post, signable, deadlineNanos, operation);
         if (reply.status != 200) {
             throw error(reply, operation, key);
         }
@@ -123,7 +141,13 @@ public final class OssHttpClient implements AppendStoreClient {
 
     @Override
     public ObjectInfo head(String key) throws IOException, OssServiceException {
-        HttpReply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key));
+        return head(key, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    /** Like {@link #head(String)}, cancelled at {@code deadlineNanos}. */
+    public ObjectInfo head(String key, long deadlineNanos) throws IOException, OssServiceException {
+        HttpReply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key),
+                deadlineNanos, "HEAD '" + key + "'");
         if (reply.status == 200) {
             String length = reply.header(NEXT_POSITION);
             if (length == null) {
@@ -149,13 +173,19 @@ public final class OssHttpClient implements AppendStoreClient {
 
     @Override
     public byte[] getRange(String key, long first, long lastInclusive) throws IOException, OssServiceException {
+        return getRange(key, first, lastInclusive, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    /** Like {@link #getRange(String, long, long)}, cancelled at {@code deadlineNanos}. */
+    public byte[] getRange(String key, long first, long lastInclusive, long deadlineNanos)
+            throws IOException, OssServiceException {
         if (first < 0 || lastInclusive < first) {
             throw new IllegalArgumentException("bad range " + first + "-" + lastInclusive);
         }
         HttpGet get = new HttpGet(urls.object(key, null));
         get.setHeader("Range", "bytes=" + first + "-" + lastInclusive);
-        HttpReply reply = execute(get, new SignableRequest("GET", urls.bucket(), key));
         String operation = "GET '" + key + "' bytes " + first + "-" + lastInclusive;
+        HttpReply reply = execute(get, new SignableRequest("GET", urls.bucket(), key), deadlineNanos, operation);
         if (reply.status == 206) {
             return reply.body;
         }
@@ -180,7 +210,8 @@ public final class OssHttpClient implements AppendStoreClient {
 
     @Override
     public void close() throws IOException {
-        http.close();
+        deadlines.close();
+        http.close(CloseMode.IMMEDIATE);
     }
 
     @Override
@@ -188,16 +219,17 @@ public final class OssHttpClient implements AppendStoreClient {
         return "OssHttpClient{" + urls + ", " + credentials + ", signer=" + signer + "}";
     }
 
-    private HttpReply execute(HttpUriRequestBase request, SignableRequest signable) throws IOException {
+    private HttpReply execute(HttpUriRequestBase request, SignableRequest signable, long deadlineNanos,
+            String operation) throws IOException {
         signer.sign(signable, credentials.credentials(), clock.instant());
         for (Map.Entry<String, String> h : signable.headers().entrySet()) {
             request.setHeader(h.getKey(), h.getValue());
         }
-        return http.execute(request, response -> {
+        return deadlines.run(request, deadlineNanos, operation, () -> http.execute(request, response -> {
             HttpEntity entity = response.getEntity();
             byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
             return new HttpReply(response.getCode(), response.getHeaders(), body);
-        });
+        }));
     }
 
     private OssServiceException error(HttpReply reply, String operation, String key) {
@@ -230,6 +262,7 @@ public final class OssHttpClient implements AppendStoreClient {
         private Path trustStore;
         private char[] trustStorePassword;
         private Clock clock = Clock.systemUTC();
+        private ThreadFactory threads = new PipelineThreadFactory("request-deadline", "oss", StatusReporter.NONE);
 
         private Builder() {
         }
@@ -284,7 +317,10 @@ public final class OssHttpClient implements AppendStoreClient {
             return this;
         }
 
-        /** How long to wait for a reply (the socket read timeout). */
+        /**
+         * The deadline of one request, sending the body included: a request still running then is
+         * cancelled (its connection closed), and silence on a read ends it too.
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = timeout;
             return this;
@@ -303,6 +339,12 @@ public final class OssHttpClient implements AppendStoreClient {
             return this;
         }
 
+        /** Makes the daemon thread that cancels requests at their deadline. */
+        public Builder threads(ThreadFactory threads) {
+            this.threads = threads;
+            return this;
+        }
+
         /** Where signing times come from. */
         public Builder clock(Clock clock) {
             this.clock = clock;
@@ -318,6 +360,7 @@ public final class OssHttpClient implements AppendStoreClient {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(requestTimeout, "requestTimeout");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(threads, "threads");
             return new OssHttpClient(this);
         }
     }
