@@ -33,8 +33,10 @@ import java.util.Objects;
  *       conflict; if the batch did land, the call succeeds and the next one asks for a rollover.
  *   <li>I/O errors, 5xx and throttling are retried with capped exponential backoff up to
  *       {@code maxRetries}, never waiting past {@code deadlineNanos} ({@link System#nanoTime()}
- *       scale); the first attempt is always made. After any ambiguous outcome (I/O error, 5xx) or a
- *       409 PositionNotEqualToLength the writer proves whether the batch landed before sending
+ *       scale); the first attempt is always made. After any ambiguous outcome (I/O error, a
+ *       request cancelled at its deadline, 5xx), a 409 PositionNotEqualToLength or a 404 NoSuchKey
+ *       (the object was deleted: recreated at 0 if this writer had appended nothing to it, else a
+ *       {@code CONFLICT} rollover) the writer proves whether the batch landed before sending
  *       again ({@link AppendResolver}); it never re-sends at a new offset without that proof.
  * </ul>
  *
@@ -170,7 +172,7 @@ public final class AppendWriter {
             } catch (OssServiceException e) {
                 switch (e.kind()) {
                     case POSITION_MISMATCH:
-                    case NO_SUCH_KEY:
+                    case NO_SUCH_KEY: // deleted under us: the resolver's HEAD decides (recreate at 0 or roll over)
                         conflicts++;
                         if (conflicts > options.maxConflicts()) {
                             throw failed(describe(length) + " lost to other writers " + conflicts + " times", e);
@@ -226,7 +228,8 @@ public final class AppendWriter {
             pending = attempt;
             throw e;
         } catch (OssServiceException e) {
-            if (e.kind() == OssErrorKind.TRANSIENT || e.kind() == OssErrorKind.POSITION_MISMATCH) {
+            if (e.kind() == OssErrorKind.TRANSIENT || e.kind() == OssErrorKind.POSITION_MISMATCH
+                    || e.kind() == OssErrorKind.NO_SUCH_KEY) {
                 pending = attempt;
             }
             throw e;

@@ -323,4 +323,36 @@ class AppendWriterRecoveryTest {
         assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "bcd");
         assertTrue(t.status.errors().size() >= 1, t.status.all());
     }
+
+    @Test
+    void aNoSuchKeyReplyToAnAppendRollsOverInsteadOfResendingAtTheSamePosition() throws Exception {
+        AppendWriter w = opened();
+        append(w, b("one\n"));
+        t.store.delete(KEY);
+        t.store.failWith(Op.APPEND, 404, "NoSuchKey", OssErrorKind.NO_SUCH_KEY);
+        t.store.failWith(Op.APPEND, 404, "NoSuchKey", OssErrorKind.NO_SUCH_KEY);
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "two\n");
+        assertEquals(2, t.store.count(Op.APPEND), "the batch is not sent again to the vanished object");
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "two\n");
+        assertEquals(2, t.store.count(Op.APPEND));
+    }
+
+    @Test
+    void aNoSuchKeyReplyToTheCreatingAppendIsResentAtZeroOnceTheObjectIsKnownMissing() throws Exception {
+        AppendWriter w = opened();
+        t.store.failWith(Op.APPEND, 404, "NoSuchKey", OssErrorKind.NO_SUCH_KEY);
+        assertEquals(4, append(w, b("one\n")));
+        t.assertObject(w, "one\n");
+        assertEquals(2, t.store.count(Op.APPEND));
+        assertEquals(2, t.store.count(Op.HEAD), "one HEAD to open, one to settle the 404");
+    }
+
+    @Test
+    void anObjectDeletedBetweenAppendsMakesTheWriterRollOver() throws Exception {
+        AppendWriter w = opened();
+        append(w, b("one\n"));
+        t.store.delete(KEY);
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "two\n");
+        assertEquals(null, t.store.bytes(KEY), "nothing recreated at a position the object never had");
+    }
 }
