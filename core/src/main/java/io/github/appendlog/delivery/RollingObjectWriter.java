@@ -7,16 +7,21 @@ import io.github.appendlog.delivery.AppendFailedException;
 import io.github.appendlog.delivery.AppendWriter;
 import io.github.appendlog.delivery.RolloverRequiredException;
 import io.github.appendlog.delivery.WriterOptions;
+import io.github.appendlog.oss.OssServiceException;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns the key pattern into a sequence of append objects and keeps one {@link AppendWriter} on
- * the current one. A batch whose period (the formatted {@code %d} tokens) differs from the current
- * one starts the new period at index 0. Whenever the writer asks for a rollover (object full, not
- * appendable, or conflicting), the same batch goes to the next index. Because each writer resumes an
- * existing object at its end, and an object that is full or not appendable makes the loop move on,
- * a restarted application continues in the object it was writing: probing by HEAD from index 0.
- * Sender thread only.
+ * the current one. When a batch's period (the formatted {@code %d} tokens) differs from the
+ * current one, the period's objects are found by listing the keys under its index prefix (every
+ * page) and the writer resumes the highest index that matches the pattern exactly (compared as a
+ * number; keys whose index part is not a decimal number are ignored), or index 0 when there is
+ * none. Whenever the writer asks for a rollover (object full, not appendable, deleted or otherwise
+ * conflicting), the same batch goes to the next index. If the listing is refused (for example no
+ * {@code oss:ListObjects} permission), the period starts at index 0 and moves up one rollover at a
+ * time, as far as {@value #MAX_ROLLOVERS_PER_CALL} per call. Sender thread only.
  */
 public final class RollingObjectWriter {
     /** Rollovers one call may make before it gives up for now (only a misbehaving store needs this). */
@@ -31,6 +36,9 @@ public final class RollingObjectWriter {
     private Instant periodStart;
     private int index;
     private AppendWriter writer;
+    /** The period changed and its newest index is not known yet. */
+    private boolean discover;
+    private boolean listRefusalReported;
 
     public RollingObjectWriter(AppendStoreClient client, ObjectKeyPattern pattern, WriterOptions options, StatusReporter status,
             String bucket) {
@@ -53,12 +61,17 @@ public final class RollingObjectWriter {
             periodStart = batchStart;
             index = 0;
             writer = null;
+            discover = true;
         }
     }
 
     /** Appends the batch, rolling over as often as needed; returns the object's new length. */
     public long append(byte[] data, int offset, int length, long deadlineNanos)
             throws AppendFailedException, InterruptedException {
+        if (discover) {
+            index = newestIndex();
+            discover = false;
+        }
         for (int rollovers = 0; ; rollovers++) {
             if (writer == null) {
                 writer = new AppendWriter(client, pattern.key(periodStart, index), options, status);
@@ -77,6 +90,44 @@ public final class RollingObjectWriter {
                         + e.reason() + "): " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The highest index of the current period in the store, or 0. A listing that fails for a
+     * transient reason fails the call (the batch waits and the listing is tried again); one the
+     * store refuses is reported once and the period starts at 0.
+     */
+    private int newestIndex() throws AppendFailedException {
+        String prefix = pattern.indexPrefix(periodStart);
+        List<String> keys;
+        try {
+            keys = client.list(prefix);
+        } catch (IOException e) {
+            discover = true;
+            throw new AppendFailedException("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
+                    + e.getMessage(), e, null, null, true);
+        } catch (OssServiceException e) {
+            if (e.kind().retryable()) {
+                discover = true;
+                throw AppendFailedException.of("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
+                        + e.getMessage(), e);
+            }
+            if (!listRefusalReported) {
+                listRefusalReported = true;
+                status.warn("appendlog: cannot list " + location(prefix) + "* (" + e.getMessage()
+                        + "); starting at index 0 and rolling over one object at a time (allow listing the bucket"
+                        + " to resume the newest object directly)", null);
+            }
+            return 0;
+        }
+        int newest = 0;
+        for (String key : keys) {
+            newest = Math.max(newest, pattern.indexOf(periodStart, key));
+        }
+        if (newest > 0) {
+            status.info("appendlog: the newest object of this period is " + location(pattern.key(periodStart, newest)));
+        }
+        return newest;
     }
 
     /** The key the next append goes to (null before the first batch). */

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -56,6 +58,7 @@ public final class OssHttpClient implements AppendStoreClient {
     private final Clock clock;
     private final OssErrorClassifier errors;
     private final RequestDeadlines deadlines;
+    private final int listPageKeys;
 
     private OssHttpClient(Builder b) throws IOException {
         this.urls = new ObjectUrls(b.endpoint, b.bucket);
@@ -67,6 +70,7 @@ public final class OssHttpClient implements AppendStoreClient {
                 () -> b.credentials.credentials().accessKeyId(), b.region);
         this.http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore, b.trustStorePassword);
         this.deadlines = new RequestDeadlines(b.requestTimeout, b.threads);
+        this.listPageKeys = b.listPageKeys;
     }
 
     /**
@@ -199,6 +203,48 @@ public final class OssHttpClient implements AppendStoreClient {
     }
 
     @Override
+    public List<String> list(String prefix) throws IOException, OssServiceException {
+        return list(prefix, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    /**
+     * Like {@link #list(String)}, each page's request cancelled at {@code deadlineNanos}. Pages of
+     * up to {@code max-keys=1000} are asked for, each after the previous one's continuation token.
+     */
+    public List<String> list(String prefix, long deadlineNanos) throws IOException, OssServiceException {
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        do {
+            SignableRequest signable = new SignableRequest("GET", urls.bucket(), null)
+                    .addQuery("encoding-type", "url")
+                    .addQuery("list-type", "2")
+                    .addQuery("max-keys", Integer.toString(listPageKeys))
+                    .addQuery("prefix", prefix);
+            String query = "encoding-type=url&list-type=2&max-keys=" + listPageKeys
+                    + "&prefix=" + ObjectUrls.encodeQueryValue(prefix);
+            if (token != null) {
+                signable.addQuery("continuation-token", token);
+                query += "&continuation-token=" + ObjectUrls.encodeQueryValue(token);
+            }
+            String operation = "listing keys under '" + prefix + "'";
+            HttpReply reply = execute(new HttpGet(urls.bucketUrl(query)), signable, deadlineNanos, operation);
+            if (reply.status != 200) {
+                throw refused(errors.toException(parse(reply), operation, prefix));
+            }
+            OssListPage page;
+            try {
+                page = OssListPage.parse(reply.body);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(operation + ": " + e.getMessage() + " (request id " + reply.header(REQUEST_ID)
+                        + ")", e);
+            }
+            keys.addAll(page.keys());
+            token = page.nextToken();
+        } while (token != null);
+        return keys;
+    }
+
+    @Override
     public String describe() {
         return urls.toString();
     }
@@ -262,6 +308,7 @@ public final class OssHttpClient implements AppendStoreClient {
         private Path trustStore;
         private char[] trustStorePassword;
         private Clock clock = Clock.systemUTC();
+        private int listPageKeys = 1000;
         private ThreadFactory threads = new PipelineThreadFactory("request-deadline", "oss", StatusReporter.NONE);
 
         private Builder() {
@@ -342,6 +389,12 @@ public final class OssHttpClient implements AppendStoreClient {
         /** Makes the daemon thread that cancels requests at their deadline. */
         public Builder threads(ThreadFactory threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /** Keys per listing page (1 to 1000); fewer only to exercise paging. */
+        Builder listPageKeys(int keys) {
+            this.listPageKeys = keys;
             return this;
         }
 

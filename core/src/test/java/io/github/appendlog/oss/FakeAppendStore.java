@@ -235,6 +235,18 @@ public final class FakeAppendStore implements AppendStoreClient {
     }
 
     @Override
+    public synchronized List<String> list(String prefix) {
+        calls.add("LIST " + prefix);
+        List<String> keys = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(objects.keySet())) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    @Override
     public String describe() {
         return "fake store";
     }

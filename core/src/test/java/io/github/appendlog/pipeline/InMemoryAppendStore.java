@@ -32,7 +32,11 @@ public final class InMemoryAppendStore implements AppendStoreClient {
     private volatile boolean closed;
     private volatile Consumer<String> onAppend = key -> { };
     final AtomicInteger appendCalls = new AtomicInteger();
-    /** Every append and HEAD, counted before it hangs or fails. */
+    /** List calls (each one listing, all pages). */
+    public final AtomicInteger listCalls = new AtomicInteger();
+    /** HEAD calls. */
+    public final AtomicInteger headCalls = new AtomicInteger();
+    /** Every append, HEAD and list, counted before it hangs or fails. */
     final AtomicInteger requests = new AtomicInteger();
     final Set<String> callingThreads = ConcurrentHashMap.newKeySet();
 
@@ -139,6 +143,7 @@ public final class InMemoryAppendStore implements AppendStoreClient {
     @Override
     public ObjectInfo head(String key) throws IOException, OssServiceException {
         requests.incrementAndGet();
+        headCalls.incrementAndGet();
         awaitIfHanging();
         synchronized (this) {
             checkAvailable();
@@ -159,6 +164,25 @@ public final class InMemoryAppendStore implements AppendStoreClient {
         byte[] out = new byte[Math.max(0, end - (int) first + 1)];
         System.arraycopy(all, (int) first, out, 0, out.length);
         return out;
+    }
+
+    @Override
+    public synchronized List<String> list(String prefix) throws IOException, OssServiceException {
+        listCalls.incrementAndGet();
+        requests.incrementAndGet();
+        checkAvailable();
+        List<String> keys = new ArrayList<>();
+        for (String key : objects.keySet()) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** Deletes the object, as a user or a lifecycle rule would. */
+    public synchronized void delete(String key) {
+        objects.remove(key);
     }
 
     private void awaitIfHanging() throws IOException {
