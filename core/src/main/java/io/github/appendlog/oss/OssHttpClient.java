@@ -392,8 +392,8 @@ public final class OssHttpClient implements AppendStoreClient {
             return this;
         }
 
-        /** Keys per listing page (1 to 1000); fewer only to exercise paging. */
-        Builder listPageKeys(int keys) {
+        /** Keys asked for per listing page (1 to 1000, default 1000). */
+        public Builder listPageKeys(int keys) {
             this.listPageKeys = keys;
             return this;
         }

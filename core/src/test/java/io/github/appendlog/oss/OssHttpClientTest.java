@@ -308,4 +308,29 @@ class OssHttpClientTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> OssHttpClient.create(badTrust));
         assertTrue(e.getMessage().contains("/nonexistent/trust.p12"), e.getMessage());
     }
+
+    @Test
+    void listFollowsContinuationTokensAndDecodesKeys() throws Exception {
+        server.reply(200, "<?xml version=\"1.0\"?><ListBucketResult><Name>logs</Name><EncodingType>url</EncodingType>"
+                + "<IsTruncated>true</IsTruncated><NextContinuationToken>tok/1&amp;2</NextContinuationToken>"
+                + "<Contents><Key>a%2Fx-1.log</Key><Size>3</Size></Contents>"
+                + "<Contents><Key>a/x-%E6%97%A5+1.log</Key></Contents></ListBucketResult>");
+        server.reply(200, "<ListBucketResult><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>"
+                + "<Contents><Key>a/x-2.log</Key></Contents></ListBucketResult>");
+        OssHttpClient c = v4();
+        assertEquals(java.util.List.of("a/x-1.log", "a/x-\u65e5+1.log", "a/x-2.log"), c.list("a/x-"));
+        assertEquals(2, server.seen().size());
+        StubOssServer.Seen first = server.seen().get(0);
+        assertEquals("/logs/", first.rawPath);
+        assertEquals("encoding-type=url&list-type=2&max-keys=1000&prefix=a%2Fx-", first.rawQuery);
+        StubOssServer.Seen second = server.seen().get(1);
+        assertTrue(second.rawQuery.endsWith("&continuation-token=tok%2F1%262"), second.rawQuery);
+    }
+
+    @Test
+    void aListingTheStoreRefusesIsAServiceError() throws Exception {
+        server.reply(403, "<Error><Code>AccessDenied</Code><Message>no</Message></Error>");
+        OssServiceException e = assertThrows(OssServiceException.class, () -> v4().list("a/"));
+        assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+    }
 }
