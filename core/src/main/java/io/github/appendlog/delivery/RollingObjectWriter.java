@@ -1,13 +1,8 @@
 package io.github.appendlog.delivery;
 
-import io.github.appendlog.delivery.ObjectKeyPattern;
-import io.github.appendlog.oss.AppendStoreClient;
 import io.github.appendlog.status.StatusReporter;
-import io.github.appendlog.delivery.AppendFailedException;
-import io.github.appendlog.delivery.AppendWriter;
-import io.github.appendlog.delivery.RolloverRequiredException;
-import io.github.appendlog.delivery.WriterOptions;
-import io.github.appendlog.oss.OssServiceException;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.StoreException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +22,10 @@ public final class RollingObjectWriter {
     /** Rollovers one call may make before it gives up for now (only a misbehaving store needs this). */
     private static final int MAX_ROLLOVERS_PER_CALL = 100;
 
-    private final AppendStoreClient client;
+    private final AppendStore client;
     private final ObjectKeyPattern pattern;
     private final WriterOptions options;
     private final StatusReporter status;
-    private final String bucket;
     private String period;
     private Instant periodStart;
     private int index;
@@ -40,13 +34,11 @@ public final class RollingObjectWriter {
     private boolean discover;
     private boolean listRefusalReported;
 
-    public RollingObjectWriter(AppendStoreClient client, ObjectKeyPattern pattern, WriterOptions options, StatusReporter status,
-            String bucket) {
+    public RollingObjectWriter(AppendStore client, ObjectKeyPattern pattern, WriterOptions options, StatusReporter status) {
         this.client = client;
         this.pattern = pattern;
         this.options = options;
         this.status = status;
-        this.bucket = bucket;
     }
 
     /**
@@ -69,7 +61,7 @@ public final class RollingObjectWriter {
     public long append(byte[] data, int offset, int length, long deadlineNanos)
             throws AppendFailedException, InterruptedException {
         if (discover) {
-            index = newestIndex();
+            index = newestIndex(deadlineNanos);
             discover = false;
         }
         for (int rollovers = 0; ; rollovers++) {
@@ -97,16 +89,16 @@ public final class RollingObjectWriter {
      * transient reason fails the call (the batch waits and the listing is tried again); one the
      * store refuses is reported once and the period starts at 0.
      */
-    private int newestIndex() throws AppendFailedException {
+    private int newestIndex(long deadlineNanos) throws AppendFailedException {
         String prefix = pattern.indexPrefix(periodStart);
         List<String> keys;
         try {
-            keys = client.list(prefix);
+            keys = client.list(prefix, deadlineNanos);
         } catch (IOException e) {
             discover = true;
             throw new AppendFailedException("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
                     + e.getMessage(), e, null, null, true);
-        } catch (OssServiceException e) {
+        } catch (StoreException e) {
             if (e.kind().retryable()) {
                 discover = true;
                 throw AppendFailedException.of("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
@@ -115,7 +107,7 @@ public final class RollingObjectWriter {
             if (!listRefusalReported) {
                 listRefusalReported = true;
                 status.warn("appendlog: cannot list " + location(prefix) + "* (" + e.getMessage()
-                        + "); starting at index 0 and rolling over one object at a time (allow listing the bucket"
+                        + "); starting at index 0 and rolling over one object at a time (allow listing"
                         + " to resume the newest object directly)", null);
             }
             return 0;
@@ -135,13 +127,13 @@ public final class RollingObjectWriter {
         return periodStart == null ? null : pattern.key(periodStart, index);
     }
 
-    /** {@code oss://bucket/key} of the current object, for messages. */
+    /** Where the current object is, for messages (e.g. {@code oss://bucket/key}). */
     public String currentLocation() {
         String key = currentKey();
-        return key == null ? "oss://" + bucket + "/" + pattern : location(key);
+        return location(key == null ? pattern.toString() : key);
     }
 
     private String location(String key) {
-        return "oss://" + bucket + "/" + key;
+        return client.location(key);
     }
 }

@@ -1,5 +1,10 @@
 package io.github.appendlog.oss;
 
+import io.github.appendlog.store.ObjectChecksum;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.SignatureVersion;
 import io.github.appendlog.oss.sign.Credentials;
@@ -35,14 +40,14 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * Speaks OSS over HTTP with Apache HttpClient 5 (classic API): AppendObject, HeadObject and a ranged
- * GetObject, each signed (V4 or V1) with the time from an injectable {@link Clock}. One request per
+ * The OSS {@link AppendStore}: speaks OSS over HTTP with Apache HttpClient 5 (classic API):
+ * AppendObject, HeadObject, a ranged GetObject and ListObjectsV2, each signed (V4 or V1) with the time from an injectable {@link Clock}. One request per
  * call, never retried here (see {@link PooledHttpClients}), and never running past
  * {@code min(requestTimeout, the caller's deadline)}, sending included ({@link RequestDeadlines});
  * closing the client cancels the requests in flight. Error replies become
  * {@link OssServiceException}s whose messages say what to check. Thread-safe.
  */
-public final class OssHttpClient implements AppendStoreClient {
+public final class OssHttpClient implements AppendStore {
     static final String NEXT_POSITION = "x-oss-next-append-position";
     static final String CRC64 = "x-oss-hash-crc64ecma";
     static final String OBJECT_TYPE = "x-oss-object-type";
@@ -106,10 +111,21 @@ public final class OssHttpClient implements AppendStoreClient {
         return new Builder();
     }
 
-    @Override
+    /**
+     * {@code POST /key?append&position=N}, bounded by {@code requestTimeout} only.
+     *
+     * @param creating true for the append that creates the object: only then is Content-Type sent
+     */
     public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating)
             throws IOException, OssServiceException {
         return append(key, position, data, offset, length, creating, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    /** {@code POST /key?append&position=N}; the append at position 0 creates the object and sends Content-Type. */
+    @Override
+    public AppendReply append(String key, long position, byte[] data, int offset, int length, long deadlineNanos)
+            throws IOException, OssServiceException {
+        return append(key, position, data, offset, length, position == 0, deadlineNanos);
     }
 
     /** Like {@link #append(String, long, byte[], int, int, boolean)}, cancelled at {@code deadlineNanos}. */
@@ -143,12 +159,12 @@ public final class OssHttpClient implements AppendStoreClient {
                 reply.header(REQUEST_ID));
     }
 
-    @Override
+    /** {@code HEAD /key}, bounded by {@code requestTimeout} only; null when the object does not exist. */
     public ObjectInfo head(String key) throws IOException, OssServiceException {
         return head(key, System.nanoTime() + NO_DEADLINE_NANOS);
     }
 
-    /** Like {@link #head(String)}, cancelled at {@code deadlineNanos}. */
+    @Override
     public ObjectInfo head(String key, long deadlineNanos) throws IOException, OssServiceException {
         HttpReply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key),
                 deadlineNanos, "HEAD '" + key + "'");
@@ -166,7 +182,9 @@ public final class OssHttpClient implements AppendStoreClient {
             }
             Long crc = HttpReply.unsignedCrc(reply.header(CRC64));
             String type = reply.header(OBJECT_TYPE);
-            return new ObjectInfo(value, type == null ? "Normal" : type, crc == null ? 0 : crc, crc != null);
+            String objectType = type == null ? "Normal" : type;
+            return new ObjectInfo(value, objectType, "Appendable".equalsIgnoreCase(objectType), crc == null ? 0 : crc,
+                    crc != null);
         }
         OssErrorReply parsed = parse(reply);
         if (reply.status == 404 && !"NoSuchBucket".equals(parsed.code())) {
@@ -175,12 +193,12 @@ public final class OssHttpClient implements AppendStoreClient {
         throw refused(errors.toException(parsed, "HEAD '" + key + "'", key));
     }
 
-    @Override
+    /** {@code GET /key} with {@code Range: bytes=first-lastInclusive}, bounded by {@code requestTimeout} only. */
     public byte[] getRange(String key, long first, long lastInclusive) throws IOException, OssServiceException {
         return getRange(key, first, lastInclusive, System.nanoTime() + NO_DEADLINE_NANOS);
     }
 
-    /** Like {@link #getRange(String, long, long)}, cancelled at {@code deadlineNanos}. */
+    @Override
     public byte[] getRange(String key, long first, long lastInclusive, long deadlineNanos)
             throws IOException, OssServiceException {
         if (first < 0 || lastInclusive < first) {
@@ -202,15 +220,16 @@ public final class OssHttpClient implements AppendStoreClient {
         throw error(reply, operation, key);
     }
 
-    @Override
+    /** Every key under {@code prefix}, each page bounded by {@code requestTimeout} only. */
     public List<String> list(String prefix) throws IOException, OssServiceException {
         return list(prefix, System.nanoTime() + NO_DEADLINE_NANOS);
     }
 
     /**
-     * Like {@link #list(String)}, each page's request cancelled at {@code deadlineNanos}. Pages of
-     * up to {@code max-keys=1000} are asked for, each after the previous one's continuation token.
+     * ListObjectsV2 ({@code GET /?list-type=2&prefix=...}) in pages of {@code listPageKeys}, each
+     * after the previous one's continuation token, every page's request ending by {@code deadlineNanos}.
      */
+    @Override
     public List<String> list(String prefix, long deadlineNanos) throws IOException, OssServiceException {
         List<String> keys = new ArrayList<>();
         String token = null;
@@ -242,6 +261,17 @@ public final class OssHttpClient implements AppendStoreClient {
             token = page.nextToken();
         } while (token != null);
         return keys;
+    }
+
+    /** CRC-64/ECMA, as {@code x-oss-hash-crc64ecma}. */
+    @Override
+    public ObjectChecksum checksum() {
+        return Crc64.CHECKSUM;
+    }
+
+    @Override
+    public String location(String key) {
+        return "oss://" + urls.bucket() + "/" + key;
     }
 
     @Override
@@ -284,7 +314,7 @@ public final class OssHttpClient implements AppendStoreClient {
 
     /** After an authentication failure, the credentials source looks for a rotated key for the next request. */
     private OssServiceException refused(OssServiceException e) {
-        if (e.kind() == OssErrorKind.AUTH_FAILED) {
+        if (e.kind() == StoreErrorKind.AUTH_FAILED) {
             credentials.refresh();
         }
         return e;

@@ -13,7 +13,7 @@ import io.github.appendlog.intake.EventTruncator;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
 import io.github.appendlog.delivery.ObjectKeyPattern;
-import io.github.appendlog.oss.AppendStoreClient;
+import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.delivery.ExponentialBackoff;
 import io.github.appendlog.status.StatusReporter;
@@ -88,7 +88,7 @@ public final class AppendPipeline {
 
     private final AppendlogConfig config;
     private final StatusReporter status;
-    private final AppendStoreClient client;
+    private final AppendStore client;
     private final Clock clock;
     private final String prefix;
     private final EventBuffer buffer;
@@ -121,7 +121,7 @@ public final class AppendPipeline {
     private long reportedTruncated;
     private long reportedEncodeFailures;
 
-    private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock) {
+    private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock) {
         this.config = config;
         this.status = status;
         this.client = client;
@@ -134,7 +134,7 @@ public final class AppendPipeline {
         this.batch = new Batch((int) config.maxBatchBytes());
         this.batcher = new Batcher(buffer);
         this.objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
-                WriterOptions.from(config), status, config.bucket());
+                WriterOptions.from(config), status);
         this.backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
                 ExponentialBackoff.Jitter.EQUAL, () -> ThreadLocalRandom.current().nextDouble());
         this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
@@ -156,12 +156,12 @@ public final class AppendPipeline {
     }
 
     /** Starts a pipeline on any store client (tests, benchmarks); {@link #stop} closes it. */
-    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client) {
+    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client) {
         return start(config, status, client, Clock.systemUTC());
     }
 
-    /** Like {@link #start(AppendlogConfig, StatusReporter, AppendStoreClient)}, with a clock for object keys and drop times. */
-    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client,
+    /** Like {@link #start(AppendlogConfig, StatusReporter, AppendStore)}, with a clock for object keys and drop times. */
+    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client,
             Clock clock) {
         AppendPipeline pipeline = new AppendPipeline(config, status, client, clock);
         pipeline.lastDropReportNanos = System.nanoTime() - config.dropReportInterval().toNanos();

@@ -24,7 +24,7 @@ class RollingObjectWriterTest {
     private RollingObjectWriter writer(String pattern, long maxObjectBytes) {
         WriterOptions options = WriterOptions.builder().maxObjectBytes(maxObjectBytes).maxRetries(0)
                 .retryBaseDelay(Duration.ZERO).retryMaxDelay(Duration.ZERO).build();
-        return new RollingObjectWriter(store, ObjectKeyPattern.parse(pattern), options, status, "logs");
+        return new RollingObjectWriter(store, ObjectKeyPattern.parse(pattern), options, status);
     }
 
     private static long append(RollingObjectWriter w, String text) throws Exception {

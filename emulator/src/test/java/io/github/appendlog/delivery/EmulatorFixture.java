@@ -107,8 +107,8 @@ final class EmulatorFixture implements AutoCloseable {
         assertArrayEquals(want, got, () -> "object is:\n" + (got == null ? "null" : new String(got,
                 StandardCharsets.UTF_8)) + "\nstatus errors: " + errors);
         assertEquals(want.length, w.position());
-        assertEquals(Crc64.compute(want, 0, want.length), w.crc64());
-        assertEquals(emu.objectCrc64(BUCKET, w.key()), w.crc64());
+        assertEquals(Crc64.compute(want, 0, want.length), w.checksum());
+        assertEquals(emu.objectCrc64(BUCKET, w.key()), w.checksum());
     }
 
     @Override

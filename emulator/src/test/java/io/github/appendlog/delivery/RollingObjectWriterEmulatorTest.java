@@ -27,7 +27,7 @@ class RollingObjectWriterEmulatorTest {
 
     private RollingObjectWriter rolling(OssHttpClient client, long maxObjectBytes) {
         return new RollingObjectWriter(client, ObjectKeyPattern.parse(PATTERN),
-                EmulatorFixture.options().maxObjectBytes(maxObjectBytes).build(), fx.status(), BUCKET);
+                EmulatorFixture.options().maxObjectBytes(maxObjectBytes).build(), fx.status());
     }
 
     private static long append(RollingObjectWriter w, String text) throws Exception {
