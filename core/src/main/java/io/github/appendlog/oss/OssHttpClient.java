@@ -1,13 +1,7 @@
 package io.github.appendlog.oss;
 
-import io.github.appendlog.store.ObjectChecksum;
-import io.github.appendlog.store.AppendStore;
-import io.github.appendlog.store.ObjectInfo;
-import io.github.appendlog.store.AppendReply;
-import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.SignatureVersion;
-import io.github.appendlog.oss.sign.Credentials;
 import io.github.appendlog.oss.sign.CredentialsProvider;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
@@ -15,19 +9,20 @@ import io.github.appendlog.oss.sign.RequestSigner;
 import io.github.appendlog.oss.sign.SignableRequest;
 import io.github.appendlog.pipeline.PipelineThreadFactory;
 import io.github.appendlog.status.StatusReporter;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectChecksum;
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.StoreErrorKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
@@ -65,7 +60,7 @@ public final class OssHttpClient implements AppendStore {
     private final RequestDeadlines deadlines;
     private final int listPageKeys;
 
-    private OssHttpClient(Builder b) throws IOException {
+    OssHttpClient(OssHttpClientBuilder b) throws IOException {
         this.urls = new ObjectUrls(b.endpoint, b.bucket);
         this.credentials = b.credentials;
         this.signer = b.signer;
@@ -84,7 +79,7 @@ public final class OssHttpClient implements AppendStore {
      * @throws UncheckedIOException when the configured trust store cannot be read
      */
     public static OssHttpClient create(AppendlogConfig config) {
-        Builder b = builder()
+        OssHttpClientBuilder b = builder()
                 .endpoint(config.endpoint())
                 .bucket(config.bucket())
                 .credentials(config.credentialsProvider())
@@ -107,8 +102,8 @@ public final class OssHttpClient implements AppendStore {
         }
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static OssHttpClientBuilder builder() {
+        return new OssHttpClientBuilder();
     }
 
     /**
@@ -323,128 +318,5 @@ public final class OssHttpClient implements AppendStore {
     private static OssErrorReply parse(HttpReply reply) {
         return OssErrorReply.parse(reply.status, reply.body, reply.header("x-oss-err"), reply.header(REQUEST_ID),
                 reply.header("x-oss-ec"), reply.header(NEXT_POSITION));
-    }
-
-    /** The pieces of a client; {@link #build()} checks that the required ones are set. */
-    public static final class Builder {
-        private URI endpoint;
-        private String bucket;
-        private CredentialsProvider credentials;
-        private RequestSigner signer;
-        private String region;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private String contentType = "application/octet-stream";
-        private Path trustStore;
-        private char[] trustStorePassword;
-        private Clock clock = Clock.systemUTC();
-        private int listPageKeys = 1000;
-        private ThreadFactory threads = new PipelineThreadFactory("request-deadline", "oss", StatusReporter.NONE);
-
-        private Builder() {
-        }
-
-        /** Scheme, host and port, e.g. {@code http://127.0.0.1:9000}. */
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
-        }
-
-        public Builder endpoint(String endpoint) {
-            return endpoint(URI.create(endpoint));
-        }
-
-        public Builder bucket(String bucket) {
-            this.bucket = bucket;
-            return this;
-        }
-
-        public Builder credentials(Credentials credentials) {
-            this.credentials = credentials == null ? null : CredentialsProvider.of(credentials);
-            return this;
-        }
-
-        /** Credentials asked for per request, and refreshed when the store refuses them. */
-        public Builder credentials(CredentialsProvider credentials) {
-            this.credentials = credentials;
-            return this;
-        }
-
-        /**
-         * @param region the V4 signing region, named in signature error messages; null with V1
-         */
-        public Builder signer(RequestSigner signer, String region) {
-            this.signer = signer;
-            this.region = region;
-            return this;
-        }
-
-        /** V4 signing for {@code region}. */
-        public Builder v4(String region) {
-            return signer(new OssV4Signer(region), region);
-        }
-
-        /** V1 signing. */
-        public Builder v1() {
-            return signer(new OssV1Signer(), null);
-        }
-
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * The deadline of one request, sending the body included: a request still running then is
-         * cancelled (its connection closed), and silence on a read ends it too.
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = timeout;
-            return this;
-        }
-
-        /** Sent on the creating append only; null sends none. */
-        public Builder contentType(String contentType) {
-            this.contentType = contentType;
-            return this;
-        }
-
-        /** A JKS or PKCS12 file with the certificates to trust instead of the JDK's defaults. */
-        public Builder trustStore(Path trustStore, String password) {
-            this.trustStore = trustStore;
-            this.trustStorePassword = password == null ? null : password.toCharArray();
-            return this;
-        }
-
-        /** Makes the daemon thread that cancels requests at their deadline. */
-        public Builder threads(ThreadFactory threads) {
-            this.threads = threads;
-            return this;
-        }
-
-        /** Keys asked for per listing page (1 to 1000, default 1000). */
-        public Builder listPageKeys(int keys) {
-            this.listPageKeys = keys;
-            return this;
-        }
-
-        /** Where signing times come from. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** @throws IOException when the trust store cannot be read */
-        public OssHttpClient build() throws IOException {
-            Objects.requireNonNull(endpoint, "endpoint");
-            Objects.requireNonNull(bucket, "bucket");
-            Objects.requireNonNull(credentials, "credentials");
-            Objects.requireNonNull(signer, "signer");
-            Objects.requireNonNull(connectTimeout, "connectTimeout");
-            Objects.requireNonNull(requestTimeout, "requestTimeout");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(threads, "threads");
-            return new OssHttpClient(this);
-        }
     }
 }

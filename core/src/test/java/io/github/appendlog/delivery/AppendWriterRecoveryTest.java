@@ -355,4 +355,16 @@ class AppendWriterRecoveryTest {
         assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "two\n");
         assertEquals(null, t.store.bytes(KEY), "nothing recreated at a position the object never had");
     }
+
+    @Test
+    void everyRequestCarriesTheCallersDeadline() throws Exception {
+        AppendWriter w = t.writer(t.options());
+        t.store.failBefore(Op.APPEND);
+        t.store.applyThenDrop();
+        long deadline = AppendWriterTest.NO_DEADLINE - 1;
+        w.append(b("one\n"), 0, 4, deadline);
+        assertEquals(java.util.List.of("HEAD " + KEY, "APPEND " + KEY + " 0 4", "HEAD " + KEY, "APPEND " + KEY + " 0 4",
+                "HEAD " + KEY), t.store.calls());
+        assertTrue(t.store.deadlines().stream().allMatch(d -> d == deadline), t.store.deadlines().toString());
+    }
 }

@@ -56,6 +56,7 @@ public final class FakeAppendStore implements AppendStore {
     private final Map<String, StoredObject> objects = new HashMap<>();
     private final Map<Op, Deque<Fault>> faults = new EnumMap<>(Op.class);
     private final List<String> calls = new ArrayList<>();
+    private final List<Long> deadlines = new ArrayList<>();
     private final List<Boolean> creatingFlags = new ArrayList<>();
     private long maxObjectBytes = Long.MAX_VALUE;
     private boolean omitCrc;
@@ -183,6 +184,11 @@ public final class FakeAppendStore implements AppendStore {
         return b == null ? 0 : Crc64.compute(b, 0, b.length);
     }
 
+    /** The deadline each call was given, in call order. */
+    public synchronized List<Long> deadlines() {
+        return new ArrayList<>(deadlines);
+    }
+
     public synchronized List<String> calls() {
         return Collections.unmodifiableList(new ArrayList<>(calls));
     }
@@ -202,6 +208,7 @@ public final class FakeAppendStore implements AppendStore {
     public synchronized AppendReply append(String key, long position, byte[] data, int offset, int length,
             long deadlineNanos) throws IOException, OssServiceException {
         calls.add("APPEND " + key + " " + position + " " + length);
+        deadlines.add(deadlineNanos);
         creatingFlags.add(position == 0);
         Call call = new Call(key, position, Arrays.copyOfRange(data, offset, offset + length));
         Object faulted = runFault(Op.APPEND, call);
@@ -214,6 +221,7 @@ public final class FakeAppendStore implements AppendStore {
     @Override
     public synchronized ObjectInfo head(String key, long deadlineNanos) throws IOException, OssServiceException {
         calls.add("HEAD " + key);
+        deadlines.add(deadlineNanos);
         runFault(Op.HEAD, new Call(key, -1, null));
         StoredObject o = objects.get(key);
         if (o == null) {
@@ -227,6 +235,7 @@ public final class FakeAppendStore implements AppendStore {
     public synchronized byte[] getRange(String key, long first, long lastInclusive, long deadlineNanos)
             throws IOException, OssServiceException {
         calls.add("GET " + key + " " + first + "-" + lastInclusive);
+        deadlines.add(deadlineNanos);
         runFault(Op.GET, new Call(key, first, null));
         StoredObject o = objects.get(key);
         if (o == null) {
@@ -242,6 +251,7 @@ public final class FakeAppendStore implements AppendStore {
     @Override
     public synchronized List<String> list(String prefix, long deadlineNanos) {
         calls.add("LIST " + prefix);
+        deadlines.add(deadlineNanos);
         List<String> keys = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(objects.keySet())) {
             if (key.startsWith(prefix)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.appendlog.oss.Crc64;
 import io.github.appendlog.emulator.OssEmulator;
 import io.github.appendlog.oss.OssHttpClient;
+import io.github.appendlog.oss.OssHttpClientBuilder;
 import io.github.appendlog.oss.sign.Credentials;
 import io.github.appendlog.status.StatusReporter;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ final class EmulatorFixture implements AutoCloseable {
     }
 
     /** Endpoint, bucket and credentials set on {@code b}, unless it already has them. */
-    OssHttpClient client(OssHttpClient.Builder b) throws IOException {
+    OssHttpClient client(OssHttpClientBuilder b) throws IOException {
         OssHttpClient c = b.endpoint(emu.endpoint()).bucket(BUCKET).credentials(new Credentials(ID, SECRET))
                 .requestTimeout(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(2)).build();
         clients.add(c);
