@@ -2,6 +2,7 @@ package io.github.appendlog.delivery;
 
 import io.github.appendlog.status.StatusReporter;
 import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.store.StoreException;
 import java.io.IOException;
 import java.time.Instant;
@@ -86,8 +87,8 @@ public final class RollingObjectWriter {
 
     /**
      * The highest index of the current period in the store, or 0. A listing that fails for a
-     * transient reason fails the call (the batch waits and the listing is tried again); one the
-     * store refuses is reported once and the period starts at 0.
+     * transient reason or a missing bucket fails the call (the batch waits and the listing is tried
+     * again); any other refusal (e.g. no permission to list) is reported once and the period starts at 0.
      */
     private int newestIndex(long deadlineNanos) throws AppendFailedException {
         String prefix = pattern.indexPrefix(periodStart);
@@ -99,7 +100,7 @@ public final class RollingObjectWriter {
             throw new AppendFailedException("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
                     + e.getMessage(), e, null, null, true);
         } catch (StoreException e) {
-            if (e.kind().retryable()) {
+            if (e.kind().retryable() || e.kind() == StoreErrorKind.NO_SUCH_BUCKET) {
                 discover = true;
                 throw AppendFailedException.of("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
                         + e.getMessage(), e);

@@ -149,4 +149,36 @@ class RollingObjectWriterTest {
         assertEquals(null, store.text("x-0.log"));
         assertEquals("two\n", store.text("x-1.log"));
     }
+
+    @Test
+    void aRefusedListingIsReportedOnceAndThePeriodStartsAtIndexZero() throws Exception {
+        io.github.appendlog.oss.FakeAppendStore fake = new io.github.appendlog.oss.FakeAppendStore();
+        fake.failWith(io.github.appendlog.oss.FakeAppendStore.Op.LIST, 403, "AccessDenied",
+                io.github.appendlog.store.StoreErrorKind.AUTH_FAILED);
+        RollingObjectWriter w = new RollingObjectWriter(fake, ObjectKeyPattern.parse("x-%i.log"),
+                WriterOptions.builder().maxRetries(0).build(), status);
+        w.beginBatch(DAY1);
+        byte[] b = "a\n".getBytes(StandardCharsets.UTF_8);
+        w.append(b, 0, b.length, NO_DEADLINE);
+        assertEquals("a\n", new String(fake.bytes("x-0.log"), StandardCharsets.UTF_8));
+        assertEquals(1, status.matching("WARN", "cannot list oss://logs/x-*").size(), status.messages.toString());
+    }
+
+    @Test
+    void aListingThatFailsOrFindsNoBucketFailsTheCallAndIsTriedAgain() throws Exception {
+        io.github.appendlog.oss.FakeAppendStore fake = new io.github.appendlog.oss.FakeAppendStore();
+        fake.appendDirect("x-3.log", "old\n".getBytes(StandardCharsets.UTF_8));
+        fake.failBefore(io.github.appendlog.oss.FakeAppendStore.Op.LIST);
+        fake.failWith(io.github.appendlog.oss.FakeAppendStore.Op.LIST, 404, "NoSuchBucket",
+                io.github.appendlog.store.StoreErrorKind.NO_SUCH_BUCKET);
+        RollingObjectWriter w = new RollingObjectWriter(fake, ObjectKeyPattern.parse("x-%i.log"),
+                WriterOptions.builder().maxRetries(0).build(), status);
+        w.beginBatch(DAY1);
+        byte[] b = "a\n".getBytes(StandardCharsets.UTF_8);
+        assertThrows(AppendFailedException.class, () -> w.append(b, 0, b.length, NO_DEADLINE));
+        AppendFailedException e = assertThrows(AppendFailedException.class, () -> w.append(b, 0, b.length, NO_DEADLINE));
+        assertEquals(io.github.appendlog.store.StoreErrorKind.NO_SUCH_BUCKET, e.kind());
+        w.append(b, 0, b.length, NO_DEADLINE);
+        assertEquals("old\na\n", new String(fake.bytes("x-3.log"), StandardCharsets.UTF_8));
+    }
 }

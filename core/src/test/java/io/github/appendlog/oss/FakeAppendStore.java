@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 public final class FakeAppendStore implements AppendStore {
 
     /** The store operations faults attach to. */
-    public enum Op { APPEND, HEAD, GET }
+    public enum Op { APPEND, HEAD, GET, LIST }
 
     private interface Fault {
         /** Returns {@link #PROCEED} to carry on with the normal call, or the reply to give instead. */
@@ -249,9 +249,10 @@ public final class FakeAppendStore implements AppendStore {
     }
 
     @Override
-    public synchronized List<String> list(String prefix, long deadlineNanos) {
+    public synchronized List<String> list(String prefix, long deadlineNanos) throws IOException, OssServiceException {
         calls.add("LIST " + prefix);
         deadlines.add(deadlineNanos);
+        runFault(Op.LIST, new Call(prefix, -1, null));
         List<String> keys = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(objects.keySet())) {
             if (key.startsWith(prefix)) {
