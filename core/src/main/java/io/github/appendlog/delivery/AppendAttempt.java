@@ -1,19 +1,21 @@
 package io.github.appendlog.delivery;
 
-import io.github.appendlog.oss.Crc64;
+import io.github.appendlog.store.ObjectChecksum;
 
 /**
  * One append as it was sent: where, on top of which CRC, and a fingerprint of the bytes. Kept while
  * its outcome is unknown, so that the writer can find out later whether it landed.
  */
 final class AppendAttempt {
+    private final ObjectChecksum checksum;
     private final long position;
     private final long crcBefore;
     private final boolean crcKnown;
     private final int length;
     private final long batchCrc;
 
-    AppendAttempt(long position, long crcBefore, boolean crcKnown, int length, long batchCrc) {
+    AppendAttempt(ObjectChecksum checksum, long position, long crcBefore, boolean crcKnown, int length, long batchCrc) {
+        this.checksum = checksum;
         this.position = position;
         this.crcBefore = crcBefore;
         this.crcKnown = crcKnown;
@@ -49,10 +51,10 @@ final class AppendAttempt {
 
     /** The whole object's CRC if the batch landed at {@link #position()}. */
     long expectedCrc() {
-        return Crc64.combine(crcBefore, batchCrc, length);
+        return checksum.combine(crcBefore, batchCrc, length);
     }
 
-    /** Whether a batch with this length and CRC is (with CRC-64 certainty) the same bytes. */
+    /** Whether a batch with this length and checksum is (with the checksum's certainty) the same bytes. */
     boolean sameBatch(int otherLength, long otherBatchCrc) {
         return length == otherLength && batchCrc == otherBatchCrc;
     }

@@ -1,7 +1,7 @@
 package io.github.appendlog.delivery;
 
-import io.github.appendlog.oss.OssErrorKind;
-import io.github.appendlog.oss.OssServiceException;
+import io.github.appendlog.store.StoreErrorKind;
+import io.github.appendlog.store.StoreException;
 
 /**
  * The batch could not be appended now: retries were exhausted, the deadline came, or the store
@@ -12,7 +12,7 @@ import io.github.appendlog.oss.OssServiceException;
 public final class AppendFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final OssErrorKind kind;
+    private final StoreErrorKind kind;
     private final String errorCode;
     private final boolean retryable;
 
@@ -21,7 +21,7 @@ public final class AppendFailedException extends Exception {
      * @param errorCode the OSS error code, or null
      * @param retryable whether sending the batch again later may succeed without a fix by the user
      */
-    public AppendFailedException(String message, Throwable cause, OssErrorKind kind, String errorCode,
+    public AppendFailedException(String message, Throwable cause, StoreErrorKind kind, String errorCode,
             boolean retryable) {
         super(message, cause);
         this.kind = kind;
@@ -30,20 +30,20 @@ public final class AppendFailedException extends Exception {
     }
 
     static AppendFailedException of(String message, Throwable cause) {
-        if (cause instanceof OssServiceException) {
-            OssServiceException e = (OssServiceException) cause;
+        if (cause instanceof StoreException) {
+            StoreException e = (StoreException) cause;
             return new AppendFailedException(message, e, e.kind(), e.errorCode(),
-                    e.kind().retryable() || e.kind() == OssErrorKind.POSITION_MISMATCH);
+                    e.kind().retryable() || e.kind() == StoreErrorKind.POSITION_MISMATCH);
         }
         return new AppendFailedException(message, cause, null, null, true);
     }
 
     /** The store's error kind, or null for I/O failures and deadlines. */
-    public OssErrorKind kind() {
+    public StoreErrorKind kind() {
         return kind;
     }
 
-    /** The OSS error code such as {@code SignatureDoesNotMatch}, or null. */
+    /** The store's error code such as {@code SignatureDoesNotMatch}, or null. */
     public String errorCode() {
         return errorCode;
     }

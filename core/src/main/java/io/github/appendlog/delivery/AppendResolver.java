@@ -1,15 +1,15 @@
 package io.github.appendlog.delivery;
 
-import io.github.appendlog.oss.Crc64;
-import io.github.appendlog.oss.AppendStoreClient;
-import io.github.appendlog.oss.ObjectInfo;
-import io.github.appendlog.oss.OssServiceException;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.StoreException;
 import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * Finds out whether an append whose outcome is unknown landed in the object, by proof rather than
- * by resending (APPEND-PROTOCOLS.md 1.9): HEAD gives the true length {@code L} and CRC; when that
+ * by resending (docs/append-protocol.md): HEAD gives the true length {@code L} and the store's
+ * whole-object checksum ("CRC" below; OSS: CRC-64); when that
  * is not conclusive, a ranged GET of {@code [pos, pos+len)} compares the bytes.
  *
  * <p>An append at {@code pos} is atomic and can only land at exactly {@code [pos, pos+len)}, so:
@@ -61,10 +61,10 @@ final class AppendResolver {
         }
     }
 
-    private final AppendStoreClient client;
+    private final AppendStore client;
     private final String key;
 
-    AppendResolver(AppendStoreClient client, String key) {
+    AppendResolver(AppendStore client, String key) {
         this.client = client;
         this.key = key;
     }
@@ -73,9 +73,9 @@ final class AppendResolver {
      * @param data the batch's bytes, or null when only the attempt's fingerprint is known (then the
      *     ranged read is compared by length and CRC-64)
      */
-    Resolution resolve(AppendAttempt attempt, byte[] data, int offset)
-            throws IOException, OssServiceException, RolloverRequiredException {
-        ObjectInfo info = client.head(key);
+    Resolution resolve(AppendAttempt attempt, byte[] data, int offset, long deadlineNanos)
+            throws IOException, StoreException, RolloverRequiredException {
+        ObjectInfo info = client.head(key, deadlineNanos);
         long pos = attempt.position();
         if (info == null) {
             if (pos == 0) {
@@ -85,37 +85,37 @@ final class AppendResolver {
         }
         if (!info.appendable()) {
             throw new RolloverRequiredException(RolloverRequiredException.Reason.NOT_APPENDABLE, key,
-                    "object '" + key + "' is now a " + info.objectType() + " object, not Appendable", null);
+                    "object '" + key + "' is now a " + info.type() + " object, not appendable", null);
         }
         long length = info.length();
         if (length < pos) {
             throw conflict("it is " + length + " bytes long, shorter than the " + pos
                     + " bytes appended to it (replaced or truncated)");
         }
-        boolean crcComparable = info.hasCrc64() && attempt.crcKnown();
+        boolean crcComparable = info.hasChecksum() && attempt.crcKnown();
         if (length == pos) {
-            if (crcComparable && info.crc64() != attempt.crcBefore()) {
-                throw conflict("its CRC-64 " + Long.toUnsignedString(info.crc64()) + " differs from the "
+            if (crcComparable && info.checksum() != attempt.crcBefore()) {
+                throw conflict("its checksum " + Long.toUnsignedString(info.checksum()) + " differs from the "
                         + Long.toUnsignedString(attempt.crcBefore()) + " of what was appended to it (replaced)");
             }
             return notApplied(info, attempt.crcBefore(), attempt.crcKnown());
         }
-        if (length == attempt.end() && crcComparable && info.crc64() == attempt.expectedCrc()) {
-            return new Resolution(true, length, info.crc64(), true);
+        if (length == attempt.end() && crcComparable && info.checksum() == attempt.expectedCrc()) {
+            return new Resolution(true, length, info.checksum(), true);
         }
         if (length < attempt.end()) {
             return notApplied(info, 0, false);
         }
-        byte[] found = client.getRange(key, pos, attempt.end() - 1);
+        byte[] found = client.getRange(key, pos, attempt.end() - 1, deadlineNanos);
         boolean ours = data != null
                 ? Arrays.equals(found, 0, found.length, data, offset, offset + attempt.length())
-                : found.length == attempt.length() && Crc64.compute(found, 0, found.length) == attempt.batchCrc();
-        return ours ? new Resolution(true, length, info.crc64(), info.hasCrc64()) : notApplied(info, 0, false);
+                : found.length == attempt.length() && client.checksum().compute(found, 0, found.length) == attempt.batchCrc();
+        return ours ? new Resolution(true, length, info.checksum(), info.hasChecksum()) : notApplied(info, 0, false);
     }
 
     private static Resolution notApplied(ObjectInfo info, long fallbackCrc, boolean fallbackKnown) {
-        return info.hasCrc64()
-                ? new Resolution(false, info.length(), info.crc64(), true)
+        return info.hasChecksum()
+                ? new Resolution(false, info.length(), info.checksum(), true)
                 : new Resolution(false, info.length(), fallbackCrc, fallbackKnown);
     }
 

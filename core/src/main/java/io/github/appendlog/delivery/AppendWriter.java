@@ -1,19 +1,18 @@
 package io.github.appendlog.delivery;
 
-import io.github.appendlog.oss.Crc64;
-import io.github.appendlog.oss.AppendReply;
-import io.github.appendlog.oss.AppendStoreClient;
-import io.github.appendlog.oss.ObjectInfo;
-import io.github.appendlog.oss.OssErrorKind;
-import io.github.appendlog.oss.OssServiceException;
-import io.github.appendlog.delivery.RetryPolicy;
 import io.github.appendlog.status.StatusReporter;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectChecksum;
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.StoreErrorKind;
+import io.github.appendlog.store.StoreException;
 import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Appends batches to one append object at the tracked position, exactly once
- * (APPEND-PROTOCOLS.md 1.9 and 5).
+ * Appends batches to one append object at the tracked position, exactly once, through any
+ * {@link AppendStore} (docs/append-protocol.md).
  *
  * <p>Contract:
  * <ul>
@@ -28,13 +27,15 @@ import java.util.Objects;
  *       so the batch lands exactly once across those calls. If the caller instead gives up on the
  *       batch and appends different bytes, the writer still settles the earlier attempt first (by
  *       length and CRC-64) so the position stays right.
- *   <li>Every reply is verified: next position {@code == pos + len} and CRC-64 {@code ==
- *       Crc64.update(crcSoFar, batch)}. A mismatch is reported as an error and resolved like a
+ *   <li>Every reply is verified: next position {@code == pos + len} and, when the reply carries
+ *       one, the store's whole-object checksum {@code == combine(checksumSoFar, checksum(batch))}. A mismatch is reported as an error and resolved like a
  *       conflict; if the batch did land, the call succeeds and the next one asks for a rollover.
  *   <li>I/O errors, 5xx and throttling are retried with capped exponential backoff up to
  *       {@code maxRetries}, never waiting past {@code deadlineNanos} ({@link System#nanoTime()}
- *       scale); the first attempt is always made. After any ambiguous outcome (I/O error, 5xx) or a
- *       409 PositionNotEqualToLength the writer proves whether the batch landed before sending
+ *       scale); the first attempt is always made. After any ambiguous outcome (I/O error, a
+ *       request cancelled at its deadline, 5xx), a 409 PositionNotEqualToLength or a 404 NoSuchKey
+ *       (the object was deleted: recreated at 0 if this writer had appended nothing to it, else a
+ *       {@code CONFLICT} rollover) the writer proves whether the batch landed before sending
  *       again ({@link AppendResolver}); it never re-sends at a new offset without that proof.
  * </ul>
  *
@@ -42,7 +43,8 @@ import java.util.Objects;
  * {@link #crc64()} may be read from any thread.
  */
 public final class AppendWriter {
-    private final AppendStoreClient client;
+    private final AppendStore client;
+    private final ObjectChecksum checksum;
     private final String key;
     private final WriterOptions options;
     private final StatusReporter status;
@@ -60,8 +62,9 @@ public final class AppendWriter {
     /** Calls that ended in AppendFailedException since the last success (each reported by the caller). */
     private int failedCalls;
 
-    public AppendWriter(AppendStoreClient client, String key, WriterOptions options, StatusReporter status) {
+    public AppendWriter(AppendStore client, String key, WriterOptions options, StatusReporter status) {
         this.client = Objects.requireNonNull(client, "client");
+        this.checksum = client.checksum();
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
         this.status = Objects.requireNonNull(status, "status");
@@ -81,21 +84,21 @@ public final class AppendWriter {
         while (true) {
             checkInterrupted();
             try {
-                ObjectInfo info = client.head(key);
+                ObjectInfo info = client.head(key, deadlineNanos);
                 if (info == null) {
                     adopt(0, 0, true);
                     status.info("appendlog: object '" + key + "' does not exist yet; the first append creates it");
                 } else if (!info.appendable()) {
                     refusal = RolloverRequiredException.Reason.NOT_APPENDABLE;
                     throw new RolloverRequiredException(refusal, key, "object '" + key + "' in "
-                            + client.describe() + " is a " + info.objectType() + " object, not Appendable", null);
+                            + client.describe() + " is a " + info.type() + " object, not appendable", null);
                 } else {
-                    adopt(info.length(), info.crc64(), info.hasCrc64());
+                    adopt(info.length(), info.checksum(), info.hasChecksum());
                     status.info("appendlog: resuming object '" + key + "' at position " + info.length());
                 }
                 opened = true;
                 return;
-            } catch (IOException | OssServiceException e) {
+            } catch (IOException | StoreException e) {
                 if (!retryable(e)) {
                     throw failed("cannot open object '" + key + "'", e);
                 }
@@ -120,7 +123,7 @@ public final class AppendWriter {
         if (!opened) {
             open(deadlineNanos);
         }
-        long batchCrc = Crc64.compute(data, offset, length);
+        long batchCrc = checksum.compute(data, offset, length);
         int failures = 0;
         int conflicts = 0;
         boolean suspect = false;
@@ -130,7 +133,7 @@ public final class AppendWriter {
                 if (pending != null) {
                     AppendAttempt attempt = pending;
                     boolean ours = attempt.sameBatch(length, batchCrc);
-                    AppendResolver.Resolution r = resolveOrRefuse(attempt, ours ? data : null, offset);
+                    AppendResolver.Resolution r = resolveOrRefuse(attempt, ours ? data : null, offset, deadlineNanos);
                     pending = null;
                     adopt(r.position(), r.crc(), r.crcKnown());
                     if (r.applied() && ours) {
@@ -157,8 +160,8 @@ public final class AppendWriter {
                             "appending " + length + " bytes at position " + position + " would take object '" + key
                                     + "' past maxObjectBytes " + options.maxObjectBytes(), null);
                 }
-                AppendAttempt attempt = new AppendAttempt(position, crc, crcKnown, length, batchCrc);
-                AppendReply reply = send(attempt, data, offset);
+                AppendAttempt attempt = new AppendAttempt(checksum, position, crc, crcKnown, length, batchCrc);
+                AppendReply reply = send(attempt, data, offset, deadlineNanos);
                 if (verified(reply, attempt)) {
                     return succeeded();
                 }
@@ -167,10 +170,10 @@ public final class AppendWriter {
             } catch (IOException e) {
                 failures++;
                 awaitRetry(failures, deadlineNanos, describe(length), e);
-            } catch (OssServiceException e) {
+            } catch (StoreException e) {
                 switch (e.kind()) {
                     case POSITION_MISMATCH:
-                    case NO_SUCH_KEY:
+                    case NO_SUCH_KEY: // deleted under us: the resolver's HEAD decides (recreate at 0 or roll over)
                         conflicts++;
                         if (conflicts > options.maxConflicts()) {
                             throw failed(describe(length) + " lost to other writers " + conflicts + " times", e);
@@ -201,8 +204,8 @@ public final class AppendWriter {
         return position;
     }
 
-    /** CRC-64/ECMA of the whole object as this writer knows it (unsigned, held in a long). */
-    public long crc64() {
+    /** The whole object's checksum ({@link AppendStore#checksum()}) as this writer knows it. */
+    public long checksum() {
         return crc;
     }
 
@@ -219,14 +222,16 @@ public final class AppendWriter {
         return pending != null;
     }
 
-    private AppendReply send(AppendAttempt attempt, byte[] data, int offset) throws IOException, OssServiceException {
+    private AppendReply send(AppendAttempt attempt, byte[] data, int offset, long deadlineNanos)
+            throws IOException, StoreException {
         try {
-            return client.append(key, attempt.position(), data, offset, attempt.length(), attempt.position() == 0);
+            return client.append(key, attempt.position(), data, offset, attempt.length(), deadlineNanos);
         } catch (IOException e) {
             pending = attempt;
             throw e;
-        } catch (OssServiceException e) {
-            if (e.kind() == OssErrorKind.TRANSIENT || e.kind() == OssErrorKind.POSITION_MISMATCH) {
+        } catch (StoreException e) {
+            if (e.kind() == StoreErrorKind.TRANSIENT || e.kind() == StoreErrorKind.POSITION_MISMATCH
+                    || e.kind() == StoreErrorKind.NO_SUCH_KEY) {
                 pending = attempt;
             }
             throw e;
@@ -236,26 +241,27 @@ public final class AppendWriter {
     private boolean verified(AppendReply reply, AppendAttempt attempt) {
         long expectedCrc = attempt.expectedCrc();
         boolean positionOk = reply.nextPosition() == attempt.end();
-        boolean crcOk = !reply.hasCrc64() || !attempt.crcKnown() || reply.crc64() == expectedCrc;
+        boolean crcOk = !reply.hasChecksum() || !attempt.crcKnown() || reply.checksum() == expectedCrc;
         if (positionOk && crcOk) {
-            if (reply.hasCrc64()) {
-                adopt(attempt.end(), reply.crc64(), true);
+            if (reply.hasChecksum()) {
+                adopt(attempt.end(), reply.checksum(), true);
             } else {
                 adopt(attempt.end(), expectedCrc, attempt.crcKnown());
             }
             return true;
         }
         status.error("appendlog: object '" + key + "' acknowledged an append of " + attempt + " with next position "
-                + reply.nextPosition() + " and CRC-64 " + Long.toUnsignedString(reply.crc64()) + ", expected "
+                + reply.nextPosition() + " and " + checksum.name() + " " + Long.toUnsignedString(reply.checksum())
+                + ", expected "
                 + attempt.end() + " and " + Long.toUnsignedString(expectedCrc) + " (request id "
                 + reply.requestId() + "); another writer changed the object or data was corrupted; checking it");
         return false;
     }
 
-    private AppendResolver.Resolution resolveOrRefuse(AppendAttempt attempt, byte[] data, int offset)
-            throws IOException, OssServiceException, RolloverRequiredException {
+    private AppendResolver.Resolution resolveOrRefuse(AppendAttempt attempt, byte[] data, int offset,
+            long deadlineNanos) throws IOException, StoreException, RolloverRequiredException {
         try {
-            return resolver.resolve(attempt, data, offset);
+            return resolver.resolve(attempt, data, offset, deadlineNanos);
         } catch (RolloverRequiredException e) {
             pending = null;
             refusal = e.reason();
@@ -320,7 +326,7 @@ public final class AppendWriter {
     }
 
     private static boolean retryable(Exception e) {
-        return e instanceof IOException || ((OssServiceException) e).kind().retryable();
+        return e instanceof IOException || ((StoreException) e).kind().retryable();
     }
 
     private static void checkInterrupted() throws InterruptedException {

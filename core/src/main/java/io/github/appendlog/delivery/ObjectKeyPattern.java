@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The object key pattern, e.g. {@code logs/app/%d{yyyy-MM-dd}/host-1-%i.log}.
@@ -154,12 +156,78 @@ public final class ObjectKeyPattern {
             }
         }
         if (!hasIndex && index > 0) {
-            int slash = sb.lastIndexOf("/");
-            int dot = sb.lastIndexOf(".");
-            int at = dot > slash + 1 ? dot : sb.length();
-            sb.insert(at, "." + index);
+            sb.insert(insertPoint(sb), "." + index);
         }
         return sb.toString();
+    }
+
+    /**
+     * The common start of every key of the period at {@code time}, whatever its index: the text
+     * before {@code %i} (or, without {@code %i}, before the inserted {@code .n}). Listing it finds
+     * the period's objects.
+     */
+    public String indexPrefix(Instant time) {
+        if (!hasIndex) {
+            return key(time, 0).substring(0, insertPoint(key(time, 0)));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Object part : parts) {
+            if (part == INDEX) {
+                break;
+            }
+            sb.append(part instanceof DateTimeFormatter ? ((DateTimeFormatter) part).format(time) : (String) part);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The index of {@code key} if it is exactly {@code key(time, index)} for some index (decimal,
+     * no leading zeros, compared as a number), else -1: keys of other periods or that merely share
+     * the prefix are not objects of this pattern.
+     */
+    public int indexOf(Instant time, String key) {
+        Matcher m = indexMatcher(time).matcher(key);
+        if (!m.matches()) {
+            return -1;
+        }
+        String digits = m.group(1);
+        if (digits == null) {
+            return hasIndex ? -1 : 0;
+        }
+        if (digits.length() > 9) {
+            return -1;
+        }
+        int index = Integer.parseInt(digits);
+        return key(time, index).equals(key) ? index : -1;
+    }
+
+    private Pattern indexMatcher(Instant time) {
+        if (!hasIndex) {
+            String first = key(time, 0);
+            int at = insertPoint(first);
+            return Pattern.compile(Pattern.quote(first.substring(0, at)) + "(?:\\.([0-9]+))?"
+                    + Pattern.quote(first.substring(at)), Pattern.DOTALL);
+        }
+        StringBuilder regex = new StringBuilder();
+        boolean first = true;
+        for (Object part : parts) {
+            if (part == INDEX) {
+                regex.append(first ? "([0-9]+)" : "\\1");
+                first = false;
+            } else {
+                String text = part instanceof DateTimeFormatter ? ((DateTimeFormatter) part).format(time) : (String) part;
+                regex.append(Pattern.quote(text));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+
+    /** Where {@code .n} goes in a key of a pattern without {@code %i}: before the last segment's extension. */
+    private static int insertPoint(CharSequence key) {
+        String k = key.toString();
+        int slash = k.lastIndexOf('/');
+        int dot = k.lastIndexOf('.');
+        return dot > slash + 1 ? dot : k.length();
     }
 
     public boolean hasIndex() {

@@ -1,5 +1,6 @@
 package io.github.appendlog.oss;
 
+import io.github.appendlog.store.ObjectChecksum;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -20,6 +21,24 @@ public final class Crc64 {
             T11 = TABLES[11], T12 = TABLES[12], T13 = TABLES[13], T14 = TABLES[14], T15 = TABLES[15];
     /** Reads eight bytes of a byte[] as one little-endian long. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** CRC-64 as the checksum OSS reports for whole objects. */
+    public static final ObjectChecksum CHECKSUM = new ObjectChecksum() {
+        @Override
+        public long compute(byte[] data, int offset, int length) {
+            return Crc64.compute(data, offset, length);
+        }
+
+        @Override
+        public long combine(long checksumA, long checksumB, long lengthB) {
+            return Crc64.combine(checksumA, checksumB, lengthB);
+        }
+
+        @Override
+        public String name() {
+            return "CRC-64";
+        }
+    };
 
     private Crc64() {
     }

@@ -65,6 +65,16 @@ final class ObjectUrls {
         return URI.create(url);
     }
 
+    /** The bucket's URL ({@code .../bucket/} or {@code https://bucket.host/}) with {@code rawQuery}. */
+    URI bucketUrl(String rawQuery) {
+        return object("", rawQuery);
+    }
+
+    /** UTF-8 percent-encoding of a query value: as {@link #encodePath} but {@code /} is encoded too. */
+    static String encodeQueryValue(String value) {
+        return encodePath(value).replace("/", "%2F");
+    }
+
     /**
      * UTF-8 percent-encoding of an object key for the URL path: unreserved characters
      * ({@code A-Z a-z 0-9 - . _ ~}) and {@code /} stay, everything else becomes {@code %XX}.

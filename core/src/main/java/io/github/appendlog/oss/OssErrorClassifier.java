@@ -1,8 +1,10 @@
 package io.github.appendlog.oss;
 
+import io.github.appendlog.store.StoreErrorKind;
+
 /**
  * Turns an {@link OssErrorReply} into an {@link OssServiceException} with the right
- * {@link OssErrorKind} and a message that tells the user what to check. Messages name the access
+ * {@link StoreErrorKind} and a message that tells the user what to check. Messages name the access
  * key id, bucket, key and endpoint, never the secret or the security token.
  */
 final class OssErrorClassifier {
@@ -27,46 +29,46 @@ final class OssErrorClassifier {
     }
 
     /** What an error reply means for a writer. */
-    static OssErrorKind kind(int status, String code) {
+    static StoreErrorKind kind(int status, String code) {
         if (code != null) {
             switch (code) {
                 case "PositionNotEqualToLength":
-                    return OssErrorKind.POSITION_MISMATCH;
+                    return StoreErrorKind.POSITION_MISMATCH;
                 case "ObjectNotAppendable":
-                    return OssErrorKind.NOT_APPENDABLE;
+                    return StoreErrorKind.NOT_APPENDABLE;
                 case "NoSuchBucket":
-                    return OssErrorKind.NO_SUCH_BUCKET;
+                    return StoreErrorKind.NO_SUCH_BUCKET;
                 case "NoSuchKey":
-                    return OssErrorKind.NO_SUCH_KEY;
+                    return StoreErrorKind.NO_SUCH_KEY;
                 case "SlowDown":
                 case "TooManyRequests":
                 case "Throttling":
                 case "RequestThrottled":
-                    return OssErrorKind.THROTTLED;
+                    return StoreErrorKind.THROTTLED;
                 case "EntityTooLarge":
                 case "ObjectTooLarge":
                 case "FileTooLarge":
                 case "ObjectSizeLimitExceeded":
-                    return OssErrorKind.SIZE_LIMIT;
+                    return StoreErrorKind.SIZE_LIMIT;
                 case "RequestTimeout":
-                    return OssErrorKind.TRANSIENT;
+                    return StoreErrorKind.TRANSIENT;
                 default:
                     break;
             }
         }
         if (status == 401 || status == 403) {
-            return OssErrorKind.AUTH_FAILED;
+            return StoreErrorKind.AUTH_FAILED;
         }
         if (status == 429) {
-            return OssErrorKind.THROTTLED;
+            return StoreErrorKind.THROTTLED;
         }
         if (status >= 500 || status == 408) {
-            return OssErrorKind.TRANSIENT;
+            return StoreErrorKind.TRANSIENT;
         }
         if (status == 404) {
-            return OssErrorKind.NO_SUCH_KEY;
+            return StoreErrorKind.NO_SUCH_KEY;
         }
-        return OssErrorKind.BAD_REQUEST;
+        return StoreErrorKind.BAD_REQUEST;
     }
 
     /**
@@ -75,7 +77,7 @@ final class OssErrorClassifier {
      */
     OssServiceException toException(OssErrorReply reply, String operation, String key) {
         String code = reply.code();
-        OssErrorKind kind = kind(reply.status(), code);
+        StoreErrorKind kind = kind(reply.status(), code);
         String advice = advice(reply, code, kind, key);
         String message = (code != null ? code : "HTTP " + reply.status()) + ": " + advice + " [" + operation
                 + "; HTTP " + reply.status() + (reply.ec() != null ? ", EC " + reply.ec() : "")
@@ -84,7 +86,7 @@ final class OssErrorClassifier {
                 reply.nextAppendPosition());
     }
 
-    private String advice(OssErrorReply reply, String code, OssErrorKind kind, String key) {
+    private String advice(OssErrorReply reply, String code, StoreErrorKind kind, String key) {
         String accessKeyId = this.accessKeyId.get();
         String server = reply.message() != null ? " (OSS says: " + reply.message() + ")" : "";
         if (code == null) {
@@ -133,7 +135,7 @@ final class OssErrorClassifier {
                         ? reply.nextAppendPosition() + " bytes long" : "of another length")
                         + ", not the position appended at (another writer appended, or an earlier append landed)";
             default:
-                if (kind == OssErrorKind.SIZE_LIMIT) {
+                if (kind == StoreErrorKind.SIZE_LIMIT) {
                     return "object '" + key + "' reached the store's maximum size" + server;
                 }
                 return (reply.message() != null ? reply.message() : "the store refused the request");

@@ -2,22 +2,28 @@ package io.github.appendlog.oss;
 
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.SignatureVersion;
-import io.github.appendlog.oss.sign.Credentials;
 import io.github.appendlog.oss.sign.CredentialsProvider;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.oss.sign.RequestSigner;
 import io.github.appendlog.oss.sign.SignableRequest;
+import io.github.appendlog.pipeline.PipelineThreadFactory;
+import io.github.appendlog.status.StatusReporter;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectChecksum;
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.StoreErrorKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -26,18 +32,23 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
- * Speaks OSS over HTTP with Apache HttpClient 5 (classic API): AppendObject, HeadObject and a ranged
- * GetObject, each signed (V4 or V1) with the time from an injectable {@link Clock}. One request per
- * call, never retried here (see {@link PooledHttpClients}). Error replies become
+ * The OSS {@link AppendStore}: speaks OSS over HTTP with Apache HttpClient 5 (classic API):
+ * AppendObject, HeadObject, a ranged GetObject and ListObjectsV2, each signed (V4 or V1) with the time from an injectable {@link Clock}. One request per
+ * call, never retried here (see {@link PooledHttpClients}), and never running past
+ * {@code min(requestTimeout, the caller's deadline)}, sending included ({@link RequestDeadlines});
+ * closing the client cancels the requests in flight. Error replies become
  * {@link OssServiceException}s whose messages say what to check. Thread-safe.
  */
-public final class OssHttpClient implements AppendStoreClient {
+public final class OssHttpClient implements AppendStore {
     static final String NEXT_POSITION = "x-oss-next-append-position";
     static final String CRC64 = "x-oss-hash-crc64ecma";
     static final String OBJECT_TYPE = "x-oss-object-type";
     static final String REQUEST_ID = "x-oss-request-id";
+    /** "No deadline but requestTimeout": far away, yet safe for nanoTime arithmetic. */
+    private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
 
     private final CloseableHttpClient http;
     private final ObjectUrls urls;
@@ -46,8 +57,10 @@ public final class OssHttpClient implements AppendStoreClient {
     private final String contentType;
     private final Clock clock;
     private final OssErrorClassifier errors;
+    private final RequestDeadlines deadlines;
+    private final int listPageKeys;
 
-    private OssHttpClient(Builder b) throws IOException {
+    OssHttpClient(OssHttpClientBuilder b) throws IOException {
         this.urls = new ObjectUrls(b.endpoint, b.bucket);
         this.credentials = b.credentials;
         this.signer = b.signer;
@@ -56,6 +69,8 @@ public final class OssHttpClient implements AppendStoreClient {
         this.errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
                 () -> b.credentials.credentials().accessKeyId(), b.region);
         this.http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore, b.trustStorePassword);
+        this.deadlines = new RequestDeadlines(b.requestTimeout, b.threads);
+        this.listPageKeys = b.listPageKeys;
     }
 
     /**
@@ -64,13 +79,14 @@ public final class OssHttpClient implements AppendStoreClient {
      * @throws UncheckedIOException when the configured trust store cannot be read
      */
     public static OssHttpClient create(AppendlogConfig config) {
-        Builder b = builder()
+        OssHttpClientBuilder b = builder()
                 .endpoint(config.endpoint())
                 .bucket(config.bucket())
                 .credentials(config.credentialsProvider())
                 .connectTimeout(config.connectTimeout())
                 .requestTimeout(config.requestTimeout())
-                .contentType(config.contentType());
+                .contentType(config.contentType())
+                .threads(new PipelineThreadFactory("request-deadline", config.name(), StatusReporter.NONE));
         if (config.signatureVersion() == SignatureVersion.V1) {
             b.signer(new OssV1Signer(), null);
         } else {
@@ -86,13 +102,30 @@ public final class OssHttpClient implements AppendStoreClient {
         }
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static OssHttpClientBuilder builder() {
+        return new OssHttpClientBuilder();
     }
 
-    @Override
+    /**
+     * {@code POST /key?append&position=N}, bounded by {@code requestTimeout} only.
+     *
+     * @param creating true for the append that creates the object: only then is Content-Type sent
+     */
     public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating)
             throws IOException, OssServiceException {
+        return append(key, position, data, offset, length, creating, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    /** {@code POST /key?append&position=N}; the append at position 0 creates the object and sends Content-Type. */
+    @Override
+    public AppendReply append(String key, long position, byte[] data, int offset, int length, long deadlineNanos)
+            throws IOException, OssServiceException {
+        return append(key, position, data, offset, length, position == 0, deadlineNanos);
+    }
+
+    /** Like {@link #append(String, long, byte[], int, int, boolean)}, cancelled at {@code deadlineNanos}. */
+    public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating,
+            long deadlineNanos) throws IOException, OssServiceException {
         Objects.checkFromIndexSize(offset, length, data.length);
         SignableRequest signable = new SignableRequest("POST", urls.bucket(), key)
                 .addQuery("append", null)
@@ -102,8 +135,8 @@ public final class OssHttpClient implements AppendStoreClient {
         }
         HttpPost post = new HttpPost(urls.object(key, "append&position=" + position));
         post.setEntity(new ByteArrayEntity(data, offset, length, null));
-        HttpReply reply = execute(post, signable);
         String operation = "append of " + length + " bytes to '" + key + "' at position " + position;
+        HttpReply reply = execute(post, signable, deadlineNanos, operation);
         if (reply.status != 200) {
             throw error(reply, operation, key);
         }
@@ -121,9 +154,15 @@ public final class OssHttpClient implements AppendStoreClient {
                 reply.header(REQUEST_ID));
     }
 
-    @Override
+    /** {@code HEAD /key}, bounded by {@code requestTimeout} only; null when the object does not exist. */
     public ObjectInfo head(String key) throws IOException, OssServiceException {
-        HttpReply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key));
+        return head(key, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    @Override
+    public ObjectInfo head(String key, long deadlineNanos) throws IOException, OssServiceException {
+        HttpReply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key),
+                deadlineNanos, "HEAD '" + key + "'");
         if (reply.status == 200) {
             String length = reply.header(NEXT_POSITION);
             if (length == null) {
@@ -138,7 +177,9 @@ public final class OssHttpClient implements AppendStoreClient {
             }
             Long crc = HttpReply.unsignedCrc(reply.header(CRC64));
             String type = reply.header(OBJECT_TYPE);
-            return new ObjectInfo(value, type == null ? "Normal" : type, crc == null ? 0 : crc, crc != null);
+            String objectType = type == null ? "Normal" : type;
+            return new ObjectInfo(value, objectType, "Appendable".equalsIgnoreCase(objectType), crc == null ? 0 : crc,
+                    crc != null);
         }
         OssErrorReply parsed = parse(reply);
         if (reply.status == 404 && !"NoSuchBucket".equals(parsed.code())) {
@@ -147,15 +188,21 @@ public final class OssHttpClient implements AppendStoreClient {
         throw refused(errors.toException(parsed, "HEAD '" + key + "'", key));
     }
 
-    @Override
+    /** {@code GET /key} with {@code Range: bytes=first-lastInclusive}, bounded by {@code requestTimeout} only. */
     public byte[] getRange(String key, long first, long lastInclusive) throws IOException, OssServiceException {
+        return getRange(key, first, lastInclusive, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    @Override
+    public byte[] getRange(String key, long first, long lastInclusive, long deadlineNanos)
+            throws IOException, OssServiceException {
         if (first < 0 || lastInclusive < first) {
             throw new IllegalArgumentException("bad range " + first + "-" + lastInclusive);
         }
         HttpGet get = new HttpGet(urls.object(key, null));
         get.setHeader("Range", "bytes=" + first + "-" + lastInclusive);
-        HttpReply reply = execute(get, new SignableRequest("GET", urls.bucket(), key));
         String operation = "GET '" + key + "' bytes " + first + "-" + lastInclusive;
+        HttpReply reply = execute(get, new SignableRequest("GET", urls.bucket(), key), deadlineNanos, operation);
         if (reply.status == 206) {
             return reply.body;
         }
@@ -166,6 +213,60 @@ public final class OssHttpClient implements AppendStoreClient {
             return Arrays.copyOfRange(reply.body, from, to);
         }
         throw error(reply, operation, key);
+    }
+
+    /** Every key under {@code prefix}, each page bounded by {@code requestTimeout} only. */
+    public List<String> list(String prefix) throws IOException, OssServiceException {
+        return list(prefix, System.nanoTime() + NO_DEADLINE_NANOS);
+    }
+
+    /**
+     * ListObjectsV2 ({@code GET /?list-type=2&prefix=...}) in pages of {@code listPageKeys}, each
+     * after the previous one's continuation token, every page's request ending by {@code deadlineNanos}.
+     */
+    @Override
+    public List<String> list(String prefix, long deadlineNanos) throws IOException, OssServiceException {
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        do {
+            SignableRequest signable = new SignableRequest("GET", urls.bucket(), null)
+                    .addQuery("encoding-type", "url")
+                    .addQuery("list-type", "2")
+                    .addQuery("max-keys", Integer.toString(listPageKeys))
+                    .addQuery("prefix", prefix);
+            String query = "encoding-type=url&list-type=2&max-keys=" + listPageKeys
+                    + "&prefix=" + ObjectUrls.encodeQueryValue(prefix);
+            if (token != null) {
+                signable.addQuery("continuation-token", token);
+                query += "&continuation-token=" + ObjectUrls.encodeQueryValue(token);
+            }
+            String operation = "listing keys under '" + prefix + "'";
+            HttpReply reply = execute(new HttpGet(urls.bucketUrl(query)), signable, deadlineNanos, operation);
+            if (reply.status != 200) {
+                throw refused(errors.toException(parse(reply), operation, prefix));
+            }
+            OssListPage page;
+            try {
+                page = OssListPage.parse(reply.body);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(operation + ": " + e.getMessage() + " (request id " + reply.header(REQUEST_ID)
+                        + ")", e);
+            }
+            keys.addAll(page.keys());
+            token = page.nextToken();
+        } while (token != null);
+        return keys;
+    }
+
+    /** CRC-64/ECMA, as {@code x-oss-hash-crc64ecma}. */
+    @Override
+    public ObjectChecksum checksum() {
+        return Crc64.CHECKSUM;
+    }
+
+    @Override
+    public String location(String key) {
+        return "oss://" + urls.bucket() + "/" + key;
     }
 
     @Override
@@ -180,7 +281,8 @@ public final class OssHttpClient implements AppendStoreClient {
 
     @Override
     public void close() throws IOException {
-        http.close();
+        deadlines.close();
+        http.close(CloseMode.IMMEDIATE);
     }
 
     @Override
@@ -188,16 +290,17 @@ public final class OssHttpClient implements AppendStoreClient {
         return "OssHttpClient{" + urls + ", " + credentials + ", signer=" + signer + "}";
     }
 
-    private HttpReply execute(HttpUriRequestBase request, SignableRequest signable) throws IOException {
+    private HttpReply execute(HttpUriRequestBase request, SignableRequest signable, long deadlineNanos,
+            String operation) throws IOException {
         signer.sign(signable, credentials.credentials(), clock.instant());
         for (Map.Entry<String, String> h : signable.headers().entrySet()) {
             request.setHeader(h.getKey(), h.getValue());
         }
-        return http.execute(request, response -> {
+        return deadlines.run(request, deadlineNanos, operation, () -> http.execute(request, response -> {
             HttpEntity entity = response.getEntity();
             byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
             return new HttpReply(response.getCode(), response.getHeaders(), body);
-        });
+        }));
     }
 
     private OssServiceException error(HttpReply reply, String operation, String key) {
@@ -206,7 +309,7 @@ public final class OssHttpClient implements AppendStoreClient {
 
     /** After an authentication failure, the credentials source looks for a rotated key for the next request. */
     private OssServiceException refused(OssServiceException e) {
-        if (e.kind() == OssErrorKind.AUTH_FAILED) {
+        if (e.kind() == StoreErrorKind.AUTH_FAILED) {
             credentials.refresh();
         }
         return e;
@@ -215,110 +318,5 @@ public final class OssHttpClient implements AppendStoreClient {
     private static OssErrorReply parse(HttpReply reply) {
         return OssErrorReply.parse(reply.status, reply.body, reply.header("x-oss-err"), reply.header(REQUEST_ID),
                 reply.header("x-oss-ec"), reply.header(NEXT_POSITION));
-    }
-
-    /** The pieces of a client; {@link #build()} checks that the required ones are set. */
-    public static final class Builder {
-        private URI endpoint;
-        private String bucket;
-        private CredentialsProvider credentials;
-        private RequestSigner signer;
-        private String region;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private String contentType = "application/octet-stream";
-        private Path trustStore;
-        private char[] trustStorePassword;
-        private Clock clock = Clock.systemUTC();
-
-        private Builder() {
-        }
-
-        /** Scheme, host and port, e.g. {@code http://127.0.0.1:9000}. */
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
-        }
-
-        public Builder endpoint(String endpoint) {
-            return endpoint(URI.create(endpoint));
-        }
-
-        public Builder bucket(String bucket) {
-            this.bucket = bucket;
-            return this;
-        }
-
-        public Builder credentials(Credentials credentials) {
-            this.credentials = credentials == null ? null : CredentialsProvider.of(credentials);
-            return this;
-        }
-
-        /** Credentials asked for per request, and refreshed when the store refuses them. */
-        public Builder credentials(CredentialsProvider credentials) {
-            this.credentials = credentials;
-            return this;
-        }
-
-        /**
-         * @param region the V4 signing region, named in signature error messages; null with V1
-         */
-        public Builder signer(RequestSigner signer, String region) {
-            this.signer = signer;
-            this.region = region;
-            return this;
-        }
-
-        /** V4 signing for {@code region}. */
-        public Builder v4(String region) {
-            return signer(new OssV4Signer(region), region);
-        }
-
-        /** V1 signing. */
-        public Builder v1() {
-            return signer(new OssV1Signer(), null);
-        }
-
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        /** How long to wait for a reply (the socket read timeout). */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = timeout;
-            return this;
-        }
-
-        /** Sent on the creating append only; null sends none. */
-        public Builder contentType(String contentType) {
-            this.contentType = contentType;
-            return this;
-        }
-
-        /** A JKS or PKCS12 file with the certificates to trust instead of the JDK's defaults. */
-        public Builder trustStore(Path trustStore, String password) {
-            this.trustStore = trustStore;
-            this.trustStorePassword = password == null ? null : password.toCharArray();
-            return this;
-        }
-
-        /** Where signing times come from. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** @throws IOException when the trust store cannot be read */
-        public OssHttpClient build() throws IOException {
-            Objects.requireNonNull(endpoint, "endpoint");
-            Objects.requireNonNull(bucket, "bucket");
-            Objects.requireNonNull(credentials, "credentials");
-            Objects.requireNonNull(signer, "signer");
-            Objects.requireNonNull(connectTimeout, "connectTimeout");
-            Objects.requireNonNull(requestTimeout, "requestTimeout");
-            Objects.requireNonNull(clock, "clock");
-            return new OssHttpClient(this);
-        }
     }
 }

@@ -12,7 +12,7 @@ import io.github.appendlog.intake.Admission;
 import io.github.appendlog.intake.DropCounter;
 import io.github.appendlog.intake.EncodingStage;
 import io.github.appendlog.intake.EventTruncator;
-import io.github.appendlog.oss.AppendStoreClient;
+import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.status.StatusReporter;
 import java.nio.ByteBuffer;
@@ -83,7 +83,7 @@ public final class AppendPipeline {
 
     private final AppendlogConfig config;
     private final StatusReporter status;
-    private final AppendStoreClient client;
+    private final AppendStore client;
     private final String prefix;
     private final EventBuffer buffer;
     private final DropCounter drops;
@@ -97,7 +97,7 @@ public final class AppendPipeline {
     private boolean clientClosed; // guarded by this
     private Boolean stopResult; // guarded by this
 
-    private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock,
+    private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
             DoubleSupplier random) {
         this.config = config;
         this.status = new GuardedStatus(status);
@@ -108,7 +108,7 @@ public final class AppendPipeline {
         long blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
         this.admission = new Admission(buffer, new EventTruncator((int) config.maxEventBytes()), drops, blockNanos);
         RollingObjectWriter objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
-                WriterOptions.builder(config).random(random).sleeper(stopSignal).build(), this.status, config.bucket());
+                WriterOptions.builder(config).random(random).sleeper(stopSignal).build(), this.status);
         ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
                 ExponentialBackoff.Jitter.EQUAL, random);
         this.sender = new Sender(config, this.status, prefix, buffer, drops, admission, this::drainHandOff, clock,
@@ -131,18 +131,18 @@ public final class AppendPipeline {
     }
 
     /** Starts a pipeline on any store client (tests, benchmarks); {@link #stop} closes it. */
-    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client) {
+    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client) {
         return start(config, status, client, Clock.systemUTC());
     }
 
-    /** Like {@link #start(AppendlogConfig, StatusReporter, AppendStoreClient)}, with a clock for object keys and drop times. */
-    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client,
+    /** Like {@link #start(AppendlogConfig, StatusReporter, AppendStore)}, with a clock for object keys and drop times. */
+    public static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client,
             Clock clock) {
         return start(config, status, client, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** For tests: with the random source the retry waits' jitter is drawn from. */
-    static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStoreClient client, Clock clock,
+    static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
             DoubleSupplier random) {
         AppendPipeline pipeline = new AppendPipeline(config, status, client, clock, random);
         pipeline.senderThread.start();

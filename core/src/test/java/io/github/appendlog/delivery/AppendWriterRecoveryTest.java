@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.oss.FakeAppendStore.Op;
-import io.github.appendlog.oss.OssErrorKind;
+import io.github.appendlog.store.StoreErrorKind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,7 +91,7 @@ class AppendWriterRecoveryTest {
     @Test
     void a500WithoutApplyIsResent() throws Exception {
         AppendWriter w = opened();
-        t.store.failWith(Op.APPEND, 500, "InternalError", OssErrorKind.TRANSIENT);
+        t.store.failWith(Op.APPEND, 500, "InternalError", StoreErrorKind.TRANSIENT);
         append(w, b("data"));
         t.assertObject(w, "data");
         assertEquals(2, t.store.count(Op.APPEND));
@@ -148,7 +148,7 @@ class AppendWriterRecoveryTest {
     void headFailuresWhileSettlingAreRetried() throws Exception {
         AppendWriter w = opened();
         t.store.applyThenDrop().failBefore(Op.HEAD)
-                .failWith(Op.HEAD, 503, "ServiceUnavailable", OssErrorKind.TRANSIENT);
+                .failWith(Op.HEAD, 503, "ServiceUnavailable", StoreErrorKind.TRANSIENT);
         append(w, b("data"));
         t.assertObject(w, "data");
         assertEquals(1, t.store.count(Op.APPEND));
@@ -191,9 +191,9 @@ class AppendWriterRecoveryTest {
     @Test
     void unresolvedAttemptSurvivesANonRetryableError() throws Exception {
         AppendWriter w = opened();
-        t.store.applyThenDrop().failWith(Op.HEAD, 403, "AccessDenied", OssErrorKind.AUTH_FAILED);
+        t.store.applyThenDrop().failWith(Op.HEAD, 403, "AccessDenied", StoreErrorKind.AUTH_FAILED);
         AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, b("data")));
-        assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+        assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
         append(w, b("data"));
         t.assertObject(w, "data");
         assertEquals(1, t.store.count(Op.APPEND));
@@ -245,7 +245,7 @@ class AppendWriterRecoveryTest {
             t.store.before(Op.APPEND, s -> s.appendDirect(KEY, b("theirs")));
         }
         AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, b("mine")));
-        assertEquals(OssErrorKind.POSITION_MISMATCH, e.kind());
+        assertEquals(StoreErrorKind.POSITION_MISMATCH, e.kind());
         assertTrue(e.retryable());
         append(w, b("mine"));
         t.assertObject(w, "theirs", "theirs", "theirs", "mine");
@@ -322,5 +322,49 @@ class AppendWriterRecoveryTest {
         t.store.corruptNextAppend();
         assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "bcd");
         assertTrue(t.status.errors().size() >= 1, t.status.all());
+    }
+
+    @Test
+    void aNoSuchKeyReplyToAnAppendRollsOverInsteadOfResendingAtTheSamePosition() throws Exception {
+        AppendWriter w = opened();
+        append(w, b("one\n"));
+        t.store.delete(KEY);
+        t.store.failWith(Op.APPEND, 404, "NoSuchKey", StoreErrorKind.NO_SUCH_KEY);
+        t.store.failWith(Op.APPEND, 404, "NoSuchKey", StoreErrorKind.NO_SUCH_KEY);
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "two\n");
+        assertEquals(2, t.store.count(Op.APPEND), "the batch is not sent again to the vanished object");
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "two\n");
+        assertEquals(2, t.store.count(Op.APPEND));
+    }
+
+    @Test
+    void aNoSuchKeyReplyToTheCreatingAppendIsResentAtZeroOnceTheObjectIsKnownMissing() throws Exception {
+        AppendWriter w = opened();
+        t.store.failWith(Op.APPEND, 404, "NoSuchKey", StoreErrorKind.NO_SUCH_KEY);
+        assertEquals(4, append(w, b("one\n")));
+        t.assertObject(w, "one\n");
+        assertEquals(2, t.store.count(Op.APPEND));
+        assertEquals(2, t.store.count(Op.HEAD), "one HEAD to open, one to settle the 404");
+    }
+
+    @Test
+    void anObjectDeletedBetweenAppendsMakesTheWriterRollOver() throws Exception {
+        AppendWriter w = opened();
+        append(w, b("one\n"));
+        t.store.delete(KEY);
+        assertRollover(RolloverRequiredException.Reason.CONFLICT, w, "two\n");
+        assertEquals(null, t.store.bytes(KEY), "nothing recreated at a position the object never had");
+    }
+
+    @Test
+    void everyRequestCarriesTheCallersDeadline() throws Exception {
+        AppendWriter w = t.writer(t.options());
+        t.store.failBefore(Op.APPEND);
+        t.store.applyThenDrop();
+        long deadline = AppendWriterTest.NO_DEADLINE - 1;
+        w.append(b("one\n"), 0, 4, deadline);
+        assertEquals(java.util.List.of("HEAD " + KEY, "APPEND " + KEY + " 0 4", "HEAD " + KEY, "APPEND " + KEY + " 0 4",
+                "HEAD " + KEY), t.store.calls());
+        assertTrue(t.store.deadlines().stream().allMatch(d -> d == deadline), t.store.deadlines().toString());
     }
 }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.appendlog.oss.Crc64;
 import io.github.appendlog.oss.FakeAppendStore;
 import io.github.appendlog.oss.FakeAppendStore.Op;
-import io.github.appendlog.oss.OssErrorKind;
+import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.status.RecordingStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +65,8 @@ class AppendWriterTest {
         assertArrayEquals(want, store.bytes(KEY), () -> "object is '" + new String(store.bytes(KEY),
                 StandardCharsets.UTF_8) + "'\n" + status.all());
         assertEquals(want.length, w.position());
-        assertEquals(Crc64.compute(want, 0, want.length), w.crc64());
-        assertEquals(store.crc(KEY), w.crc64());
+        assertEquals(Crc64.compute(want, 0, want.length), w.checksum());
+        assertEquals(store.crc(KEY), w.checksum());
     }
 
     @Test
@@ -74,7 +74,7 @@ class AppendWriterTest {
         AppendWriter w = writer(options());
         w.open();
         assertEquals(0, w.position());
-        assertEquals(0, w.crc64());
+        assertEquals(0, w.checksum());
         assertEquals(6, append(w, b("hello\n")));
         assertEquals(12, append(w, b("world\n")));
         assertObject(w, "hello\n", "world\n");
@@ -86,9 +86,9 @@ class AppendWriterTest {
     void knownAnswerCrcMatchesTheProtocolVector() throws Exception {
         AppendWriter w = writer(options());
         append(w, b("hi oss,"));
-        assertEquals(Long.parseUnsignedLong("15880966883091442063"), w.crc64());
+        assertEquals(Long.parseUnsignedLong("15880966883091442063"), w.checksum());
         append(w, b("append object"));
-        assertEquals(Long.parseUnsignedLong("2313496259928504459"), w.crc64());
+        assertEquals(Long.parseUnsignedLong("2313496259928504459"), w.checksum());
     }
 
     @Test
@@ -97,7 +97,7 @@ class AppendWriterTest {
         AppendWriter w = writer(options());
         w.open();
         assertEquals(8, w.position());
-        assertEquals(store.crc(KEY), w.crc64());
+        assertEquals(store.crc(KEY), w.checksum());
         append(w, b("later\n"));
         assertObject(w, "earlier\n", "later\n");
         assertEquals(Arrays.asList(false), store.creatingFlags());
@@ -125,7 +125,7 @@ class AppendWriterTest {
 
     @Test
     void openRetriesTransientHeadErrors() throws Exception {
-        store.failBefore(Op.HEAD).failWith(Op.HEAD, 500, "InternalError", OssErrorKind.TRANSIENT);
+        store.failBefore(Op.HEAD).failWith(Op.HEAD, 500, "InternalError", StoreErrorKind.TRANSIENT);
         AppendWriter w = writer(options());
         w.open();
         assertEquals(3, store.count(Op.HEAD));
@@ -134,9 +134,9 @@ class AppendWriterTest {
 
     @Test
     void openFailsAtOnceOnAuthErrors() {
-        store.failWith(Op.HEAD, 403, "InvalidAccessKeyId", OssErrorKind.AUTH_FAILED);
+        store.failWith(Op.HEAD, 403, "InvalidAccessKeyId", StoreErrorKind.AUTH_FAILED);
         AppendFailedException e = assertThrows(AppendFailedException.class, writer(options())::open);
-        assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+        assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
         assertFalse(e.retryable());
         assertTrue(sleeps.isEmpty());
     }
@@ -183,8 +183,8 @@ class AppendWriterTest {
     void throttlingIsRetriedWithoutAHeadBecauseNothingWasApplied() throws Exception {
         AppendWriter w = writer(options());
         w.open();
-        store.failWith(Op.APPEND, 503, "SlowDown", OssErrorKind.THROTTLED)
-                .failWith(Op.APPEND, 429, "TooManyRequests", OssErrorKind.THROTTLED);
+        store.failWith(Op.APPEND, 503, "SlowDown", StoreErrorKind.THROTTLED)
+                .failWith(Op.APPEND, 429, "TooManyRequests", StoreErrorKind.THROTTLED);
         append(w, b("data"));
         assertObject(w, "data");
         assertEquals(1, store.count(Op.HEAD));
@@ -196,7 +196,7 @@ class AppendWriterTest {
         AppendWriter w = writer(options().maxRetries(6));
         w.open();
         for (int i = 0; i < 6; i++) {
-            store.failWith(Op.APPEND, 503, "SlowDown", OssErrorKind.THROTTLED);
+            store.failWith(Op.APPEND, 503, "SlowDown", StoreErrorKind.THROTTLED);
         }
         append(w, b("data"));
         long ms = 1_000_000;
@@ -208,10 +208,10 @@ class AppendWriterTest {
         AppendWriter w = writer(options().maxRetries(2));
         w.open();
         for (int i = 0; i < 3; i++) {
-            store.failWith(Op.APPEND, 503, "SlowDown", OssErrorKind.THROTTLED);
+            store.failWith(Op.APPEND, 503, "SlowDown", StoreErrorKind.THROTTLED);
         }
         AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, b("data")));
-        assertEquals(OssErrorKind.THROTTLED, e.kind());
+        assertEquals(StoreErrorKind.THROTTLED, e.kind());
         assertEquals("SlowDown", e.errorCode());
         assertTrue(e.retryable());
         assertEquals(2, sleeps.size());
@@ -223,11 +223,11 @@ class AppendWriterTest {
     void nonRetryableErrorsFailAtOnce() throws Exception {
         AppendWriter w = writer(options());
         w.open();
-        store.failWith(Op.APPEND, 403, "SignatureDoesNotMatch", OssErrorKind.AUTH_FAILED)
-                .failWith(Op.APPEND, 404, "NoSuchBucket", OssErrorKind.NO_SUCH_BUCKET)
-                .failWith(Op.APPEND, 400, "InvalidArgument", OssErrorKind.BAD_REQUEST);
-        for (OssErrorKind kind : Arrays.asList(OssErrorKind.AUTH_FAILED, OssErrorKind.NO_SUCH_BUCKET,
-                OssErrorKind.BAD_REQUEST)) {
+        store.failWith(Op.APPEND, 403, "SignatureDoesNotMatch", StoreErrorKind.AUTH_FAILED)
+                .failWith(Op.APPEND, 404, "NoSuchBucket", StoreErrorKind.NO_SUCH_BUCKET)
+                .failWith(Op.APPEND, 400, "InvalidArgument", StoreErrorKind.BAD_REQUEST);
+        for (StoreErrorKind kind : Arrays.asList(StoreErrorKind.AUTH_FAILED, StoreErrorKind.NO_SUCH_BUCKET,
+                StoreErrorKind.BAD_REQUEST)) {
             AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, b("data")));
             assertEquals(kind, e.kind());
             assertFalse(e.retryable());
@@ -241,7 +241,7 @@ class AppendWriterTest {
     void noRetryWaitEndsPastTheDeadline() throws Exception {
         AppendWriter w = writer(options());
         w.open();
-        store.failWith(Op.APPEND, 503, "SlowDown", OssErrorKind.THROTTLED);
+        store.failWith(Op.APPEND, 503, "SlowDown", StoreErrorKind.THROTTLED);
         byte[] data = b("data");
         AppendFailedException e = assertThrows(AppendFailedException.class,
                 () -> w.append(data, 0, data.length, now + 10_000_000));
@@ -263,8 +263,8 @@ class AppendWriterTest {
     void failuresAreLeftToTheCallerToReportAndRecoveryIsNoted() throws Exception {
         AppendWriter w = writer(options().maxRetries(0));
         w.open();
-        store.failWith(Op.APPEND, 503, "SlowDown", OssErrorKind.THROTTLED)
-                .failWith(Op.APPEND, 503, "SlowDown", OssErrorKind.THROTTLED);
+        store.failWith(Op.APPEND, 503, "SlowDown", StoreErrorKind.THROTTLED)
+                .failWith(Op.APPEND, 503, "SlowDown", StoreErrorKind.THROTTLED);
         AppendFailedException first = assertThrows(AppendFailedException.class, () -> append(w, b("data")));
         assertTrue(first.getMessage().contains("SlowDown"), first.getMessage());
         assertThrows(AppendFailedException.class, () -> append(w, b("data")));
@@ -279,7 +279,7 @@ class AppendWriterTest {
     @Test
     void retriesAreReportedAtInfoNotWarn() throws Exception {
         AppendWriter w = writer(options());
-        store.failBefore(Op.APPEND).failWith(Op.APPEND, 502, "BadGateway", OssErrorKind.TRANSIENT);
+        store.failBefore(Op.APPEND).failWith(Op.APPEND, 502, "BadGateway", StoreErrorKind.TRANSIENT);
         append(w, b("data"));
         assertObject(w, "data");
         assertTrue(status.warnings().isEmpty(), status.all());

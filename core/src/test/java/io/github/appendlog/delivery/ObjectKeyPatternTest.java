@@ -72,4 +72,23 @@ class ObjectKeyPatternTest {
     private static String message(String pattern) {
         return assertThrows(IllegalArgumentException.class, () -> ObjectKeyPattern.parse(pattern)).getMessage();
     }
+
+    @Test
+    void indexPrefixAndIndexOfAKey() {
+        java.time.Instant t = java.time.Instant.parse("2026-11-25T10:00:00Z");
+        ObjectKeyPattern p = ObjectKeyPattern.parse("a/%d{yyyy-MM-dd}/x-%i.log");
+        assertEquals("a/2026-11-25/x-", p.indexPrefix(t));
+        assertEquals(149, p.indexOf(t, "a/2026-11-25/x-149.log"));
+        assertEquals(0, p.indexOf(t, "a/2026-11-25/x-0.log"));
+        assertEquals(-1, p.indexOf(t, "a/2026-11-25/x-07.log"));
+        assertEquals(-1, p.indexOf(t, "a/2026-11-25/x-abc.log"));
+        assertEquals(-1, p.indexOf(t, "a/2026-11-25/x-1.log.bak"));
+        assertEquals(-1, p.indexOf(t, "a/2026-11-25/x-99999999999.log"));
+        ObjectKeyPattern plain = ObjectKeyPattern.parse("logs/app.log");
+        assertEquals("logs/app", plain.indexPrefix(t));
+        assertEquals(0, plain.indexOf(t, "logs/app.log"));
+        assertEquals(12, plain.indexOf(t, "logs/app.12.log"));
+        assertEquals(-1, plain.indexOf(t, "logs/app.x.log"));
+        assertEquals(-1, plain.indexOf(t, "logs/application.log"));
+    }
 }

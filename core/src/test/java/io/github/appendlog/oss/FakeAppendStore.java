@@ -1,5 +1,10 @@
 package io.github.appendlog.oss;
 
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectChecksum;
+import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.oss.Crc64;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +23,10 @@ import java.util.function.Consumer;
  * An in-memory append store with fault injection, for writer tests. Faults are queued per operation
  * and consumed one per call, in order. Every call is recorded in {@link #calls()}.
  */
-public final class FakeAppendStore implements AppendStoreClient {
+public final class FakeAppendStore implements AppendStore {
 
     /** The store operations faults attach to. */
-    public enum Op { APPEND, HEAD, GET }
+    public enum Op { APPEND, HEAD, GET, LIST }
 
     private interface Fault {
         /** Returns {@link #PROCEED} to carry on with the normal call, or the reply to give instead. */
@@ -51,6 +56,7 @@ public final class FakeAppendStore implements AppendStoreClient {
     private final Map<String, StoredObject> objects = new HashMap<>();
     private final Map<Op, Deque<Fault>> faults = new EnumMap<>(Op.class);
     private final List<String> calls = new ArrayList<>();
+    private final List<Long> deadlines = new ArrayList<>();
     private final List<Boolean> creatingFlags = new ArrayList<>();
     private long maxObjectBytes = Long.MAX_VALUE;
     private boolean omitCrc;
@@ -84,13 +90,13 @@ public final class FakeAppendStore implements AppendStoreClient {
     public synchronized FakeAppendStore applyThen500() {
         faults.get(Op.APPEND).add((s, c) -> {
             s.doAppend(c);
-            throw error(500, "InternalError", OssErrorKind.TRANSIENT, -1);
+            throw error(500, "InternalError", StoreErrorKind.TRANSIENT, -1);
         });
         return this;
     }
 
     /** The next call of {@code op} gets an error reply without doing anything. */
-    public synchronized FakeAppendStore failWith(Op op, int status, String code, OssErrorKind kind) {
+    public synchronized FakeAppendStore failWith(Op op, int status, String code, StoreErrorKind kind) {
         faults.get(op).add((s, c) -> {
             throw error(status, code, kind, -1);
         });
@@ -110,7 +116,7 @@ public final class FakeAppendStore implements AppendStoreClient {
     public synchronized FakeAppendStore wrongCrcReply() {
         faults.get(Op.APPEND).add((s, c) -> {
             AppendReply r = s.doAppend(c);
-            return new AppendReply(r.nextPosition(), r.crc64() ^ 1, true, "req-bad-crc");
+            return new AppendReply(r.nextPosition(), r.checksum() ^ 1, true, "req-bad-crc");
         });
         return this;
     }
@@ -178,6 +184,11 @@ public final class FakeAppendStore implements AppendStoreClient {
         return b == null ? 0 : Crc64.compute(b, 0, b.length);
     }
 
+    /** The deadline each call was given, in call order. */
+    public synchronized List<Long> deadlines() {
+        return new ArrayList<>(deadlines);
+    }
+
     public synchronized List<String> calls() {
         return Collections.unmodifiableList(new ArrayList<>(calls));
     }
@@ -191,13 +202,14 @@ public final class FakeAppendStore implements AppendStoreClient {
         return new ArrayList<>(creatingFlags);
     }
 
-    // ---- AppendStoreClient ------------------------------------------------------------------
+    // ---- AppendStore ------------------------------------------------------------------
 
     @Override
     public synchronized AppendReply append(String key, long position, byte[] data, int offset, int length,
-            boolean creating) throws IOException, OssServiceException {
+            long deadlineNanos) throws IOException, OssServiceException {
         calls.add("APPEND " + key + " " + position + " " + length);
-        creatingFlags.add(creating);
+        deadlines.add(deadlineNanos);
+        creatingFlags.add(position == 0);
         Call call = new Call(key, position, Arrays.copyOfRange(data, offset, offset + length));
         Object faulted = runFault(Op.APPEND, call);
         if (faulted != PROCEED) {
@@ -207,31 +219,57 @@ public final class FakeAppendStore implements AppendStoreClient {
     }
 
     @Override
-    public synchronized ObjectInfo head(String key) throws IOException, OssServiceException {
+    public synchronized ObjectInfo head(String key, long deadlineNanos) throws IOException, OssServiceException {
         calls.add("HEAD " + key);
+        deadlines.add(deadlineNanos);
         runFault(Op.HEAD, new Call(key, -1, null));
         StoredObject o = objects.get(key);
         if (o == null) {
             return null;
         }
         byte[] b = o.content.toByteArray();
-        return new ObjectInfo(b.length, o.type, Crc64.compute(b, 0, b.length), !omitCrc);
+        return new ObjectInfo(b.length, o.type, "Appendable".equals(o.type), Crc64.compute(b, 0, b.length), !omitCrc);
     }
 
     @Override
-    public synchronized byte[] getRange(String key, long first, long lastInclusive)
+    public synchronized byte[] getRange(String key, long first, long lastInclusive, long deadlineNanos)
             throws IOException, OssServiceException {
         calls.add("GET " + key + " " + first + "-" + lastInclusive);
+        deadlines.add(deadlineNanos);
         runFault(Op.GET, new Call(key, first, null));
         StoredObject o = objects.get(key);
         if (o == null) {
-            throw error(404, "NoSuchKey", OssErrorKind.NO_SUCH_KEY, -1);
+            throw error(404, "NoSuchKey", StoreErrorKind.NO_SUCH_KEY, -1);
         }
         byte[] b = o.content.toByteArray();
         if (first >= b.length) {
-            throw error(416, "InvalidRange", OssErrorKind.BAD_REQUEST, -1);
+            throw error(416, "InvalidRange", StoreErrorKind.BAD_REQUEST, -1);
         }
         return Arrays.copyOfRange(b, (int) first, (int) Math.min(b.length, lastInclusive + 1));
+    }
+
+    @Override
+    public synchronized List<String> list(String prefix, long deadlineNanos) throws IOException, OssServiceException {
+        calls.add("LIST " + prefix);
+        deadlines.add(deadlineNanos);
+        runFault(Op.LIST, new Call(prefix, -1, null));
+        List<String> keys = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(objects.keySet())) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public ObjectChecksum checksum() {
+        return Crc64.CHECKSUM;
+    }
+
+    @Override
+    public String location(String key) {
+        return "oss://logs/" + key;
     }
 
     @Override
@@ -252,13 +290,13 @@ public final class FakeAppendStore implements AppendStoreClient {
         StoredObject o = objects.get(call.key);
         long length = o == null ? 0 : o.content.size();
         if (o != null && !"Appendable".equals(o.type)) {
-            throw error(409, "ObjectNotAppendable", OssErrorKind.NOT_APPENDABLE, -1);
+            throw error(409, "ObjectNotAppendable", StoreErrorKind.NOT_APPENDABLE, -1);
         }
         if (call.position != length) {
-            throw error(409, "PositionNotEqualToLength", OssErrorKind.POSITION_MISMATCH, length);
+            throw error(409, "PositionNotEqualToLength", StoreErrorKind.POSITION_MISMATCH, length);
         }
         if (length + call.data.length > maxObjectBytes) {
-            throw error(409, "ObjectTooLarge", OssErrorKind.SIZE_LIMIT, -1);
+            throw error(409, "ObjectTooLarge", StoreErrorKind.SIZE_LIMIT, -1);
         }
         if (o == null) {
             o = new StoredObject();
@@ -269,7 +307,7 @@ public final class FakeAppendStore implements AppendStoreClient {
         return new AppendReply(b.length, omitCrc ? 0 : Crc64.compute(b, 0, b.length), !omitCrc, "req-" + calls.size());
     }
 
-    private static OssServiceException error(int status, String code, OssErrorKind kind, long next) {
+    private static OssServiceException error(int status, String code, StoreErrorKind kind, long next) {
         return new OssServiceException(code + ": injected", status, code, "req-fault", kind, next);
     }
 }

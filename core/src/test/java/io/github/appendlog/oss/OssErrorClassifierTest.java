@@ -1,5 +1,6 @@
 package io.github.appendlog.oss;
 
+import io.github.appendlog.store.StoreErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -44,7 +45,7 @@ class OssErrorClassifierTest {
             "409, FileImmutable, BAD_REQUEST",
             "400, InvalidArgument, BAD_REQUEST"
     })
-    void codesMapToKinds(int status, String code, OssErrorKind kind) {
+    void codesMapToKinds(int status, String code, StoreErrorKind kind) {
         assertEquals(kind, OssErrorClassifier.kind(status, code));
     }
 

@@ -1,5 +1,8 @@
 package io.github.appendlog.oss;
 
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.StoreErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,8 +95,8 @@ class OssHttpClientTest {
         assertTrue(seen.header("Authorization").startsWith("OSS4-HMAC-SHA256 Credential=LTAI5tTestKeyId/20240506/cn-hangzhou/oss/"));
         assertSignedBy(new OssV4Signer("cn-hangzhou"), seen);
         assertEquals(5, reply.nextPosition());
-        assertTrue(reply.hasCrc64());
-        assertEquals(Long.parseUnsignedLong("18020588380933092773"), reply.crc64());
+        assertTrue(reply.hasChecksum());
+        assertEquals(Long.parseUnsignedLong("18020588380933092773"), reply.checksum());
         assertEquals("req-1", reply.requestId());
         assertTrue(client.pathStyle());
     }
@@ -114,8 +117,8 @@ class OssHttpClientTest {
     void replyWithoutCrcOrWithAMalformedOneHasNoCrc() throws Exception {
         server.reply(200, null, "x-oss-next-append-position", "3")
                 .reply(200, null, "x-oss-next-append-position", "6", "x-oss-hash-crc64ecma", "-12x");
-        assertFalse(v4().append("k", 0, new byte[3], 0, 3, true).hasCrc64());
-        assertFalse(client.append("k", 3, new byte[3], 0, 3, false).hasCrc64());
+        assertFalse(v4().append("k", 0, new byte[3], 0, 3, true).hasChecksum());
+        assertFalse(client.append("k", 3, new byte[3], 0, 3, false).hasChecksum());
     }
 
     @Test
@@ -133,7 +136,7 @@ class OssHttpClientTest {
                 "x-oss-next-append-position", "1717", "x-oss-request-id", "RID-409", "Content-Type", "application/xml");
         OssServiceException e = assertThrows(OssServiceException.class,
                 () -> v4().append("k", 5, new byte[1], 0, 1, false));
-        assertEquals(OssErrorKind.POSITION_MISMATCH, e.kind());
+        assertEquals(StoreErrorKind.POSITION_MISMATCH, e.kind());
         assertEquals(1717, e.nextAppendPosition());
         assertEquals("PositionNotEqualToLength", e.errorCode());
         assertEquals("RID-409", e.requestId());
@@ -148,7 +151,7 @@ class OssHttpClientTest {
                 + "<OSSAccessKeyId>LTAI5tTestKeyId</OSSAccessKeyId></Error>");
         OssServiceException e = assertThrows(OssServiceException.class,
                 () -> v4().append("k", 0, new byte[1], 0, 1, true));
-        assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+        assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
         String m = e.getMessage();
         assertTrue(m.startsWith("SignatureDoesNotMatch: the signature OSS computed differs from ours; check "
                 + "accessKeySecret for access key id LTAI5tTestKeyId"), m);
@@ -166,7 +169,7 @@ class OssHttpClientTest {
                 + "<RequestId>RID-404</RequestId><BucketName>logs</BucketName><EC>0015-00000101</EC></Error>");
         OssServiceException e = assertThrows(OssServiceException.class,
                 () -> v4().append("k", 0, new byte[1], 0, 1, true));
-        assertEquals(OssErrorKind.NO_SUCH_BUCKET, e.kind());
+        assertEquals(StoreErrorKind.NO_SUCH_BUCKET, e.kind());
         assertTrue(e.getMessage().startsWith("NoSuchBucket: bucket 'logs' does not exist at " + server.endpoint()
                 + "; check bucket and endpoint/region"), e.getMessage());
         assertTrue(e.getMessage().contains("EC 0015-00000101"), e.getMessage());
@@ -178,7 +181,7 @@ class OssHttpClientTest {
                 "RID-503");
         OssServiceException e = assertThrows(OssServiceException.class,
                 () -> v4().append("k", 0, new byte[1], 0, 1, true));
-        assertEquals(OssErrorKind.THROTTLED, e.kind());
+        assertEquals(StoreErrorKind.THROTTLED, e.kind());
         assertEquals("SlowDown", e.errorCode());
         assertEquals("RID-503", e.requestId());
     }
@@ -187,9 +190,9 @@ class OssHttpClientTest {
     void emptyErrorBodiesAreClassifiedByStatus() throws Exception {
         server.reply(500, null).reply(502, "not xml at all").reply(429, null).reply(400, null);
         v4();
-        OssErrorKind[] kinds = {OssErrorKind.TRANSIENT, OssErrorKind.TRANSIENT, OssErrorKind.THROTTLED,
-                OssErrorKind.BAD_REQUEST};
-        for (OssErrorKind kind : kinds) {
+        StoreErrorKind[] kinds = {StoreErrorKind.TRANSIENT, StoreErrorKind.TRANSIENT, StoreErrorKind.THROTTLED,
+                StoreErrorKind.BAD_REQUEST};
+        for (StoreErrorKind kind : kinds) {
             OssServiceException e = assertThrows(OssServiceException.class,
                     () -> client.append("k", 0, new byte[1], 0, 1, true));
             assertEquals(kind, e.kind());
@@ -207,7 +210,7 @@ class OssHttpClientTest {
         assertSignedBy(new OssV4Signer("cn-hangzhou"), server.last());
         assertEquals(4, info.length());
         assertTrue(info.appendable());
-        assertEquals(Long.parseUnsignedLong("18020588380933092773"), info.crc64());
+        assertEquals(Long.parseUnsignedLong("18020588380933092773"), info.checksum());
     }
 
     @Test
@@ -216,7 +219,7 @@ class OssHttpClientTest {
         ObjectInfo info = v4().head("k");
         assertFalse(info.appendable());
         assertEquals(9, info.length());
-        assertFalse(info.hasCrc64());
+        assertFalse(info.hasChecksum());
     }
 
     @Test
@@ -226,11 +229,11 @@ class OssHttpClientTest {
         server.reply(404, null).reply(403, null).reply(404, null, "x-oss-err", bucketErr).reply(500, null);
         assertNull(v4().head("k"));
         OssServiceException auth = assertThrows(OssServiceException.class, () -> client.head("k"));
-        assertEquals(OssErrorKind.AUTH_FAILED, auth.kind());
+        assertEquals(StoreErrorKind.AUTH_FAILED, auth.kind());
         assertTrue(auth.getMessage().contains("check accessKeyId LTAI5tTestKeyId"), auth.getMessage());
         OssServiceException bucket = assertThrows(OssServiceException.class, () -> client.head("k"));
-        assertEquals(OssErrorKind.NO_SUCH_BUCKET, bucket.kind());
-        assertEquals(OssErrorKind.TRANSIENT, assertThrows(OssServiceException.class, () -> client.head("k")).kind());
+        assertEquals(StoreErrorKind.NO_SUCH_BUCKET, bucket.kind());
+        assertEquals(StoreErrorKind.TRANSIENT, assertThrows(OssServiceException.class, () -> client.head("k")).kind());
     }
 
     @Test
@@ -246,7 +249,7 @@ class OssHttpClientTest {
     void rangedGetOfAMissingObjectIsNoSuchKey() throws Exception {
         server.reply(404, "<Error><Code>NoSuchKey</Code></Error>");
         OssServiceException e = assertThrows(OssServiceException.class, () -> v4().getRange("k", 0, 1));
-        assertEquals(OssErrorKind.NO_SUCH_KEY, e.kind());
+        assertEquals(StoreErrorKind.NO_SUCH_KEY, e.kind());
     }
 
     @Test
@@ -271,7 +274,7 @@ class OssHttpClientTest {
         server.reply(307, "<Error><Code>TemporaryRedirect</Code></Error>", "Location", server.endpoint() + "/elsewhere");
         OssServiceException e = assertThrows(OssServiceException.class,
                 () -> v4().append("k", 0, new byte[1], 0, 1, true));
-        assertEquals(OssErrorKind.BAD_REQUEST, e.kind());
+        assertEquals(StoreErrorKind.BAD_REQUEST, e.kind());
         assertEquals(1, server.seen().size());
     }
 
@@ -307,5 +310,30 @@ class OssHttpClientTest {
                 .trustStore("/nonexistent/trust.p12").build();
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> OssHttpClient.create(badTrust));
         assertTrue(e.getMessage().contains("/nonexistent/trust.p12"), e.getMessage());
+    }
+
+    @Test
+    void listFollowsContinuationTokensAndDecodesKeys() throws Exception {
+        server.reply(200, "<?xml version=\"1.0\"?><ListBucketResult><Name>logs</Name><EncodingType>url</EncodingType>"
+                + "<IsTruncated>true</IsTruncated><NextContinuationToken>tok/1&amp;2</NextContinuationToken>"
+                + "<Contents><Key>a%2Fx-1.log</Key><Size>3</Size></Contents>"
+                + "<Contents><Key>a/x-%E6%97%A5+1.log</Key></Contents></ListBucketResult>");
+        server.reply(200, "<ListBucketResult><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>"
+                + "<Contents><Key>a/x-2.log</Key></Contents></ListBucketResult>");
+        OssHttpClient c = v4();
+        assertEquals(java.util.List.of("a/x-1.log", "a/x-\u65e5+1.log", "a/x-2.log"), c.list("a/x-"));
+        assertEquals(2, server.seen().size());
+        StubOssServer.Seen first = server.seen().get(0);
+        assertEquals("/logs/", first.rawPath);
+        assertEquals("encoding-type=url&list-type=2&max-keys=1000&prefix=a%2Fx-", first.rawQuery);
+        StubOssServer.Seen second = server.seen().get(1);
+        assertTrue(second.rawQuery.endsWith("&continuation-token=tok%2F1%262"), second.rawQuery);
+    }
+
+    @Test
+    void aListingTheStoreRefusesIsAServiceError() throws Exception {
+        server.reply(403, "<Error><Code>AccessDenied</Code><Message>no</Message></Error>");
+        OssServiceException e = assertThrows(OssServiceException.class, () -> v4().list("a/"));
+        assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
     }
 }

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.config.AppendlogConfig;
-import io.github.appendlog.oss.AppendReply;
-import io.github.appendlog.oss.AppendStoreClient;
-import io.github.appendlog.oss.ObjectInfo;
-import io.github.appendlog.oss.OssServiceException;
 import io.github.appendlog.status.StatusReporter;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectChecksum;
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,7 +45,7 @@ class AppendPipelineLifecycleTest {
         assertTimeoutPreemptively(BOUND, () -> started.forEach(AppendPipeline::stop));
     }
 
-    private AppendPipeline start(AppendlogConfig.Builder config, StatusReporter reporter, AppendStoreClient client) {
+    private AppendPipeline start(AppendlogConfig.Builder config, StatusReporter reporter, AppendStore client) {
         AppendPipeline p = AppendPipeline.start(config.build(), reporter, client);
         started.add(p);
         return p;
@@ -130,7 +131,7 @@ class AppendPipelineLifecycleTest {
     @Test
     void stopClosesTheClientAndReturnsWhenItsCloseThrowsAnError() {
         AtomicBoolean closed = new AtomicBoolean();
-        AppendStoreClient client = new Delegating(store) {
+        AppendStore client = new Delegating(store) {
             @Override
             public void close() {
                 closed.set(true);
@@ -220,17 +221,17 @@ class AppendPipelineLifecycleTest {
 
     @Test
     void stopCutsARunningRetryWaitShortAndTheBatchLandsAtOnce() {
-        AppendStoreClient failingOnce = new Delegating(store) {
+        AppendStore failingOnce = new Delegating(store) {
             private final AtomicBoolean failed = new AtomicBoolean();
 
             @Override
             public AppendReply append(String key, long position, byte[] data, int offset, int length,
-                    boolean creating) throws IOException, OssServiceException {
+                    long deadlineNanos) throws IOException, StoreException {
                 if (failed.compareAndSet(false, true)) {
                     store.requests.incrementAndGet();
                     throw new IOException("Connection reset (injected once)");
                 }
-                return store.append(key, position, data, offset, length, creating);
+                return store.append(key, position, data, offset, length, deadlineNanos);
             }
         };
         AppendlogConfig config = AppendPipelineTest.config().retryBaseDelay(Duration.ofSeconds(20))
@@ -269,27 +270,43 @@ class AppendPipelineLifecycleTest {
     }
 
     /** Passes every call to a store; tests override what they break. */
-    private static class Delegating implements AppendStoreClient {
-        final AppendStoreClient target;
+    private static class Delegating implements AppendStore {
+        final AppendStore target;
 
-        Delegating(AppendStoreClient target) {
+        Delegating(AppendStore target) {
             this.target = target;
         }
 
         @Override
-        public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating)
-                throws IOException, OssServiceException {
-            return target.append(key, position, data, offset, length, creating);
+        public AppendReply append(String key, long position, byte[] data, int offset, int length, long deadlineNanos)
+                throws IOException, StoreException {
+            return target.append(key, position, data, offset, length, deadlineNanos);
         }
 
         @Override
-        public ObjectInfo head(String key) throws IOException, OssServiceException {
-            return target.head(key);
+        public ObjectInfo head(String key, long deadlineNanos) throws IOException, StoreException {
+            return target.head(key, deadlineNanos);
         }
 
         @Override
-        public byte[] getRange(String key, long first, long lastInclusive) throws IOException, OssServiceException {
-            return target.getRange(key, first, lastInclusive);
+        public byte[] getRange(String key, long first, long lastInclusive, long deadlineNanos)
+                throws IOException, StoreException {
+            return target.getRange(key, first, lastInclusive, deadlineNanos);
+        }
+
+        @Override
+        public List<String> list(String prefix, long deadlineNanos) throws IOException, StoreException {
+            return target.list(prefix, deadlineNanos);
+        }
+
+        @Override
+        public ObjectChecksum checksum() {
+            return target.checksum();
+        }
+
+        @Override
+        public String location(String key) {
+            return target.location(key);
         }
 
         @Override

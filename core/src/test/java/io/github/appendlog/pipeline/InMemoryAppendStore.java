@@ -1,10 +1,11 @@
 package io.github.appendlog.pipeline;
 
 import io.github.appendlog.oss.Crc64;
-import io.github.appendlog.oss.AppendReply;
-import io.github.appendlog.oss.AppendStoreClient;
-import io.github.appendlog.oss.ObjectInfo;
-import io.github.appendlog.oss.OssErrorKind;
+import io.github.appendlog.store.AppendReply;
+import io.github.appendlog.store.AppendStore;
+import io.github.appendlog.store.ObjectChecksum;
+import io.github.appendlog.store.ObjectInfo;
+import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.oss.OssServiceException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * A store in memory that behaves like OSS append objects and can be told to be down, refuse
  * credentials, hang, or hold objects that are not appendable.
  */
-public final class InMemoryAppendStore implements AppendStoreClient {
+public final class InMemoryAppendStore implements AppendStore {
     private final Map<String, StoredObject> objects = new TreeMap<>();
     private volatile boolean down;
     private volatile boolean authFailing;
@@ -32,7 +33,11 @@ public final class InMemoryAppendStore implements AppendStoreClient {
     private volatile boolean closed;
     private volatile Consumer<String> onAppend = key -> { };
     final AtomicInteger appendCalls = new AtomicInteger();
-    /** Every append and HEAD, counted before it hangs or fails. */
+    /** List calls (each one listing, all pages). */
+    public final AtomicInteger listCalls = new AtomicInteger();
+    /** HEAD calls. */
+    public final AtomicInteger headCalls = new AtomicInteger();
+    /** Every append, HEAD and list, counted before it hangs or fails. */
     final AtomicInteger requests = new AtomicInteger();
     final Set<String> callingThreads = ConcurrentHashMap.newKeySet();
 
@@ -108,7 +113,7 @@ public final class InMemoryAppendStore implements AppendStoreClient {
     }
 
     @Override
-    public AppendReply append(String key, long position, byte[] data, int offset, int length, boolean creating)
+    public AppendReply append(String key, long position, byte[] data, int offset, int length, long deadlineNanos)
             throws IOException, OssServiceException {
         appendCalls.incrementAndGet();
         requests.incrementAndGet();
@@ -119,12 +124,12 @@ public final class InMemoryAppendStore implements AppendStoreClient {
             checkAvailable();
             StoredObject o = objects.get(key);
             if (o != null && !o.appendable) {
-                throw new OssServiceException("ObjectNotAppendable", 409, "ObjectNotAppendable", "r", OssErrorKind.NOT_APPENDABLE, -1);
+                throw new OssServiceException("ObjectNotAppendable", 409, "ObjectNotAppendable", "r", StoreErrorKind.NOT_APPENDABLE, -1);
             }
             long length0 = o == null ? 0 : o.bytes.size();
             if (position != length0) {
                 throw new OssServiceException("PositionNotEqualToLength", 409, "PositionNotEqualToLength", "r",
-                        OssErrorKind.POSITION_MISMATCH, length0);
+                        StoreErrorKind.POSITION_MISMATCH, length0);
             }
             if (o == null) {
                 o = new StoredObject(true);
@@ -137,28 +142,50 @@ public final class InMemoryAppendStore implements AppendStoreClient {
     }
 
     @Override
-    public ObjectInfo head(String key) throws IOException, OssServiceException {
+    public ObjectInfo head(String key, long deadlineNanos) throws IOException, OssServiceException {
         requests.incrementAndGet();
+        headCalls.incrementAndGet();
         awaitIfHanging();
         synchronized (this) {
             checkAvailable();
             StoredObject o = objects.get(key);
-            return o == null ? null : new ObjectInfo(o.bytes.size(), o.appendable ? "Appendable" : "Normal", o.crc, o.appendable);
+            return o == null ? null : new ObjectInfo(o.bytes.size(), o.appendable ? "Appendable" : "Normal", o.appendable, o.crc,
+                    o.appendable);
         }
     }
 
     @Override
-    public synchronized byte[] getRange(String key, long first, long lastInclusive) throws IOException, OssServiceException {
+    public synchronized byte[] getRange(String key, long first, long lastInclusive, long deadlineNanos)
+            throws IOException, OssServiceException {
         checkAvailable();
         StoredObject o = objects.get(key);
         if (o == null) {
-            throw new OssServiceException("NoSuchKey", 404, "NoSuchKey", "r", OssErrorKind.NO_SUCH_KEY, -1);
+            throw new OssServiceException("NoSuchKey", 404, "NoSuchKey", "r", StoreErrorKind.NO_SUCH_KEY, -1);
         }
         byte[] all = o.bytes.toByteArray();
         int end = (int) Math.min(all.length - 1, lastInclusive);
         byte[] out = new byte[Math.max(0, end - (int) first + 1)];
         System.arraycopy(all, (int) first, out, 0, out.length);
         return out;
+    }
+
+    @Override
+    public synchronized List<String> list(String prefix, long deadlineNanos) throws IOException, OssServiceException {
+        listCalls.incrementAndGet();
+        requests.incrementAndGet();
+        checkAvailable();
+        List<String> keys = new ArrayList<>();
+        for (String key : objects.keySet()) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** Deletes the object, as a user or a lifecycle rule would. */
+    public synchronized void delete(String key) {
+        objects.remove(key);
     }
 
     private void awaitIfHanging() throws IOException {
@@ -185,7 +212,7 @@ public final class InMemoryAppendStore implements AppendStoreClient {
         }
         if (authFailing) {
             throw new OssServiceException("SignatureDoesNotMatch: check accessKeySecret for key test-id", 403,
-                    "SignatureDoesNotMatch", "r", OssErrorKind.AUTH_FAILED, -1);
+                    "SignatureDoesNotMatch", "r", StoreErrorKind.AUTH_FAILED, -1);
         }
     }
 
@@ -197,6 +224,16 @@ public final class InMemoryAppendStore implements AppendStoreClient {
     public void close() {
         closed = true;
         release();
+    }
+
+    @Override
+    public ObjectChecksum checksum() {
+        return Crc64.CHECKSUM;
+    }
+
+    @Override
+    public String location(String key) {
+        return "oss://logs/" + key;
     }
 
     @Override

@@ -71,7 +71,7 @@ class AppendWriterConcurrencyEmulatorTest {
         assertEquals(Crc64.compute(object, 0, object.length), serverCrc);
         AppendWriter lastWriter = wa.position() == object.length ? wa : wb;
         assertEquals(object.length, lastWriter.position());
-        assertEquals(serverCrc, lastWriter.crc64());
+        assertEquals(serverCrc, lastWriter.checksum());
         assertTrue(wa.position() <= object.length && wb.position() <= object.length);
         assertTrue(fx.emu.requestCount(Operation.HEAD) >= BATCHES,
                 "the writers had to settle conflicts: " + fx.emu.requestCount(Operation.HEAD) + " HEADs");

@@ -267,9 +267,28 @@ class AppendWriterEmulatorTest {
         AppendWriter second = fx.writer(fx.client(), "resume.log");
         second.open();
         assertEquals(first.position(), second.position());
-        assertEquals(first.crc64(), second.crc64());
+        assertEquals(first.checksum(), second.checksum());
         byte[] b1 = batch("w", 1);
         append(second, b1);
         fx.assertObject(second, List.of(b0, b1));
+    }
+
+    @Test
+    void anAppendCancelledAtTheCallersDeadlineIsSettledByTheNextCallNotResentBlindly() throws Exception {
+        OssHttpClient client = fx.client(OssHttpClient.builder().v4(fx.emu.region()).requestTimeout(Duration.ofMinutes(1)));
+        AppendWriter w = fx.writer(client, "cancelled.log");
+        w.open();
+        byte[] first = batch("w", 0);
+        append(w, first);
+        fx.emu.faults().delayNext(Operation.APPEND, 1, Duration.ofSeconds(2)); // applied, reply held back
+        byte[] second = batch("w", 1);
+        long deadline = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        long start = System.nanoTime();
+        assertThrows(AppendFailedException.class, () -> w.append(second, 0, second.length, deadline));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "the request ended at the deadline");
+        assertTrue(w.hasUnresolvedAttempt());
+        append(w, second);
+        fx.assertObject(w, List.of(first, second));
+        assertEquals(2, fx.emu.requestCount(Operation.APPEND), "the cancelled append had landed: not sent again");
     }
 }

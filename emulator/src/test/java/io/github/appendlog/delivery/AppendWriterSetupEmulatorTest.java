@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.emulator.OssEmulator;
 import io.github.appendlog.emulator.Operation;
-import io.github.appendlog.oss.OssErrorKind;
+import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.oss.OssServiceException;
 import io.github.appendlog.oss.sign.Credentials;
@@ -90,7 +90,7 @@ class AppendWriterSetupEmulatorTest {
         AppendlogConfig config = config().accessKeySecret(wrongSecret).build();
         AppendWriter w = writer(config, "auth.log");
         AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, batch("w", 0)));
-        assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+        assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("accessKeySecret"), e.getMessage());
         assertTrue(e.getMessage().contains(ID), e.getMessage());
@@ -132,7 +132,7 @@ class AppendWriterSetupEmulatorTest {
         try (OssHttpClient client = OssHttpClient.create(stale)) {
             OssServiceException e = assertThrows(OssServiceException.class,
                     () -> client.append("sts.log", 0, new byte[1], 0, 1, true));
-            assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+            assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
             assertTrue(e.getMessage().contains("securityToken"), e.getMessage());
             assertFalse(e.getMessage().contains("an-old-token"), e.getMessage());
             assertFalse(client.toString().contains("an-old-token"), client.toString());
@@ -154,7 +154,7 @@ class AppendWriterSetupEmulatorTest {
     void aMissingBucketFailsAtOnceNamingBucketAndEndpoint() throws Exception {
         AppendWriter w = writer(config().bucket("no-such-bucket").build(), "bucket.log");
         AppendFailedException e = assertThrows(AppendFailedException.class, () -> append(w, batch("w", 0)));
-        assertEquals(OssErrorKind.NO_SUCH_BUCKET, e.kind());
+        assertEquals(StoreErrorKind.NO_SUCH_BUCKET, e.kind());
         assertEquals("NoSuchBucket", e.errorCode());
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("bucket 'no-such-bucket' does not exist at " + fx.emu.endpoint()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.appendlog.oss.Crc64;
 import io.github.appendlog.emulator.OssEmulator;
 import io.github.appendlog.oss.OssHttpClient;
+import io.github.appendlog.oss.OssHttpClientBuilder;
 import io.github.appendlog.oss.sign.Credentials;
 import io.github.appendlog.status.StatusReporter;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ final class EmulatorFixture implements AutoCloseable {
     }
 
     /** Endpoint, bucket and credentials set on {@code b}, unless it already has them. */
-    OssHttpClient client(OssHttpClient.Builder b) throws IOException {
+    OssHttpClient client(OssHttpClientBuilder b) throws IOException {
         OssHttpClient c = b.endpoint(emu.endpoint()).bucket(BUCKET).credentials(new Credentials(ID, SECRET))
                 .requestTimeout(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(2)).build();
         clients.add(c);
@@ -107,8 +108,8 @@ final class EmulatorFixture implements AutoCloseable {
         assertArrayEquals(want, got, () -> "object is:\n" + (got == null ? "null" : new String(got,
                 StandardCharsets.UTF_8)) + "\nstatus errors: " + errors);
         assertEquals(want.length, w.position());
-        assertEquals(Crc64.compute(want, 0, want.length), w.crc64());
-        assertEquals(emu.objectCrc64(BUCKET, w.key()), w.crc64());
+        assertEquals(Crc64.compute(want, 0, want.length), w.checksum());
+        assertEquals(emu.objectCrc64(BUCKET, w.key()), w.checksum());
     }
 
     @Override

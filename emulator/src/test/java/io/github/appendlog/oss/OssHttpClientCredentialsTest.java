@@ -1,5 +1,6 @@
 package io.github.appendlog.oss;
 
+import io.github.appendlog.store.StoreErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +39,7 @@ class OssHttpClientCredentialsTest {
             try (OssHttpClient client = OssHttpClient.builder().endpoint(emu.endpoint()).bucket("logs")
                     .credentials(provider).v4(emu.region()).build()) {
                 OssServiceException e = assertThrows(OssServiceException.class, () -> client.head("k"));
-                assertEquals(OssErrorKind.AUTH_FAILED, e.kind());
+                assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
                 assertEquals("SignatureDoesNotMatch", e.errorCode(), "a HEAD error is named through x-oss-err");
                 assertEquals(1, provider.refreshes.get());
                 assertNull(client.head("k"), "signed with the refreshed key: the object simply does not exist");

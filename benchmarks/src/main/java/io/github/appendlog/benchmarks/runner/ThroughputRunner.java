@@ -4,7 +4,7 @@ import io.github.appendlog.benchmarks.BenchProperties;
 import io.github.appendlog.benchmarks.Store;
 import io.github.appendlog.benchmarks.logback.LogbackSetup;
 import io.github.appendlog.config.AppendlogConfig;
-import io.github.appendlog.oss.AppendReply;
+import io.github.appendlog.store.AppendReply;
 import io.github.appendlog.oss.OssHttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

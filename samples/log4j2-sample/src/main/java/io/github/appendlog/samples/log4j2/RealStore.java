@@ -1,7 +1,7 @@
 package io.github.appendlog.samples.log4j2;
 
 import io.github.appendlog.config.AppendlogConfig;
-import io.github.appendlog.oss.ObjectInfo;
+import io.github.appendlog.store.ObjectInfo;
 import io.github.appendlog.oss.OssHttpClient;
 import java.util.Map;
 

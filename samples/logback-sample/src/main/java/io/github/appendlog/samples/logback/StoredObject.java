@@ -2,7 +2,7 @@ package io.github.appendlog.samples.logback;
 
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.emulator.OssEmulator;
-import io.github.appendlog.oss.ObjectInfo;
+import io.github.appendlog.store.ObjectInfo;
 import io.github.appendlog.oss.OssHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
