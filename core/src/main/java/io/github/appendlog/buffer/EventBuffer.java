@@ -164,7 +164,7 @@ public final class EventBuffer {
         if (!important && used > discardAboveBytes) {
             return Outcome.BELOW_THRESHOLD;
         }
-        if (!mayWait && used > 0 && used + EVENT_OVERHEAD_BYTES > maxBytes) {
+        if (!mayWait && used + roomOf(0) > maxBytes) {
             return Outcome.FULL;
         }
         return Outcome.ACCEPTED;
@@ -180,7 +180,7 @@ public final class EventBuffer {
             if (!important && used > discardAboveBytes) {
                 return BELOW_THRESHOLD;
             }
-            if (used + size > maxBytes && used > 0) {
+            if (used + size > maxBytes) {
                 return FULL;
             }
             if (usedBytes.compareAndSet(used, used + size)) {

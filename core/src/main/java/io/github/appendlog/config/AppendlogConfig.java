@@ -1,6 +1,7 @@
 package io.github.appendlog.config;
 
 import io.github.appendlog.delivery.ObjectKeyPattern;
+import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.oss.sign.Credentials;
 import io.github.appendlog.oss.sign.CredentialsProvider;
 import io.github.appendlog.oss.sign.ProfileFileCredentials;
@@ -597,6 +598,10 @@ public final class AppendlogConfig {
             checkRange(errors, "maxObjectBytes", maxObject, 1 * KIB, OSS_MAX_OBJECT_BYTES);
             if (maxBatchBytes > maxBufferBytes) {
                 errors.add("maxBatchBytes: " + maxBatchBytes + " is larger than maxBufferBytes " + maxBufferBytes);
+            }
+            if (EventBuffer.roomOf(maxEventBytes) > maxBufferBytes) {
+                errors.add("maxEventBytes: " + maxEventBytes + " takes " + EventBuffer.roomOf(maxEventBytes)
+                        + " bytes of buffer with its bookkeeping, more than maxBufferBytes " + maxBufferBytes);
             }
             if (maxEventBytes > maxBatchBytes) {
                 errors.add("maxEventBytes: " + maxEventBytes + " is larger than maxBatchBytes " + maxBatchBytes);

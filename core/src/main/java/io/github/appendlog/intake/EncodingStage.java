@@ -101,7 +101,7 @@ public final class EncodingStage {
     /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
     public boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
-        long room = EventBuffer.roomOf((long) hint + overheadBytes);
+        long room = admission.roomFor((long) hint + overheadBytes);
         if (!admission.reserve(room, important)) {
             return false;
         }
@@ -134,7 +134,7 @@ public final class EncodingStage {
         long room = 0;
         try {
             hint = Math.max(0, copier.copy(event, holder));
-            room = EventBuffer.roomOf((long) hint + overheadBytes);
+            room = admission.roomFor((long) hint + overheadBytes);
             outcome = admission.reserveNow(room, important);
         } finally {
             if (outcome == EventBuffer.Outcome.ACCEPTED) {

@@ -43,10 +43,14 @@ class EventBufferTest {
     }
 
     @Test
-    void anEmptyBufferTakesAnEventLargerThanItsBound() throws Exception {
-        EventBuffer buffer = new EventBuffer(100, 100, 100);
-        assertEquals(Outcome.ACCEPTED, buffer.offer(new byte[200], true, 0));
-        assertEquals(Outcome.FULL, buffer.offer(new byte[1], true, 0));
+    void evenAnEmptyBufferNeverTakesUsagePastItsBound() throws Exception {
+        EventBuffer buffer = new EventBuffer(1000, 100, 100);
+        assertEquals(Outcome.FULL, buffer.offer(new byte[2000], true, 0));
+        assertEquals(Outcome.FULL, buffer.reserve(2000, true, 0));
+        assertEquals(0, buffer.usedBytes());
+        assertEquals(Outcome.FULL, buffer.reserve(1001, true, 0));
+        assertEquals(Outcome.ACCEPTED, buffer.reserve(1000, true, 0)); // exactly full
+        assertEquals(1000, buffer.usedBytes());
     }
 
     @Test
