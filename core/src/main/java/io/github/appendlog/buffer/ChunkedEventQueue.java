@@ -27,8 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the unused end of a chunk is added to {@code held} by the producer that crosses it, before the
  * reader can pass it, and handed back to the caller by the reader once it passed it
  * ({@link #takePassedEnds}). What is not counted: the part of the chunk being read that was read, the
- * part of the chunk being filled not claimed yet, and chunks kept for reuse, which only exist while
- * fewer chunks are in use than were once (see below), so never more than a chunk beyond the peak.
+ * part of the chunk being filled not claimed yet, and chunks kept for reuse (see below).
  *
  * <p>Chunks are reused: once the consumer has read past a chunk of the standard size, its two arrays
  * (headers zeroed) go to a pool, and the producer that links the next chunk wraps pooled arrays in a
@@ -39,9 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * consumer passes it, the end marker too, and a producer that still holds the old {@code Chunk}
  * (read from the tail before it moved on) only claims past its end and follows its {@code next}.
  * The pool keeps at most {@code maxPooledChunks} (the buffer's bound): memory a burst needed once is
- * kept for the next one. A chunk is allocated only when the pool is empty, and a chunk of an event's
- * own size takes its size out of the pool, so the chunks alive and pooled together never hold more
- * than the most that were ever in use at once, plus one.
+ * kept for the next one. A chunk is allocated only when the pool is empty, a chunk of an event's own
+ * size takes its size out of the pool, and a chunk allocated in vain (another producer linked one
+ * first) is not pooled; so the pool normally holds what the chunks in use freed, and at most
+ * {@code maxPooledChunks}.
  */
 final class ChunkedEventQueue {
     static final int CHUNK_BYTES = 64 * 1024;
@@ -78,16 +78,19 @@ final class ChunkedEventQueue {
         final byte[] data;
         final int[] headers;
         final AtomicInteger claimed;
+        /** Over arrays a chunk used before: back to the pool if never linked. */
+        final boolean reused;
         volatile Chunk next;
 
         Chunk(int size) {
-            this(new byte[size], new int[size >>> GRAIN_SHIFT]);
+            this(new byte[size], new int[size >>> GRAIN_SHIFT], false);
         }
 
-        /** A chunk over arrays a chunk used before (headers all 0). */
-        Chunk(byte[] data, int[] headers) {
+        /** A chunk over arrays (headers all 0). */
+        Chunk(byte[] data, int[] headers, boolean reused) {
             this.data = data;
             this.headers = headers;
+            this.reused = reused;
             this.claimed = new AtomicInteger();
         }
     }
@@ -175,7 +178,9 @@ final class ChunkedEventQueue {
                     return;
                 }
                 next = c.next;
-                recycle(fresh); // another producer linked one first; this one was never used
+                if (fresh.reused) {
+                    recycle(fresh); // another producer linked one first; this one was never used
+                } // else left to the collector: the pool only keeps what was once in use
             }
             TAIL.compareAndSet(this, c, next);
         }
@@ -248,12 +253,18 @@ final class ChunkedEventQueue {
         }
         Arrays.fill(chunk.headers, 0);
         pooled.incrementAndGet();
-        pool.offer(new Chunk(chunk.data, chunk.headers));
+        pool.offer(new Chunk(chunk.data, chunk.headers, true));
     }
 
     /** Consumer, for tests: the memory of the chunks alive (from the one being read on) and kept for reuse. */
+    /** Consumer, for tests: the memory of the chunks alive (from the one being read on) and kept for reuse. */
     long heldBytes() {
-        long bytes = pooled.get() * chunkFootprint(CHUNK_BYTES);
+        return liveBytes() + pooled.get() * chunkFootprint(CHUNK_BYTES);
+    }
+
+    /** Consumer, for tests: the memory of the chunks alive, from the one being read on. */
+    long liveBytes() {
+        long bytes = 0;
         for (Chunk c = head; c != null; c = c.next) {
             bytes += chunkFootprint(c.data.length);
         }

@@ -306,6 +306,11 @@ public final class EventBuffer {
         return queue.heldBytes();
     }
 
+    /** Consumer, for tests: the memory of the queue's chunks in use. */
+    long liveBytes() {
+        return queue.liveBytes();
+    }
+
     /** Bytes held, counting the per-event overhead. */
     public long usedBytes() {
         return usedBytes.get();

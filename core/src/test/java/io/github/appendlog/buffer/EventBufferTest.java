@@ -87,6 +87,52 @@ class EventBufferTest {
         assertEquals(0, buffer.usedBytes());
     }
 
+    /**
+     * Unused chunk ends are added by the producers that leave them and given back once passed, all of
+     * them; the chunks in use never hold much more than the bound (each racing producer may leave one
+     * chunk end beyond it).
+     */
+    @Test
+    void concurrentProducersOfMixedSizesLeaveTheCountAtZeroOnceAllIsTaken() throws Exception {
+        EventBuffer buffer = new EventBuffer(2L << 20, 100, 2L << 20);
+        int[] sizes = {0, 150, 5000, 17_000, 40 * 1024, 70_000};
+        int producers = 3;
+        int perProducer = 3000;
+        java.util.List<CompletableFuture<Void>> running = new java.util.ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int id = p;
+            running.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    byte[] event = new byte[sizes[(id + i) % sizes.length]];
+                    while (true) {
+                        try {
+                            if (buffer.offer(event, true, TimeUnit.SECONDS.toNanos(10)) == Outcome.ACCEPTED) {
+                                break;
+                            }
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            }, r -> new Thread(r).start()));
+        }
+        int taken = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (taken < producers * perProducer && System.nanoTime() < deadline) {
+            if (buffer.poll() != null) {
+                taken++;
+            } else {
+                Thread.onSpinWait();
+            }
+            long live = buffer.liveBytes();
+            assertTrue(live <= (2L << 20) + 600_000, "chunks in use hold " + live + ", " + buffer.usedBytes() + " used");
+        }
+        CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+        assertEquals(producers * perProducer, taken);
+        assertTrue(buffer.isEmpty());
+        assertEquals(0, buffer.usedBytes());
+    }
+
     @Test
     void likelyOutcomeNamesOnlyDropsThatAnyOfferWouldGetNow() throws Exception {
         EventBuffer buffer = new EventBuffer(1000, 50, 10_000);
