@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A lock-free queue of events (many producers, one consumer) that keeps their bytes in large shared
@@ -16,8 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * headers with acquire semantics, so it sees a record only once its bytes are there, and always in
  * the order records were claimed. The producer whose claim crosses a chunk's end marks the end
  * (when its claim starts inside the chunk); any producer that claimed past the end links a new chunk
- * (large enough for its own event if that is bigger than a chunk) unless another one did, moves
- * the tail on and claims again. Unbounded: the caller bounds it (see {@link EventBuffer}).
+ * unless another one did, moves the tail on and claims again. The producer that links a chunk
+ * writes its own record first in it, so no chunk is ever left unused by others' claims. A record
+ * larger than {@link #OWN_CHUNK_ABOVE} that does not fit gets a chunk of exactly its size. Unbounded:
+ * the caller bounds it (see {@link EventBuffer}).
+ *
+ * <p>Memory, counted in the caller's byte count ({@code held}): a record takes {@link #footprint}
+ * (its length rounded up to 16 bytes, plus a 4-byte header per 16 bytes), which the caller counts;
+ * the unused end of a chunk is added to {@code held} by the producer that crosses it, before the
+ * reader can pass it, and handed back to the caller by the reader once it passed it
+ * ({@link #takePassedEnds}). What is not counted: the part of the chunk being read that was read, the
+ * part of the chunk being filled not claimed yet, and chunks kept for reuse (see below).
  *
  * <p>Chunks are reused: once the consumer has read past a chunk of the standard size, its two arrays
  * (headers zeroed) go to a pool, and the producer that links the next chunk wraps pooled arrays in a
@@ -28,10 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * consumer passes it, the end marker too, and a producer that still holds the old {@code Chunk}
  * (read from the tail before it moved on) only claims past its end and follows its {@code next}.
  * The pool keeps at most {@code maxPooledChunks} (the buffer's bound): memory a burst needed once is
- * kept for the next one.
+ * kept for the next one. A chunk is allocated only when the pool is empty, a chunk of an event's own
+ * size takes its size out of the pool, and a chunk allocated in vain (another producer linked one
+ * first) is not pooled; so the pool normally holds what the chunks in use freed, and at most
+ * {@code maxPooledChunks}.
  */
 final class ChunkedEventQueue {
     static final int CHUNK_BYTES = 64 * 1024;
+    /** A record larger than this that does not fit in the current chunk gets a chunk of its own size. */
+    static final int OWN_CHUNK_ABOVE = CHUNK_BYTES / 4;
     /** Records start on 16-byte boundaries; each boundary has a header slot. */
     private static final int GRAIN_SHIFT = 4;
     private static final int GRAIN = 1 << GRAIN_SHIFT;
@@ -63,16 +78,19 @@ final class ChunkedEventQueue {
         final byte[] data;
         final int[] headers;
         final AtomicInteger claimed;
+        /** Over arrays a chunk used before: back to the pool if never linked. */
+        final boolean reused;
         volatile Chunk next;
 
         Chunk(int size) {
-            this(new byte[size], new int[size >>> GRAIN_SHIFT]);
+            this(new byte[size], new int[size >>> GRAIN_SHIFT], false);
         }
 
-        /** A chunk over arrays a chunk used before (headers all 0). */
-        Chunk(byte[] data, int[] headers) {
+        /** A chunk over arrays (headers all 0). */
+        Chunk(byte[] data, int[] headers, boolean reused) {
             this.data = data;
             this.headers = headers;
+            this.reused = reused;
             this.claimed = new AtomicInteger();
         }
     }
@@ -81,11 +99,14 @@ final class ChunkedEventQueue {
     private final ConcurrentLinkedQueue<Chunk> pool = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pooled = new AtomicInteger();
     private final int maxPooledChunks;
+    /** The caller's byte count: producers add the unused ends of chunks to it. */
+    private final AtomicLong held;
 
     private volatile Chunk tail;
     // Consumer only:
     private Chunk head;
     private int readAt;
+    private long passedEnds;
 
     /** A queue that keeps no chunk for reuse. */
     ChunkedEventQueue() {
@@ -94,15 +115,34 @@ final class ChunkedEventQueue {
 
     /** @param maxPooledChunks how many left chunks' arrays to keep for reuse */
     ChunkedEventQueue(int maxPooledChunks) {
+        this(maxPooledChunks, new AtomicLong());
+    }
+
+    /**
+     * @param maxPooledChunks how many left chunks' arrays to keep for reuse
+     * @param held the caller's count of the bytes held, to which unused chunk ends are added
+     */
+    ChunkedEventQueue(int maxPooledChunks, AtomicLong held) {
         this.maxPooledChunks = maxPooledChunks;
+        this.held = held;
         Chunk first = new Chunk(CHUNK_BYTES);
         tail = first;
         head = first;
     }
 
-    /** The bytes a record of {@code length} takes in a chunk. */
+    /** The bytes a record of {@code length} takes in a chunk's data. */
     static int recordBytes(int length) {
         return Math.max(GRAIN, (length + GRAIN - 1) & -GRAIN);
+    }
+
+    /** The memory a record of {@code length} takes: its data, rounded, and its headers. */
+    static long footprint(long length) {
+        return chunkFootprint(Math.max(GRAIN, (length + GRAIN - 1) & -GRAIN));
+    }
+
+    /** The memory {@code dataBytes} (a multiple of 16) of a chunk take with their headers. */
+    static long chunkFootprint(long dataBytes) {
+        return dataBytes + (dataBytes >>> GRAIN_SHIFT) * Integer.BYTES;
     }
 
     /** Producers: adds a copy of the event. Lock-free: no producer ever waits for another. */
@@ -118,27 +158,37 @@ final class ChunkedEventQueue {
             int at = c.claimed.getAndAdd(need);
             int size = c.data.length;
             if (at >= 0 && (long) at + need <= size) {
-                System.arraycopy(src, offset, c.data, at, length);
-                HEADERS.setRelease(c.headers, at >>> GRAIN_SHIFT, length + 1); // publishes the bytes
+                write(c, at, src, offset, length);
                 return;
             }
             if (at >= 0 && at < size) {
-                HEADERS.setRelease(c.headers, at >>> GRAIN_SHIFT, END); // crossed the end: the reader skips the rest
+                // Crossed the end: the rest stays unused. Counted before the reader can pass it.
+                held.addAndGet(chunkFootprint(size - at));
+                HEADERS.setRelease(c.headers, at >>> GRAIN_SHIFT, END); // the reader skips the rest
             }
-            // Past the end (or so far past that the count wrapped): link a next chunk unless another
-            // producer did, move the tail on, and claim again there.
+            // Past the end (or so far past that the count wrapped): link a next chunk, this event first
+            // in it, unless another producer did; move the tail on, and claim again there.
             Chunk next = c.next;
             if (next == null) {
                 Chunk fresh = newChunk(need);
+                fresh.claimed.set(need);
                 if (NEXT.compareAndSet(c, null, fresh)) {
-                    next = fresh;
-                } else {
-                    next = c.next;
-                    recycle(fresh); // another producer linked one first; this one was never used
+                    write(fresh, 0, src, offset, length);
+                    TAIL.compareAndSet(this, c, fresh);
+                    return;
                 }
+                next = c.next;
+                if (fresh.reused) {
+                    recycle(fresh); // another producer linked one first; this one was never used
+                } // else left to the collector: the pool only keeps what was once in use
             }
             TAIL.compareAndSet(this, c, next);
         }
+    }
+
+    private static void write(Chunk c, int at, byte[] src, int offset, int length) {
+        System.arraycopy(src, offset, c.data, at, length);
+        HEADERS.setRelease(c.headers, at >>> GRAIN_SHIFT, length + 1); // publishes the bytes
     }
 
     /** Consumer: the length of the next event, or -1 if none is published yet. */
@@ -159,21 +209,41 @@ final class ChunkedEventQueue {
             if (next == null) {
                 return -1;
             }
+            if (readAt < head.data.length) {
+                passedEnds += chunkFootprint(head.data.length - readAt);
+            }
             recycle(head);
             head = next;
             readAt = 0;
         }
     }
 
+    /**
+     * Consumer: the memory of the unused chunk ends it passed since the last call, which producers
+     * added to {@code held}: the caller gives it back.
+     */
+    long takePassedEnds() {
+        long ends = passedEnds;
+        passedEnds = 0;
+        return ends;
+    }
+
     private Chunk newChunk(int need) {
-        if (need <= CHUNK_BYTES) {
-            Chunk reused = pool.poll(); // a new Chunk over old arrays, never linked yet
-            if (reused != null) {
+        if (need > OWN_CHUNK_ABOVE) {
+            // A chunk of the event's own size: its memory comes out of what the pool keeps.
+            long dropped = 0;
+            while (dropped < chunkFootprint(need) && pool.poll() != null) {
                 pooled.decrementAndGet();
-                return reused;
+                dropped += chunkFootprint(CHUNK_BYTES);
             }
+            return new Chunk(need);
         }
-        return new Chunk(Math.max(CHUNK_BYTES, need));
+        Chunk reused = pool.poll(); // a new Chunk over old arrays, never linked yet
+        if (reused != null) {
+            pooled.decrementAndGet();
+            return reused;
+        }
+        return new Chunk(CHUNK_BYTES);
     }
 
     /** Keeps a left (or never used) chunk's arrays for reuse, headers zeroed, unless the pool is full. */
@@ -183,7 +253,22 @@ final class ChunkedEventQueue {
         }
         Arrays.fill(chunk.headers, 0);
         pooled.incrementAndGet();
-        pool.offer(new Chunk(chunk.data, chunk.headers));
+        pool.offer(new Chunk(chunk.data, chunk.headers, true));
+    }
+
+    /** Consumer, for tests: the memory of the chunks alive (from the one being read on) and kept for reuse. */
+    /** Consumer, for tests: the memory of the chunks alive (from the one being read on) and kept for reuse. */
+    long heldBytes() {
+        return liveBytes() + pooled.get() * chunkFootprint(CHUNK_BYTES);
+    }
+
+    /** Consumer, for tests: the memory of the chunks alive, from the one being read on. */
+    long liveBytes() {
+        long bytes = 0;
+        for (Chunk c = head; c != null; c = c.next) {
+            bytes += chunkFootprint(c.data.length);
+        }
+        return bytes;
     }
 
     /** Chunks kept for reuse (for tests). */

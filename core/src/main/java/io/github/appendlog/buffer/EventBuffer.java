@@ -10,19 +10,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * The bounded hand-off between logging threads (many producers) and the sender (one consumer).
  *
  * <p>Events sit in a lock-free queue that copies their bytes into large shared chunks
- * ({@link ChunkedEventQueue}: no object per waiting event); an {@link AtomicLong} counts their
- * bytes, each event costing its length plus {@link #EVENT_OVERHEAD_BYTES}, and bounds the queue
- * to {@code maxBytes}. A producer pays one CAS, one atomic add
- * and a copy; it wakes the consumer only when the buffered bytes cross
+ * ({@link ChunkedEventQueue}: no object per waiting event); an {@link AtomicLong} counts the memory
+ * they take there ({@link #roomOf}: the record, rounded to 16 bytes, and its headers; plus the
+ * unused ends of chunks until the consumer passes them) and bounds it to {@code maxBytes}: no
+ * reservation is accepted that would take the count past it. The count may pass {@code maxBytes}
+ * only by the unused chunk ends that producers adding at that moment leave (at most a chunk, or one
+ * event's record, each). A producer pays one CAS and a copy (and one atomic add when it crosses a
+ * chunk's end); it wakes the consumer only when the buffered bytes cross
  * {@code signalBytes} (a full batch is waiting), never per event: otherwise the consumer wakes on
  * its own timer. Only a producer that chose to wait for room (the BLOCK policy) takes a lock, and
  * the consumer touches that lock only while such a producer waits.
  */
 public final class EventBuffer {
     /**
-     * What one buffered event is counted beyond its bytes. A record in a chunk takes its length
-     * rounded up to 16 bytes plus a 4-byte header slot per 16 bytes: less than this for events up to
-     * ~150 bytes, up to a quarter more than their length for large ones (see {@link ChunkedEventQueue}).
+     * Roughly what a buffered event of about 150 bytes is counted beyond its bytes; {@link #roomOf} is
+     * exact (a quarter more than the length for large events).
      */
     public static final int EVENT_OVERHEAD_BYTES = 40;
     // What reserve() returns instead of the bytes used before the event:
@@ -53,7 +55,7 @@ public final class EventBuffer {
     private volatile boolean closed;
 
     /**
-     * @param maxBytes the bound, counting {@link #EVENT_OVERHEAD_BYTES} per event
+     * @param maxBytes the bound on the memory events take ({@link #roomOf} each, and unused chunk ends)
      * @param discardThresholdPercent above this percentage of {@code maxBytes}, events that are
      *     not important are refused (100: only when full)
      * @param signalBytes the consumer is unparked when the buffered bytes reach this
@@ -61,7 +63,8 @@ public final class EventBuffer {
     public EventBuffer(long maxBytes, int discardThresholdPercent, long signalBytes) {
         this.maxBytes = maxBytes;
         // Enough chunks for a full buffer are kept for reuse (see ChunkedEventQueue).
-        this.queue = new ChunkedEventQueue((int) Math.min(Integer.MAX_VALUE, maxBytes / ChunkedEventQueue.CHUNK_BYTES + 1));
+        this.queue = new ChunkedEventQueue((int) Math.min(Integer.MAX_VALUE, maxBytes / ChunkedEventQueue.CHUNK_BYTES + 1),
+                usedBytes);
         this.discardAboveBytes = maxBytes * discardThresholdPercent / 100;
         this.signalBytes = signalBytes;
     }
@@ -164,7 +167,7 @@ public final class EventBuffer {
         if (!important && used > discardAboveBytes) {
             return Outcome.BELOW_THRESHOLD;
         }
-        if (!mayWait && used > 0 && used + EVENT_OVERHEAD_BYTES > maxBytes) {
+        if (!mayWait && used + roomOf(0) > maxBytes) {
             return Outcome.FULL;
         }
         return Outcome.ACCEPTED;
@@ -180,7 +183,7 @@ public final class EventBuffer {
             if (!important && used > discardAboveBytes) {
                 return BELOW_THRESHOLD;
             }
-            if (used + size > maxBytes && used > 0) {
+            if (used + size > maxBytes) {
                 return FULL;
             }
             if (usedBytes.compareAndSet(used, used + size)) {
@@ -215,7 +218,7 @@ public final class EventBuffer {
 
     /** Consumer only: a copy of the next event without removing it, or null. */
     public byte[] peek() {
-        int length = queue.nextLength();
+        int length = next();
         if (length < 0) {
             return null;
         }
@@ -236,7 +239,17 @@ public final class EventBuffer {
 
     /** Consumer only: the length of the next event, or -1 when none is there. */
     public int nextLength() {
-        return queue.nextLength();
+        return next();
+    }
+
+    /** The queue's next length, giving back the room of the unused chunk ends it passed on its way. */
+    private int next() {
+        int length = queue.nextLength();
+        long ends = queue.takePassedEnds();
+        if (ends != 0) {
+            release(ends);
+        }
+        return length;
     }
 
     /**
@@ -260,9 +273,12 @@ public final class EventBuffer {
         }
     }
 
-    /** The room an event takes in the buffer: its length plus {@link #EVENT_OVERHEAD_BYTES}. */
+    /**
+     * The room an event of {@code length} bytes takes in the buffer: the memory of its record, its
+     * length rounded up to 16 bytes plus a 4-byte header per 16 bytes (at least 20 bytes).
+     */
     public static long roomOf(long length) {
-        return length + EVENT_OVERHEAD_BYTES;
+        return ChunkedEventQueue.footprint(length);
     }
 
     private void wakeWaitingProducers() {
@@ -282,7 +298,17 @@ public final class EventBuffer {
 
     /** Consumer only: whether no event is there to take (one being added may not be there yet). */
     public boolean isEmpty() {
-        return queue.nextLength() < 0;
+        return next() < 0;
+    }
+
+    /** Consumer, for tests: the memory the queue's chunks hold, alive and kept for reuse. */
+    long heldBytes() {
+        return queue.heldBytes();
+    }
+
+    /** Consumer, for tests: the memory of the queue's chunks in use. */
+    long liveBytes() {
+        return queue.liveBytes();
     }
 
     /** Bytes held, counting the per-event overhead. */
@@ -299,7 +325,7 @@ public final class EventBuffer {
     public long[] drainRemaining() {
         long events = 0;
         long bytes = 0;
-        for (int length = queue.nextLength(); length >= 0; length = queue.nextLength()) {
+        for (int length = next(); length >= 0; length = next()) {
             queue.skipNext(length);
             release(roomOf(length));
             events++;

@@ -1,5 +1,6 @@
 package io.github.appendlog.config;
 
+import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.delivery.ObjectKeyPattern;
 import java.net.URI;
 import java.time.Duration;
@@ -60,6 +61,10 @@ final class ConfigValidation {
         }
         if (event > batch) {
             problems.add(Setting.MAX_EVENT_BYTES + ": " + event + " is larger than maxBatchBytes " + batch);
+        }
+        if (EventBuffer.roomOf(event) > buffer) {
+            problems.add(Setting.MAX_EVENT_BYTES + ": " + event + " takes " + EventBuffer.roomOf(event)
+                    + " bytes of buffer with its bookkeeping, more than maxBufferBytes " + buffer);
         }
         if (batch > object) {
             problems.add(Setting.MAX_BATCH_BYTES + ": " + batch + " is larger than maxObjectBytes " + object);

@@ -35,6 +35,16 @@ public final class Admission {
         this.blockNanos = blockNanos;
     }
 
+    /**
+     * The room to reserve for an event not encoded yet, of {@code estimatedBytes}: the room it takes,
+     * but never more than a {@code maxEventBytes} event takes, as longer events are truncated to that
+     * (marker included) before they are added. So a huge size hint neither fills the buffer nor is
+     * refused as larger than it.
+     */
+    public long roomFor(long estimatedBytes) {
+        return EventBuffer.roomOf(Math.min(Math.max(0, estimatedBytes), truncator.maxEventBytes()));
+    }
+
     /** An encoded event: copied into the buffer, or refused and counted. */
     public boolean offer(byte[] bytes, int offset, int length, boolean important) {
         offered.increment();

@@ -125,7 +125,7 @@ public final class EncodingStage {
     /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
     public boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
-        long room = EventBuffer.roomOf((long) hint + drainer.overheadBytes());
+        long room = admission.roomFor((long) hint + drainer.overheadBytes());
         long waitingSince = reserve(room, important);
         if (waitingSince == REFUSED) {
             return false;
@@ -164,7 +164,7 @@ public final class EncodingStage {
             }
             return false;
         }
-        long room = EventBuffer.roomOf((long) hint + drainer.overheadBytes());
+        long room = admission.roomFor((long) hint + drainer.overheadBytes());
         long waitingSince = reserve(room, important);
         long position = waitingSince == REFUSED ? HandoffRing.FULL : claim(waitingSince);
         if (position < 0) {

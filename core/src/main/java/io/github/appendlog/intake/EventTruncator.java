@@ -18,6 +18,11 @@ public final class EventTruncator {
         this.maxEventBytes = maxEventBytes;
     }
 
+    /** The most an event takes once truncated, its marker included. */
+    public int maxEventBytes() {
+        return maxEventBytes;
+    }
+
     public boolean needsTruncation(byte[] event) {
         return needsTruncation(event.length);
     }

@@ -81,6 +81,26 @@ class ChunkedEventQueueTest {
     }
 
     @Test
+    void anUnusedChunkEndIsCountedUntilTheReaderPassesItAndLargeRecordsGetTheirOwnChunk() {
+        java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+        ChunkedEventQueue queue = new ChunkedEventQueue(0, held);
+        queue.add(event(40_000, 1)); // fits in the first chunk
+        assertEquals(0, held.get());
+        queue.add(event(30_000, 2)); // does not: the rest of the first chunk stays unused
+        long unused = ChunkedEventQueue.chunkFootprint(ChunkedEventQueue.CHUNK_BYTES - 40_000);
+        assertEquals(unused, held.get());
+        queue.add(event(30_000, 3)); // after a chunk of the second's own size: nothing unused
+        assertEquals(unused, held.get());
+        assertArrayEquals(event(40_000, 1), take(queue));
+        assertEquals(0, queue.takePassedEnds());
+        assertArrayEquals(event(30_000, 2), take(queue));
+        assertEquals(unused, queue.takePassedEnds());
+        assertArrayEquals(event(30_000, 3), take(queue));
+        assertEquals(0, queue.takePassedEnds());
+        assertEquals(ChunkedEventQueue.chunkFootprint(30_000), queue.heldBytes(), "the chunk being read, of its size");
+    }
+
+    @Test
     void concurrentProducersLoseNothingAndKeepEachProducersOrder() throws Exception {
         ChunkedEventQueue queue = new ChunkedEventQueue(4); // chunks reused while producers race
         int producers = 4;

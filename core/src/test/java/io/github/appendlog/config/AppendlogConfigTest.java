@@ -76,6 +76,14 @@ class AppendlogConfigTest {
     }
 
     @Test
+    void aMaxEventBytesEventWithItsBookkeepingMustFitInTheBuffer() {
+        long mib = AppendlogConfig.MIB;
+        String message = invalid(valid().maxBufferBytes(mib).maxBatchBytes(mib).maxEventBytes(mib)).getMessage();
+        assertTrue(message.contains("maxEventBytes") && message.contains("maxBufferBytes"), message);
+        valid().maxBufferBytes(2 * mib).maxBatchBytes(mib).maxEventBytes(mib).build();
+    }
+
+    @Test
     void absurdSizesAndRelationsAreRefused() {
         assertTrue(invalid(valid().maxBatchBytes(64 * AppendlogConfig.MIB).maxBufferBytes(AppendlogConfig.MIB))
                 .getMessage().contains("maxBatchBytes"));

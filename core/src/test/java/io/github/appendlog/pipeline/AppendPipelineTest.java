@@ -174,7 +174,7 @@ class AppendPipelineTest {
         senderHoldsAFailingBatch(pipeline);
         int accepted = 1;
         int refused = 0;
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 500; i++) {
             if (pipeline.offer(line("event " + i), true)) {
                 accepted++;
             } else {

@@ -147,7 +147,8 @@ class EncodingStageTest {
             assertTrue(pipeline.offer(big, lines, true, 0));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> encodeCalls.get() == 201);
-        assertEquals(200 * EventBuffer.roomOf(1000), pipeline.bufferedBytes());
+        long exact = 200 * EventBuffer.roomOf(1000); // plus the unused ends of the chunks they filled
+        assertTrue(pipeline.bufferedBytes() >= exact && pipeline.bufferedBytes() < exact + 100, pipeline.bufferedBytes() + " buffered");
         int learned = pipeline.encodingStage().overheadBytes();
         assertTrue(learned > 800 && learned <= 1000, "learned overhead " + learned);
     }

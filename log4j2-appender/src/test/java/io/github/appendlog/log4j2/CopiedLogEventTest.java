@@ -136,6 +136,21 @@ class CopiedLogEventTest {
         assertTrue(((CopiedLogEvent.Text) copy.getMessage()).chars.capacity() < 100_000);
     }
 
+    /** 4,096 holders that once held 40 KiB messages keep a few MiB, not 160 MiB. */
+    @Test
+    void aClearedHolderKeepsNoMoreThanLog4j2KeepsInItsReusableMessages() {
+        int keep = org.apache.logging.log4j.core.util.Constants.MAX_REUSABLE_MESSAGE_SIZE;
+        for (String big : new String[] {"x".repeat(40 * 1024), "\u4e2d".repeat(40 * 1024)}) {
+            CopiedLogEvent copy = new CopiedLogEvent();
+            copy.copy(reusedEvent("{} {}", big, "y".repeat(1000)), false);
+            CopiedLogEvent.Text text = (CopiedLogEvent.Text) copy.getMessage();
+            assertTrue(text.chars.capacity() >= 40 * 1024);
+            copy.clear();
+            assertTrue(text.chars.capacity() <= keep, text.chars.capacity() + " chars kept");
+            assertEquals(0, text.getParameterCount());
+        }
+    }
+
     @Test
     void aMessageThatIsNotPlainTextIsKeptAsAnObjectForTheLayout() {
         StringMapMessage map = new StringMapMessage().with("user", "u-7");

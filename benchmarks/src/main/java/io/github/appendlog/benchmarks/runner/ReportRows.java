@@ -205,8 +205,11 @@ final class ReportRows {
         double max = num(m, "maxBufferBytes");
         double peak = num(m, "peakHeapBytes");
         double limit = max + 16 * MIB;
-        report.row("Peak heap after GC, store down, " + Format.number(num(m, "offeredBytes") / MIB, 0)
-                        + " MiB logged (10× the buffer)",
+        double eventBytes = num(m, "eventBytes");
+        String events = eventBytes >= 1024 ? Format.number(eventBytes / 1024, 0) + " KiB events (stack traces)"
+                : Format.number(eventBytes, 0) + "-byte lines";
+        report.row("Peak heap after GC, store down, " + m.get("framework") + ", " + events + ", "
+                        + Format.number(num(m, "offeredBytes") / MIB, 0) + " MiB logged (10× the buffer)",
                 Format.mib(peak) + " (" + Format.mib(num(m, "baselineHeapBytes")) + " before the outage)",
                 "maxBufferBytes " + Format.mib(max), Format.ratio(peak / max), "≤ " + Format.mib(limit), peak <= limit);
     }

@@ -113,12 +113,17 @@ public final class RunAll {
             }
         }
         if (only.contains("memory")) {
-            step("memory under overload");
-            try {
-                ReportRows.memory(report, child.run(OverloadMemoryRunner.class, List.of("-Xmx1g", "-XX:+UseG1GC"),
-                        List.of("32 MB"), Duration.ofMinutes(3)));
-            } catch (Exception e) {
-                report.missing("Memory under overload", e.getMessage());
+            for (String framework : List.of("logback", "log4j2")) {
+                for (String eventBytes : List.of("155", "40960")) {
+                    step("memory under overload (" + framework + ", " + eventBytes + "-byte events)");
+                    try {
+                        ReportRows.memory(report, child.run(OverloadMemoryRunner.class, List.of("-Xmx1g", "-XX:+UseG1GC"),
+                                List.of(framework, "32 MB", eventBytes), Duration.ofMinutes(3)));
+                    } catch (Exception e) {
+                        report.missing("Memory under overload (" + framework + ", " + eventBytes + "-byte events)",
+                                e.getMessage());
+                    }
+                }
             }
         }
         if (only.contains("outage")) {
