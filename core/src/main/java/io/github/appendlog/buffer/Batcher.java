@@ -13,7 +13,10 @@ public final class Batcher {
      * for a whole batch to be copied.
      */
     static final long RELEASE_STEP_BYTES = 64 * 1024;
+    /** A fill teaches the buffer what events take beyond their bytes once it moved at least this much. */
+    static final int LEARN_FROM_BYTES = 4 * 1024;
     private final EventBuffer buffer;
+    private long roomTaken;
 
     public Batcher(EventBuffer buffer) {
         this.buffer = buffer;
@@ -26,6 +29,8 @@ public final class Batcher {
      */
     public boolean fill(Batch batch) {
         long taken = 0;
+        long room = 0;
+        int lengthBefore = batch.length();
         try {
             for (int length = buffer.nextLength(); length >= 0; length = buffer.nextLength()) {
                 if (!batch.fits(length)) {
@@ -35,12 +40,23 @@ public final class Batcher {
                 taken += EventBuffer.roomOf(length);
                 if (taken >= RELEASE_STEP_BYTES) {
                     buffer.release(taken);
+                    room += taken;
                     taken = 0;
                 }
             }
             return false;
         } finally {
             buffer.release(taken);
+            roomTaken = room + taken;
+            int bytes = batch.length() - lengthBefore;
+            if (bytes >= LEARN_FROM_BYTES) {
+                buffer.learnRoomPerByte(roomTaken, bytes);
+            }
         }
+    }
+
+    /** The buffer room the events taken by the last {@link #fill} had ({@link EventBuffer#roomOf} each). */
+    public long roomTaken() {
+        return roomTaken;
     }
 }

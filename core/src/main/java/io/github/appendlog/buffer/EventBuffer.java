@@ -22,11 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * the consumer touches that lock only while such a producer waits.
  */
 public final class EventBuffer {
-    /**
-     * Roughly what a buffered event of about 150 bytes is counted beyond its bytes; {@link #roomOf} is
-     * exact (a quarter more than the length for large events).
-     */
-    public static final int EVENT_OVERHEAD_BYTES = 40;
     // What reserve() returns instead of the bytes used before the event:
     private static final long FULL = -1;
     private static final long BELOW_THRESHOLD = -2;
@@ -47,7 +42,13 @@ public final class EventBuffer {
     private final AtomicLong usedBytes = new AtomicLong();
     private final long maxBytes;
     private final long discardAboveBytes;
-    private final long signalBytes;
+    private final long batchBytes;
+    private final long maxSignalBytes;
+    /**
+     * The consumer is woken when the count reaches this: a batch's worth of events, counted as the
+     * buffer counts them (more than their bytes: see {@link #learnRoomPerByte}).
+     */
+    private volatile long signalBytes;
     private final AtomicInteger waitingProducers = new AtomicInteger();
     private final ReentrantLock roomLock = new ReentrantLock();
     private final Condition roomAvailable = roomLock.newCondition();
@@ -58,7 +59,7 @@ public final class EventBuffer {
      * @param maxBytes the bound on the memory events take ({@link #roomOf} each, and unused chunk ends)
      * @param discardThresholdPercent above this percentage of {@code maxBytes}, events that are
      *     not important are refused (100: only when full)
-     * @param signalBytes the consumer is unparked when the buffered bytes reach this
+     * @param signalBytes a batch's bytes: the consumer is unparked when the buffered events fill one
      */
     public EventBuffer(long maxBytes, int discardThresholdPercent, long signalBytes) {
         this.maxBytes = maxBytes;
@@ -66,7 +67,20 @@ public final class EventBuffer {
         this.queue = new ChunkedEventQueue((int) Math.min(Integer.MAX_VALUE, maxBytes / ChunkedEventQueue.CHUNK_BYTES + 1),
                 usedBytes);
         this.discardAboveBytes = maxBytes * discardThresholdPercent / 100;
+        this.batchBytes = signalBytes;
+        this.maxSignalBytes = Math.max(signalBytes, Math.min(maxBytes, discardAboveBytes));
         this.signalBytes = signalBytes;
+    }
+
+    /**
+     * Consumer: events of {@code bytes} took {@code room} of the count; from now on the consumer is
+     * woken when the count holds a batch's bytes at that ratio (never above the discard threshold),
+     * so that a batch formed on the wake-up is full rather than short by the records' overhead.
+     */
+    public void learnRoomPerByte(long room, long bytes) {
+        if (bytes > 0 && room >= bytes) {
+            signalBytes = Math.min(maxSignalBytes, (long) ((double) batchBytes * room / bytes));
+        }
     }
 
     /** The thread to unpark when a batch's worth of room is reserved or filled. */

@@ -70,12 +70,11 @@ import java.util.function.DoubleSupplier;
  * Append failures are reported the same way: the first at once, then once per
  * {@code dropReportInterval} while they go on, and one line when appends work again.
  *
- * <p>Memory: the buffer holds up to {@code maxBufferBytes} (event bytes plus
- * {@link EventBuffer#EVENT_OVERHEAD_BYTES} each); the sender holds one more batch (up to
- * {@code maxBatchBytes}, in a reused array). Because the wake-up threshold counts that overhead, a
- * batch sent on it carries slightly less than {@code maxBatchBytes} of events when events are small.
- * A batch's object is chosen when the batch is formed (its {@code %d} period is the time then,
- * at most {@code flushInterval} after the events were logged), and kept for all its retries.
+ * <p>Memory: the buffer holds up to {@code maxBufferBytes}, counting what each event's record
+ * takes ({@link EventBuffer#roomOf}); the sender holds one more batch (up to {@code maxBatchBytes},
+ * in a reused array), formed when the buffered events fill one. A batch's object is chosen when the
+ * batch is formed (its {@code %d} period is the time then, at most {@code flushInterval} after the
+ * events were logged), and kept for all its retries.
  */
 public final class AppendPipeline {
     /** How long stop waits for an interrupted sender after the deadline. */

@@ -223,11 +223,8 @@ final class Sender implements Runnable {
         if (marker != null) {
             batch.addUncounted(marker);
         }
-        int lengthBefore = batch.length();
-        long eventsBefore = batch.events();
         batcher.fill(batch);
-        long events = batch.events() - eventsBefore;
-        return batch.length() - lengthBefore + events * EventBuffer.EVENT_OVERHEAD_BYTES;
+        return batcher.roomTaken();
     }
 
     /**

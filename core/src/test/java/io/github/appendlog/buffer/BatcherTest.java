@@ -49,4 +49,29 @@ class BatcherTest {
         assertEquals(EventBuffer.roomOf(size), buffer.usedBytes());
         assertFalse(buffer.isEmpty());
     }
+
+    @Test
+    void theSenderIsAskedForABatchOnlyOnceTheBufferedEventsFillOne() throws Exception {
+        // The buffer counts an event's memory (rounding and headers), more than its bytes: a batch
+        // asked for when that count reaches maxBatchBytes would leave a quarter of it empty.
+        int batchBytes = 64 * 1024;
+        EventBuffer buffer = new EventBuffer(4L << 20, 100, batchBytes);
+        Batcher batcher = new Batcher(buffer);
+        Batch batch = new Batch(batchBytes);
+        byte[] line = new byte[150];
+        for (int round = 0; round < 3; round++) {
+            while (!buffer.batchReady()) {
+                buffer.offer(line, true, 0);
+            }
+            batcher.fill(batch);
+            if (round > 0) { // the first batch teaches the buffer what events take beyond their bytes
+                assertTrue(batch.length() >= 0.9 * batchBytes, "round " + round + ": " + batch.length() + " bytes");
+            }
+            batch.clear();
+            while (buffer.nextLength() >= 0) {
+                batcher.fill(batch);
+                batch.clear();
+            }
+        }
+    }
 }
