@@ -1,12 +1,11 @@
 package io.github.appendlog.intake;
 
+import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.pipeline.AppendPipeline;
 
-import io.github.appendlog.intake.DropCounter;
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.intake.EventTruncator;
 import java.util.Arrays;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Whether an event gets into the buffer, decided on the logging thread, and the counts of what did
@@ -14,24 +13,19 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link EncodingStage} are admitted by a reservation of their estimated room ({@link #reserve}), which
  * the stage later turns into bytes ({@link #addEncoded}, {@link #correctReserved}) or gives back.
  * Events longer than {@code maxEventBytes} are truncated here. Every refusal is counted (drops by
- * reason in the {@link DropCounter}, refusals after stop, events that could not be encoded).
+ * reason, refusals after stop, events that could not be encoded) in the {@link EventLedger}.
  */
 public final class Admission {
     private final EventBuffer buffer;
     private final EventTruncator truncator;
-    private final DropCounter drops;
+    private final EventLedger ledger;
     /** How long an event may wait for room: 0 unless {@code overflowPolicy=BLOCK}. */
     private final long blockNanos;
-    private final LongAdder offered = new LongAdder();
-    private final LongAdder truncated = new LongAdder();
-    private final LongAdder refusedAfterStop = new LongAdder();
-    private final LongAdder encodeFailures = new LongAdder();
-    private volatile Throwable lastEncodeFailure;
 
-    public Admission(EventBuffer buffer, EventTruncator truncator, DropCounter drops, long blockNanos) {
+    public Admission(EventBuffer buffer, EventTruncator truncator, EventLedger ledger, long blockNanos) {
         this.buffer = buffer;
         this.truncator = truncator;
-        this.drops = drops;
+        this.ledger = ledger;
         this.blockNanos = blockNanos;
     }
 
@@ -47,7 +41,7 @@ public final class Admission {
 
     /** An encoded event: copied into the buffer, or refused and counted. */
     public boolean offer(byte[] bytes, int offset, int length, boolean important) {
-        offered.increment();
+        ledger.offered();
         byte[] event = bytes;
         int from = offset;
         int count = length;
@@ -73,11 +67,11 @@ public final class Admission {
         if (outcome == EventBuffer.Outcome.ACCEPTED) {
             return false;
         }
-        offered.increment();
+        ledger.offered();
         if (outcome == EventBuffer.Outcome.BELOW_THRESHOLD) {
-            drops.droppedBelowWarn();
+            ledger.droppedBelowWarn();
         } else {
-            drops.droppedBufferFull();
+            ledger.droppedBufferFull();
         }
         return true;
     }
@@ -85,7 +79,7 @@ public final class Admission {
     /**
      * An event not encoded yet: reserves its estimated room, or refuses it and counts the refusal. An
      * accepted event is not counted as offered here: the hand-off position it takes counts it (see
-     * {@link #offeredNotHandedOver}), which keeps a shared counter off the logging thread's path.
+     * {@link EventLedger#countHandedOverBy}), which keeps a shared counter off the logging thread's path.
      */
     public boolean reserve(long room, boolean important) {
         EventBuffer.Outcome outcome = reserve(room, important, blockNanos);
@@ -120,11 +114,11 @@ public final class Admission {
      * buffer were full (an event logged while its own thread encodes, with the hand-off full).
      */
     public void refuse(boolean stopping) {
-        offered.increment();
+        ledger.offered();
         if (stopping) {
-            refusedAfterStop.increment();
+            ledger.refusedAfterStop();
         } else {
-            drops.droppedBufferFull();
+            ledger.droppedBufferFull();
         }
     }
 
@@ -170,38 +164,13 @@ public final class Admission {
      */
     public void encodeFailed(long reservedRoom, Throwable e) {
         giveBack(reservedRoom);
-        lastEncodeFailure = e;
-        encodeFailures.increment();
+        ledger.encodeFailed(e);
     }
 
     /** An event that could not be copied or encoded on the logging thread: offered, dropped and counted. */
     public void copyFailed(Throwable e) {
-        offered.increment();
+        ledger.offered();
         encodeFailed(0, e);
-    }
-
-    /**
-     * Events offered, but for those handed to the encoder stage with a reservation: the stage counts
-     * those by the hand-off positions they took.
-     */
-    public long offeredNotHandedOver() {
-        return offered.sum();
-    }
-
-    public long truncated() {
-        return truncated.sum();
-    }
-
-    public long refusedAfterStop() {
-        return refusedAfterStop.sum();
-    }
-
-    public long encodeFailures() {
-        return encodeFailures.sum();
-    }
-
-    public Throwable lastEncodeFailure() {
-        return lastEncodeFailure;
     }
 
     /** The event cut to {@code maxEventBytes} (counted), or null when it fits. */
@@ -209,7 +178,7 @@ public final class Admission {
         if (!truncator.needsTruncation(length)) {
             return null;
         }
-        truncated.increment();
+        ledger.truncated();
         return truncator.truncate(Arrays.copyOfRange(bytes, offset, offset + length));
     }
 
@@ -225,7 +194,7 @@ public final class Admission {
 
     /** Counts a refused reservation as offered and dropped or refused; returns false. */
     private boolean refused(EventBuffer.Outcome outcome) {
-        offered.increment();
+        ledger.offered();
         return accepted(outcome);
     }
 
@@ -234,14 +203,14 @@ public final class Admission {
             case ACCEPTED:
                 return true;
             case BELOW_THRESHOLD:
-                drops.droppedBelowWarn();
+                ledger.droppedBelowWarn();
                 return false;
             case CLOSED:
-                refusedAfterStop.increment();
+                ledger.refusedAfterStop();
                 return false;
             case FULL:
             default:
-                drops.droppedBufferFull();
+                ledger.droppedBufferFull();
                 return false;
         }
     }

@@ -9,11 +9,14 @@ import io.github.appendlog.delivery.RollingObjectWriter;
 import io.github.appendlog.delivery.StopSignal;
 import io.github.appendlog.delivery.WriterOptions;
 import io.github.appendlog.intake.Admission;
-import io.github.appendlog.intake.DropCounter;
 import io.github.appendlog.intake.EncodingStage;
 import io.github.appendlog.intake.EventTruncator;
 import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
+import io.github.appendlog.delivery.Sender;
+import io.github.appendlog.status.EventLedger;
+import io.github.appendlog.status.GuardedStatus;
+import io.github.appendlog.status.PipelineStats;
 import io.github.appendlog.status.StatusReporter;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -85,7 +88,7 @@ public final class AppendPipeline {
     private final AppendStore client;
     private final String prefix;
     private final EventBuffer buffer;
-    private final DropCounter drops;
+    private final EventLedger ledger;
     private final Admission admission;
     /** Retry waits of the writer: stop cuts them short. */
     private final StopSignal stopSignal = new StopSignal();
@@ -103,14 +106,14 @@ public final class AppendPipeline {
         this.client = client;
         this.prefix = "appendlog '" + config.name() + "': ";
         this.buffer = new EventBuffer(config.maxBufferBytes(), config.discardThreshold(), config.maxBatchBytes());
-        this.drops = new DropCounter(clock);
+        this.ledger = new EventLedger(clock);
         long blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
-        this.admission = new Admission(buffer, new EventTruncator((int) config.maxEventBytes()), drops, blockNanos);
+        this.admission = new Admission(buffer, new EventTruncator((int) config.maxEventBytes()), ledger, blockNanos);
         RollingObjectWriter objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
                 WriterOptions.builder(config).random(random).sleeper(stopSignal).build(), this.status);
         ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
                 ExponentialBackoff.Jitter.EQUAL, random);
-        this.sender = new Sender(config, this.status, prefix, buffer, drops, admission, this::drainHandOff, clock,
+        this.sender = new Sender(config, this.status, prefix, buffer, ledger, this::drainHandOff, clock,
                 objects, backoff);
         this.senderThread = new PipelineThreadFactory("sender", config.name(), this.status).newThread(sender);
         this.encoding = config.encodeOnCallerThread() ? null
@@ -118,6 +121,9 @@ public final class AppendPipeline {
                         new PipelineThreadFactory("encoder", config.name(), this.status), config.flushInterval().toNanos());
         // Whoever turns reservations into buffered events is woken when a batch's worth is reserved.
         buffer.consumer(encoding == null ? senderThread : encoding.thread());
+        if (encoding != null) {
+            ledger.countHandedOverBy(encoding::handedOver);
+        }
     }
 
     /**
@@ -267,11 +273,9 @@ public final class AppendPipeline {
         return PipelineThreadFactory.isPipelineThread();
     }
 
+    /** Every event's fate so far, counted in one place. */
     public PipelineStats stats() {
-        long offered = admission.offeredNotHandedOver() + (encoding == null ? 0 : encoding.handedOver());
-        return new PipelineStats(offered, sender.appendedEvents.get(), drops.bufferFull(), drops.belowWarn(),
-                admission.truncated(), sender.unsentEvents.get(), admission.refusedAfterStop(), sender.batchesSent.get(),
-                sender.bytesSent.get(), sender.failedAppends.get(), admission.encodeFailures());
+        return ledger.snapshot();
     }
 
     /**
@@ -339,12 +343,12 @@ public final class AppendPipeline {
             status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout())
                     + "; what it still holds is counted when it ends", null);
         }
-        long unsent = sender.unsentEvents.get();
+        long unsent = ledger.unsentEvents();
         if (ended && unsent == 0) {
             return true;
         }
         String error = sender.lastError() != null ? sender.lastError() : "the store did not answer in time";
-        status.error(prefix + "stop: " + unsent + " events (" + sender.unsentBytes.get()
+        status.error(prefix + "stop: " + unsent + " events (" + ledger.unsentBytes()
                 + " bytes) could not be delivered to " + sender.currentLocation() + " within "
                 + format(config.shutdownTimeout()) + ": " + error, null);
         return false;

@@ -1,5 +1,6 @@
 package io.github.appendlog.pipeline;
 
+import io.github.appendlog.status.PipelineStats;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.github.appendlog.pipeline;
 
+import io.github.appendlog.status.PipelineStats;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.intake.Admission;
-import io.github.appendlog.intake.DropCounter;
+import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.intake.EncodingStage;
 import io.github.appendlog.intake.EventTruncator;
 import io.github.appendlog.testing.Producers;
@@ -255,7 +256,7 @@ class EncodingStageHostileCodeTest {
     void anErrorWhileALoggingThreadHelpsReleasesItsSlotAndLaterEventsFlow() {
         // A stage whose encoder thread is not started: only logging threads drain it, when it is full.
         EventBuffer buffer = new EventBuffer(64L << 20, 100, 1L << 20);
-        DropCounter drops = new DropCounter(Clock.systemUTC());
+        EventLedger drops = new EventLedger(Clock.systemUTC());
         Admission admission = new Admission(buffer, new EventTruncator(1024), drops, 0);
         EncodingStage stage = new EncodingStage(admission, () -> { }, new PipelineThreadFactory("encoder", "helping", status),
                 TimeUnit.SECONDS.toNanos(1));
@@ -270,7 +271,7 @@ class EncodingStageHostileCodeTest {
                 assertTrue(stage.offer("e" + i, failsOnFirst, true, 5));
             }
         });
-        assertEquals(1, admission.encodeFailures());
+        assertEquals(1, drops.encodeFailures());
         assertEquals(0, drops.bufferFull());
     }
 

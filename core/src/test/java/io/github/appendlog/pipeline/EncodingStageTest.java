@@ -1,6 +1,7 @@
 package io.github.appendlog.pipeline;
 
 
+import io.github.appendlog.status.PipelineStats;
 import io.github.appendlog.intake.Admission;
 import io.github.appendlog.intake.EncodingStage;
 import static org.awaitility.Awaitility.await;
@@ -231,7 +232,7 @@ class EncodingStageTest {
     void anEventLoggedByALoggingThreadWhileItEncodesAFullRingIsDroppedAndCounted() {
         // A stage whose encoder thread is not started: only logging threads drain it, when it is full.
         EventBuffer buffer = new EventBuffer(64L << 20, 100, 1L << 20);
-        io.github.appendlog.intake.DropCounter drops = new io.github.appendlog.intake.DropCounter(java.time.Clock.systemUTC());
+        io.github.appendlog.status.EventLedger drops = new io.github.appendlog.status.EventLedger(java.time.Clock.systemUTC());
         Admission admission = new Admission(buffer, new io.github.appendlog.intake.EventTruncator(1024), drops, 0);
         EncodingStage stage = new EncodingStage(admission, () -> { }, new PipelineThreadFactory("encoder", "nested", status),
                 TimeUnit.SECONDS.toNanos(1));

@@ -1,21 +1,15 @@
-package io.github.appendlog.pipeline;
+package io.github.appendlog.delivery;
 
 import io.github.appendlog.buffer.Batch;
 import io.github.appendlog.buffer.Batcher;
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
-import io.github.appendlog.delivery.AppendFailedException;
-import io.github.appendlog.delivery.ExponentialBackoff;
-import io.github.appendlog.delivery.FailureReporter;
-import io.github.appendlog.delivery.RollingObjectWriter;
-import io.github.appendlog.intake.Admission;
-import io.github.appendlog.intake.DropCounter;
+import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.status.StatusReporter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -37,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  *       taken off the unsent count and reported.
  * </ul>
  */
-final class Sender implements Runnable {
+public final class Sender implements Runnable {
     /** "No deadline" for appends outside stop; far away, yet safe for nanoTime arithmetic. */
     private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
     /** Shortest wait between two attempts of a failing batch, or after a fault. */
@@ -51,15 +45,9 @@ final class Sender implements Runnable {
     private final StatusReporter status;
     private final String prefix;
     private final EventBuffer buffer;
-    private final DropCounter drops;
+    private final EventLedger ledger;
     private final Runnable drainHandOff;
     private final Clock clock;
-    final AtomicLong appendedEvents = new AtomicLong();
-    final AtomicLong batchesSent = new AtomicLong();
-    final AtomicLong bytesSent = new AtomicLong();
-    final AtomicLong failedAppends = new AtomicLong();
-    final AtomicLong unsentEvents = new AtomicLong();
-    final AtomicLong unsentBytes = new AtomicLong();
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
@@ -81,14 +69,14 @@ final class Sender implements Runnable {
     private boolean stopSeen;
     private int faultsInARow;
 
-    Sender(AppendlogConfig config, StatusReporter status, String prefix, EventBuffer buffer, DropCounter drops,
-            Admission admission, Runnable drainHandOff, Clock clock, RollingObjectWriter objects,
+    public Sender(AppendlogConfig config, StatusReporter status, String prefix, EventBuffer buffer, EventLedger ledger,
+            Runnable drainHandOff, Clock clock, RollingObjectWriter objects,
             ExponentialBackoff backoff) {
         this.config = config;
         this.status = status;
         this.prefix = prefix;
         this.buffer = buffer;
-        this.drops = drops;
+        this.ledger = ledger;
         this.drainHandOff = drainHandOff;
         this.clock = clock;
         this.objects = objects;
@@ -96,28 +84,27 @@ final class Sender implements Runnable {
         this.batch = new Batch((int) config.maxBatchBytes());
         this.batcher = new Batcher(buffer);
         this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
-        this.reports = new SenderReports(config, status, prefix, drops, admission);
+        this.reports = new SenderReports(config, status, prefix, ledger);
     }
 
     /** Stop: send what is left, and give up at {@code deadlineNanos}. The caller then wakes the thread. */
-    void beginStop(long deadlineNanos) {
+    public void beginStop(long deadlineNanos) {
         stopDeadlineNanos = deadlineNanos;
         stopping = true;
     }
 
-    String lastError() {
+    public String lastError() {
         return lastError;
     }
 
     /** Where the current batch goes, for messages. */
-    String currentLocation() {
+    public String currentLocation() {
         return objects.currentLocation();
     }
 
     /** Adds to the unsent count what never reached the sender (the encoder stage's, late offers). */
-    void countUnsent(long events, long bytes) {
-        unsentEvents.addAndGet(events);
-        unsentBytes.addAndGet(bytes);
+    public void countUnsent(long events, long bytes) {
+        ledger.unsent(events, bytes);
     }
 
     /**
@@ -125,7 +112,7 @@ final class Sender implements Runnable {
      * counting what stays unsent (its batch and the buffer, which the sender never touches again)
      * and returns true. Returns false otherwise (the sender counts when it ends).
      */
-    boolean abandon() {
+    public boolean abandon() {
         if (!state.compareAndSet(IN_REQUEST, ABANDONED)) {
             return false;
         }
@@ -219,7 +206,7 @@ final class Sender implements Runnable {
             return 0;
         }
         batchStart = clock.instant();
-        byte[] marker = drops.takeMarkerLine();
+        byte[] marker = ledger.takeMarkerLine();
         if (marker != null) {
             batch.addUncounted(marker);
         }
@@ -244,14 +231,14 @@ final class Sender implements Runnable {
             objects.append(batch.array(), 0, batch.length(), deadline);
             landed = true;
         } catch (AppendFailedException e) {
-            failedAppends.incrementAndGet();
+            ledger.appendFailed();
             lastError = e.getMessage();
             failures.failed("cannot append to " + objects.currentLocation(), e, System.nanoTime());
             int n = (int) Math.min(failures.failuresInARow(), 62);
             retryAtNanos = System.nanoTime() + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
         } catch (Throwable e) { // InterruptedException, or a store client that broke its contract
             if (!(e instanceof InterruptedException)) {
-                failedAppends.incrementAndGet();
+                ledger.appendFailed();
             }
             fault = e;
         }
@@ -265,9 +252,7 @@ final class Sender implements Runnable {
             throw fault;
         }
         if (landed) {
-            appendedEvents.addAndGet(batch.events());
-            batchesSent.incrementAndGet();
-            bytesSent.addAndGet(batch.length());
+            ledger.appended(batch.events(), batch.length());
             batch.clear();
             attempted = false;
             failures.succeeded("appending to " + objects.currentLocation());
@@ -276,9 +261,7 @@ final class Sender implements Runnable {
     }
 
     private void landedAfterAbandon() {
-        appendedEvents.addAndGet(batch.events());
-        batchesSent.incrementAndGet();
-        bytesSent.addAndGet(batch.length());
+        ledger.appended(batch.events(), batch.length());
         countUnsent(-batch.events(), -batch.length());
         status.warn(prefix + "the batch of " + batch.events() + " events that stop had counted as undelivered landed "
                 + "after all in " + objects.currentLocation(), null);

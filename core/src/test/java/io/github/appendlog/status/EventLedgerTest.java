@@ -1,7 +1,8 @@
-package io.github.appendlog.intake;
+package io.github.appendlog.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class DropCounterTest {
+class EventLedgerTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T07:42:01.300Z"));
     private final Clock clock = new Clock() {
         @Override
@@ -31,7 +32,7 @@ class DropCounterTest {
 
     @Test
     void markerLineCountsDropsSinceTheLastMarkerWithTheirTimeSpan() {
-        DropCounter drops = new DropCounter(clock);
+        EventLedger drops = new EventLedger(clock);
         assertNull(drops.takeMarkerLine());
         drops.droppedBufferFull();
         drops.droppedBufferFull();
@@ -51,15 +52,51 @@ class DropCounterTest {
 
     @Test
     void reportsAndMarkersKeepTheirOwnProgress() {
-        DropCounter drops = new DropCounter(clock);
-        assertNull(drops.takeReport());
+        EventLedger drops = new EventLedger(clock);
+        assertNull(drops.takeDropReport());
         drops.droppedBufferFull();
-        assertEquals("dropped 1 events (1 buffer full, 0 below WARN) (1 since start)", drops.takeReport());
-        assertNull(drops.takeReport());
+        assertEquals("dropped 1 events (1 buffer full, 0 below WARN) (1 since start)", drops.takeDropReport());
+        assertNull(drops.takeDropReport());
         drops.droppedBelowWarn();
-        assertEquals("dropped 1 events (0 buffer full, 1 below WARN) (2 since start)", drops.takeReport());
+        assertEquals("dropped 1 events (0 buffer full, 1 below WARN) (2 since start)", drops.takeDropReport());
         // The marker was never taken: it covers both drops.
         assertEquals("[appendlog] dropped 2 events (1 buffer full, 1 below WARN) between 2026-11-25T07:42:01Z and "
                 + "2026-11-25T07:42:01Z\n", new String(drops.takeMarkerLine(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSnapshotHoldsEveryFateCountedAndTheHandOffPositions() {
+        EventLedger ledger = new EventLedger(clock);
+        long[] positions = {5};
+        ledger.countHandedOverBy(() -> positions[0]);
+        ledger.offered();
+        ledger.offered();
+        ledger.droppedBufferFull();
+        ledger.droppedBelowWarn();
+        ledger.refusedAfterStop();
+        ledger.truncated();
+        ledger.encodeFailed(new StackOverflowError());
+        ledger.appended(4, 400);
+        ledger.appended(2, 100);
+        ledger.appendFailed();
+        ledger.unsent(3, 30);
+        ledger.unsent(-1, -10); // a batch counted unsent that landed after all
+
+        PipelineStats stats = ledger.snapshot();
+        assertEquals(7, stats.offered()); // 2 offered + 5 handed over by position
+        assertEquals(6, stats.appendedEvents());
+        assertEquals(2, stats.batchesSent());
+        assertEquals(500, stats.bytesSent());
+        assertEquals(1, stats.failedAppends());
+        assertEquals(1, stats.droppedBufferFull());
+        assertEquals(1, stats.droppedBelowWarn());
+        assertEquals(1, stats.refusedAfterStop());
+        assertEquals(1, stats.truncated());
+        assertEquals(1, stats.encodeFailures());
+        assertEquals(2, stats.unflushedAtStop());
+        assertEquals(20, ledger.unsentBytes());
+        assertTrue(ledger.lastEncodeFailure() instanceof StackOverflowError);
+        positions[0] = 9;
+        assertEquals(11, ledger.snapshot().offered());
     }
 }

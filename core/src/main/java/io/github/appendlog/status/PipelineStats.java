@@ -1,4 +1,4 @@
-package io.github.appendlog.pipeline;
+package io.github.appendlog.status;
 
 /** A snapshot of a pipeline's counters since it started. */
 public final class PipelineStats {

@@ -1,8 +1,7 @@
-package io.github.appendlog.pipeline;
+package io.github.appendlog.delivery;
 
 import io.github.appendlog.config.AppendlogConfig;
-import io.github.appendlog.intake.Admission;
-import io.github.appendlog.intake.DropCounter;
+import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.status.StatusReporter;
 
 /**
@@ -16,8 +15,7 @@ final class SenderReports {
     private final AppendlogConfig config;
     private final StatusReporter status;
     private final String prefix;
-    private final DropCounter drops;
-    private final Admission admission;
+    private final EventLedger ledger;
     private final long intervalNanos;
     private long lastDropReportNanos;
     private long reportedTruncated;
@@ -26,13 +24,11 @@ final class SenderReports {
     private long lastFaultReportNanos;
     private boolean faultReported;
 
-    SenderReports(AppendlogConfig config, StatusReporter status, String prefix, DropCounter drops,
-            Admission admission) {
+    SenderReports(AppendlogConfig config, StatusReporter status, String prefix, EventLedger ledger) {
         this.config = config;
         this.status = status;
         this.prefix = prefix;
-        this.drops = drops;
-        this.admission = admission;
+        this.ledger = ledger;
         this.intervalNanos = config.dropReportInterval().toNanos();
         this.lastDropReportNanos = System.nanoTime() - intervalNanos;
     }
@@ -42,21 +38,21 @@ final class SenderReports {
         if (now - lastDropReportNanos < intervalNanos) {
             return;
         }
-        String dropped = drops.takeReport();
+        String dropped = ledger.takeDropReport();
         if (dropped != null) {
             lastDropReportNanos = now;
             status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
                     + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
         }
-        long failed = admission.encodeFailures();
+        long failed = ledger.encodeFailures();
         if (failed != reportedEncodeFailures) {
-            Throwable e = admission.lastEncodeFailure();
+            Throwable e = ledger.lastEncodeFailure();
             long newly = failed - reportedEncodeFailures;
             reportedEncodeFailures = failed;
             lastDropReportNanos = now;
             status.error(prefix + newly + " events could not be encoded and were dropped: " + e, e);
         }
-        long cut = admission.truncated();
+        long cut = ledger.truncatedEvents();
         if (cut != reportedTruncated) {
             long newly = cut - reportedTruncated;
             reportedTruncated = cut;
