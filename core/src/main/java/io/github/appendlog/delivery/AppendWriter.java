@@ -12,35 +12,42 @@ import java.util.Objects;
 
 /**
  * Appends batches to one append object at the tracked position, exactly once, through any
- * {@link AppendStore} (docs/append-protocol.md).
+ * {@link AppendStore} (docs/append-protocol.md §6).
  *
  * <p>Contract:
  * <ul>
- *   <li>{@link #open()} HEADs the key: missing means position 0 and CRC 0; an Appendable object is
- *       resumed at its length and CRC; any other type gives {@link RolloverRequiredException}
- *       ({@code NOT_APPENDABLE}). {@link #append} opens lazily if {@code open()} was not called.
+ *   <li>{@link #open()} HEADs the key (§6.2): missing means position 0 and checksum 0; an Appendable
+ *       object is resumed at its length and checksum; any other type gives
+ *       {@link RolloverRequiredException} ({@code NOT_APPENDABLE}). {@link #append} opens lazily if
+ *       {@code open()} was not called.
  *   <li>{@link #append} returns the new position. {@link RolloverRequiredException}: the batch was
- *       NOT applied and this object cannot take it; the caller sends it to the next key.
+ *       NOT applied and this object cannot take it; the caller sends it to the next key (§6.8).
  *       {@link AppendFailedException}: retries ran out, the deadline came, or the store refused
  *       (authentication, bucket, bad request); the caller keeps the batch and calls {@code append}
  *       with the SAME bytes later, and the writer first finds out whether the failed attempt landed,
- *       so the batch lands exactly once across those calls. If the caller instead gives up on the
- *       batch and appends different bytes, the writer still settles the earlier attempt first (by
- *       length and CRC-64) so the position stays right.
- *   <li>Every reply is verified: next position {@code == pos + len} and, when the reply carries
- *       one, the store's whole-object checksum {@code == combine(checksumSoFar, checksum(batch))}. A mismatch is reported as an error and resolved like a
- *       conflict; if the batch did land, the call succeeds and the next one asks for a rollover.
+ *       so the batch lands exactly once across those calls (§6.7). If the caller instead gives up on
+ *       the batch and appends different bytes, the writer still settles the earlier attempt first
+ *       (by length and checksum) so the position stays right.
+ *   <li>Every reply is verified (§5, §6.6): next position {@code == pos + len} and, when the reply
+ *       carries one, the whole-object checksum ({@link AppendStore#checksum()}) {@code ==
+ *       combine(checksumBefore, checksum(batch), len)}. A mismatch is reported as an error and
+ *       settled like a conflict; if the batch did land, the call succeeds and the next one asks for
+ *       a {@code CONFLICT} rollover.
+ *   <li>Settling (§6.5, {@link AppendResolver}) that finds the object's content before the batch is
+ *       not what this writer appended (replaced) does the same: batch there, the call succeeds and
+ *       the next asks for a rollover; batch not there, the call asks for it. Either way one error
+ *       names the object, and nothing more is appended to it.
  *   <li>I/O errors, 5xx and throttling are retried with capped exponential backoff up to
  *       {@code maxRetries}, never waiting past {@code deadlineNanos} ({@link System#nanoTime()}
  *       scale); the first attempt is always made. After any ambiguous outcome (I/O error, a
- *       request cancelled at its deadline, 5xx), a 409 PositionNotEqualToLength or a 404 NoSuchKey
- *       (the object was deleted: recreated at 0 if this writer had appended nothing to it, else a
- *       {@code CONFLICT} rollover) the writer proves whether the batch landed before sending
- *       again ({@link AppendResolver}); it never re-sends at a new offset without that proof.
+ *       request cancelled at its deadline, 5xx; §6.4), a 409 PositionNotEqualToLength or a 404
+ *       NoSuchKey (the object was deleted: recreated at 0 if this writer had appended nothing to it,
+ *       else a {@code CONFLICT} rollover) the writer proves whether the batch landed before sending
+ *       again; it never re-sends at a new offset without that proof.
  * </ul>
  *
  * <p>Not thread-safe: one sender thread calls {@code open}/{@code append}; {@link #position()} and
- * {@link #crc64()} may be read from any thread.
+ * {@link #checksum()} may be read from any thread.
  */
 public final class AppendWriter {
     private final AppendStore client;
@@ -136,6 +143,13 @@ public final class AppendWriter {
                     AppendResolver.Resolution r = resolveOrRefuse(attempt, ours ? data : null, offset, deadlineNanos);
                     pending = null;
                     adopt(r.position(), r.crc(), r.crcKnown());
+                    if (r.replaced() != null) { // landed on an object replaced before it: no more appends
+                        RolloverRequiredException refused = refuse(RolloverRequiredException.Reason.CONFLICT, r.replaced());
+                        if (!ours) {
+                            throw refused;
+                        }
+                        return succeeded();
+                    }
                     if (r.applied() && ours) {
                         status.info("appendlog: the append of " + attempt + " to '" + key
                                 + "' had landed; continuing at position " + r.position());
