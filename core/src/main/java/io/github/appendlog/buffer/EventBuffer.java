@@ -66,7 +66,9 @@ public final class EventBuffer {
         // Enough chunks for a full buffer are kept for reuse (see ChunkedEventQueue).
         this.queue = new ChunkedEventQueue((int) Math.min(Integer.MAX_VALUE, maxBytes / ChunkedEventQueue.CHUNK_BYTES + 1),
                 usedBytes);
-        this.discardAboveBytes = maxBytes * discardThresholdPercent / 100;
+        // 100 turns the threshold off: the count may pass maxBytes for a while (a chunk's unused end, an
+        // event encoded larger than its reservation), and that must not make events below WARN drop.
+        this.discardAboveBytes = discardThresholdPercent >= 100 ? Long.MAX_VALUE : maxBytes * discardThresholdPercent / 100;
         this.batchBytes = signalBytes;
         this.maxSignalBytes = Math.max(signalBytes, Math.min(maxBytes, discardAboveBytes));
         this.signalBytes = signalBytes;

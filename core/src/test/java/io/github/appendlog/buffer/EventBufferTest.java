@@ -223,4 +223,19 @@ class EventBufferTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aDiscardThresholdOf100NeverDropsAnEventAsBelowWarnEvenWhenTheCountIsPastTheBound() throws Exception {
+        // The count may pass maxBytes for a while (an event encoded larger than its reservation, a
+        // chunk's unused end): with discardThreshold 100 an event below WARN is then refused as
+        // FULL (so BLOCK waits for room), never dropped as below the threshold.
+        EventBuffer buffer = new EventBuffer(4096, 100, 4096);
+        assertEquals(Outcome.ACCEPTED, buffer.reserve(4000, true, 0));
+        buffer.correctReserved(500);
+        assertTrue(buffer.usedBytes() > 4096);
+        assertEquals(Outcome.ACCEPTED, buffer.likelyOutcome(false, true));
+        assertEquals(Outcome.FULL, buffer.likelyOutcome(false, false));
+        assertEquals(Outcome.FULL, buffer.offer(new byte[10], false, TimeUnit.MILLISECONDS.toNanos(20)));
+        assertEquals(Outcome.FULL, buffer.reserve(100, false, 0));
+    }
 }
