@@ -49,7 +49,7 @@ import java.util.Objects;
  * <p>Not thread-safe: one sender thread calls {@code open}/{@code append}; {@link #position()} and
  * {@link #checksum()} may be read from any thread.
  */
-public final class AppendWriter {
+final class AppendWriter {
     private final AppendStore client;
     private final ObjectChecksum checksum;
     private final String key;
@@ -69,7 +69,7 @@ public final class AppendWriter {
     /** Calls that ended in AppendFailedException since the last success (each reported by the caller). */
     private int failedCalls;
 
-    public AppendWriter(AppendStore client, String key, WriterOptions options, StatusReporter status) {
+    AppendWriter(AppendStore client, String key, WriterOptions options, StatusReporter status) {
         this.client = Objects.requireNonNull(client, "client");
         this.checksum = client.checksum();
         this.key = Objects.requireNonNull(key, "key");
@@ -80,12 +80,12 @@ public final class AppendWriter {
     }
 
     /** HEADs the key and resumes at its end; retries transient errors without a deadline. */
-    public void open() throws AppendFailedException, RolloverRequiredException, InterruptedException {
+    void open() throws AppendFailedException, RolloverRequiredException, InterruptedException {
         open(retry.nanoTime() + Long.MAX_VALUE / 2);
     }
 
     /** Like {@link #open()}, never waiting for a retry past {@code deadlineNanos}. */
-    public void open(long deadlineNanos)
+    void open(long deadlineNanos)
             throws AppendFailedException, RolloverRequiredException, InterruptedException {
         int failures = 0;
         while (true) {
@@ -120,7 +120,7 @@ public final class AppendWriter {
      *
      * @param deadlineNanos no retry wait ends past this {@link System#nanoTime()} value
      */
-    public long append(byte[] data, int offset, int length, long deadlineNanos)
+    long append(byte[] data, int offset, int length, long deadlineNanos)
             throws RolloverRequiredException, AppendFailedException, InterruptedException {
         Objects.checkFromIndexSize(offset, length, data.length);
         if (refusal != null) {
@@ -214,16 +214,16 @@ public final class AppendWriter {
     }
 
     /** The position the next append goes to (the object's length as this writer knows it). */
-    public long position() {
+    long position() {
         return position;
     }
 
     /** The whole object's checksum ({@link AppendStore#checksum()}) as this writer knows it. */
-    public long checksum() {
+    long checksum() {
         return crc;
     }
 
-    public String key() {
+    String key() {
         return key;
     }
 
@@ -232,7 +232,7 @@ public final class AppendWriter {
      * A caller that wants to drop this writer (e.g. to move to the next key) should first append
      * the same bytes again through it, or the batch could land twice: once here, once there.
      */
-    public boolean hasUnresolvedAttempt() {
+    boolean hasUnresolvedAttempt() {
         return pending != null;
     }
 
