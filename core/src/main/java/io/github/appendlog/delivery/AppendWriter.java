@@ -55,7 +55,7 @@ final class AppendWriter {
     private final String key;
     private final WriterOptions options;
     private final StatusReporter status;
-    private final RetryPolicy retry;
+    private final WriterRetries retries;
     private final AppendResolver resolver;
 
     private volatile long position;
@@ -66,8 +66,6 @@ final class AppendWriter {
     private AppendAttempt pending;
     /** Set once the object cannot take more appends; every later append asks for a rollover. */
     private RolloverRequiredException.Reason refusal;
-    /** Calls that ended in AppendFailedException since the last success (each reported by the caller). */
-    private int failedCalls;
 
     AppendWriter(AppendStore client, String key, WriterOptions options, StatusReporter status) {
         this.client = Objects.requireNonNull(client, "client");
@@ -75,13 +73,13 @@ final class AppendWriter {
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
         this.status = Objects.requireNonNull(status, "status");
-        this.retry = options.retryPolicy();
+        this.retries = new WriterRetries(options.retryPolicy(), status, key);
         this.resolver = new AppendResolver(client, key);
     }
 
     /** HEADs the key and resumes at its end; retries transient errors without a deadline. */
     void open() throws AppendFailedException, RolloverRequiredException, InterruptedException {
-        open(retry.nanoTime() + Long.MAX_VALUE / 2);
+        open(retries.noDeadline());
     }
 
     /** Like {@link #open()}, never waiting for a retry past {@code deadlineNanos}. */
@@ -89,7 +87,7 @@ final class AppendWriter {
             throws AppendFailedException, RolloverRequiredException, InterruptedException {
         int failures = 0;
         while (true) {
-            checkInterrupted();
+            WriterRetries.checkInterrupted();
             try {
                 ObjectInfo info = client.head(key, deadlineNanos);
                 if (info == null) {
@@ -106,11 +104,11 @@ final class AppendWriter {
                 opened = true;
                 return;
             } catch (IOException | StoreException e) {
-                if (!retryable(e)) {
-                    throw failed("cannot open object '" + key + "'", e);
+                if (!WriterRetries.retryable(e)) {
+                    throw retries.failed("cannot open object '" + key + "'", e, pending != null);
                 }
                 failures++;
-                awaitRetry(failures, deadlineNanos, "opening object '" + key + "'", e);
+                retries.awaitRetry(failures, deadlineNanos, "opening object '" + key + "'", e, pending != null);
             }
         }
     }
@@ -135,7 +133,7 @@ final class AppendWriter {
         int conflicts = 0;
         boolean suspect = false;
         while (true) {
-            checkInterrupted();
+            WriterRetries.checkInterrupted();
             try {
                 if (pending != null) {
                     AppendAttempt attempt = pending;
@@ -183,14 +181,15 @@ final class AppendWriter {
                 pending = attempt;
             } catch (IOException e) {
                 failures++;
-                awaitRetry(failures, deadlineNanos, describe(length), e);
+                retries.awaitRetry(failures, deadlineNanos, describe(length), e, pending != null);
             } catch (StoreException e) {
                 switch (e.kind()) {
                     case POSITION_MISMATCH:
                     case NO_SUCH_KEY: // deleted under us: the resolver's HEAD decides (recreate at 0 or roll over)
                         conflicts++;
                         if (conflicts > options.maxConflicts()) {
-                            throw failed(describe(length) + " lost to other writers " + conflicts + " times", e);
+                            throw retries.failed(describe(length) + " lost to other writers " + conflicts + " times", e,
+                                    pending != null);
                         }
                         status.info("appendlog: " + describe(length) + ": " + e.getMessage()
                                 + "; checking whether it landed");
@@ -204,10 +203,10 @@ final class AppendWriter {
                                 e.getMessage(), e);
                     default:
                         if (!e.kind().retryable()) {
-                            throw failed(describe(length) + " failed", e);
+                            throw retries.failed(describe(length) + " failed", e, pending != null);
                         }
                         failures++;
-                        awaitRetry(failures, deadlineNanos, describe(length), e);
+                        retries.awaitRetry(failures, deadlineNanos, describe(length), e, pending != null);
                 }
             }
         }
@@ -253,22 +252,13 @@ final class AppendWriter {
     }
 
     private boolean verified(AppendReply reply, AppendAttempt attempt) {
-        long expectedCrc = attempt.expectedCrc();
-        boolean positionOk = reply.nextPosition() == attempt.end();
-        boolean crcOk = !reply.hasChecksum() || !attempt.crcKnown() || reply.checksum() == expectedCrc;
-        if (positionOk && crcOk) {
-            if (reply.hasChecksum()) {
-                adopt(attempt.end(), reply.checksum(), true);
-            } else {
-                adopt(attempt.end(), expectedCrc, attempt.crcKnown());
-            }
+        if (attempt.acknowledgedBy(reply)) {
+            boolean known = reply.hasChecksum() || attempt.crcKnown();
+            adopt(attempt.end(), reply.hasChecksum() ? reply.checksum() : attempt.expectedCrc(), known);
             return true;
         }
-        status.error("appendlog: object '" + key + "' acknowledged an append of " + attempt + " with next position "
-                + reply.nextPosition() + " and " + checksum.name() + " " + Long.toUnsignedString(reply.checksum())
-                + ", expected "
-                + attempt.end() + " and " + Long.toUnsignedString(expectedCrc) + " (request id "
-                + reply.requestId() + "); another writer changed the object or data was corrupted; checking it");
+        status.error("appendlog: object '" + key + "' acknowledged an append of " + attempt + " with "
+                + attempt.mismatch(reply) + "; another writer changed the object or data was corrupted; checking it");
         return false;
     }
 
@@ -292,40 +282,8 @@ final class AppendWriter {
         return new RolloverRequiredException(reason, key, message, null);
     }
 
-    private void awaitRetry(int failures, long deadlineNanos, String what, Exception cause)
-            throws AppendFailedException, InterruptedException {
-        RetryPolicy.Decision decision = retry.awaitRetry(failures, deadlineNanos);
-        switch (decision) {
-            case RETRY:
-                status.info("appendlog: " + what + ": attempt " + failures + " failed (" + cause.getMessage()
-                        + "); retrying");
-                return;
-            case EXHAUSTED:
-                throw failed(what + " failed after " + failures + " attempts", cause);
-            case DEADLINE:
-            default:
-                throw failed(what + " failed after " + failures + " attempts; the deadline came before the next retry",
-                        cause);
-        }
-    }
-
-    /**
-     * The exception for a failed call. The caller reports it (the pipeline: once, then once per
-     * interval); the writer only notes it at INFO, so one failure never shows as two errors.
-     */
-    private AppendFailedException failed(String what, Exception cause) {
-        AppendFailedException e = AppendFailedException.of("appendlog: " + what + ": " + cause.getMessage()
-                + (pending != null ? " (whether it landed is checked before the next append)" : ""), cause);
-        failedCalls++;
-        status.info(e.getMessage() + " (failure " + failedCalls + " in a row)");
-        return e;
-    }
-
     private long succeeded() {
-        if (failedCalls > 0) {
-            status.info("appendlog: appends to '" + key + "' succeed again after " + failedCalls + " failed calls");
-            failedCalls = 0;
-        }
+        retries.succeeded();
         return position;
     }
 
@@ -337,15 +295,5 @@ final class AppendWriter {
         position = newPosition;
         crc = newCrc;
         crcKnown = known;
-    }
-
-    private static boolean retryable(Exception e) {
-        return e instanceof IOException || ((StoreException) e).kind().retryable();
-    }
-
-    private static void checkInterrupted() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("appendlog writer interrupted");
-        }
     }
 }
