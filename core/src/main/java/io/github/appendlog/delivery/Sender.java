@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The sender loop of an {@link AppendPipeline}, run by its {@code appendlog-sender-<name>} thread.
+ * The sender loop of a pipeline ({@link Delivery}), run by its {@code appendlog-sender-<name>} thread.
  * Events stay in the buffer (where they count towards the wake-up threshold) until a batch is due:
  * the buffer holds a batch's worth, the flush timer fired, or stop began. Then batches are formed
  * and sent until the buffer is empty (timer, stop) or below a batch's worth (threshold). A batch
