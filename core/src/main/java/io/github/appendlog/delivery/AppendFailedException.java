@@ -9,7 +9,7 @@ import io.github.appendlog.store.StoreException;
  * batch and later calls {@link AppendWriter#append} with the same bytes: the writer then first
  * finds out whether the failed attempt landed, so the batch lands exactly once.
  */
-public final class AppendFailedException extends Exception {
+final class AppendFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final StoreErrorKind kind;
@@ -21,7 +21,7 @@ public final class AppendFailedException extends Exception {
      * @param errorCode the OSS error code, or null
      * @param retryable whether sending the batch again later may succeed without a fix by the user
      */
-    public AppendFailedException(String message, Throwable cause, StoreErrorKind kind, String errorCode,
+    AppendFailedException(String message, Throwable cause, StoreErrorKind kind, String errorCode,
             boolean retryable) {
         super(message, cause);
         this.kind = kind;
@@ -39,12 +39,12 @@ public final class AppendFailedException extends Exception {
     }
 
     /** The store's error kind, or null for I/O failures and deadlines. */
-    public StoreErrorKind kind() {
+    StoreErrorKind kind() {
         return kind;
     }
 
     /** The store's error code such as {@code SignatureDoesNotMatch}, or null. */
-    public String errorCode() {
+    String errorCode() {
         return errorCode;
     }
 
@@ -52,7 +52,7 @@ public final class AppendFailedException extends Exception {
      * True for transient trouble (I/O, 5xx, throttling, deadline); false when the user must fix
      * something (credentials, bucket, permissions) before appends can succeed.
      */
-    public boolean retryable() {
+    boolean retryable() {
         return retryable;
     }
 }

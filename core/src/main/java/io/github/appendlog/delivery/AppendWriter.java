@@ -49,13 +49,13 @@ import java.util.Objects;
  * <p>Not thread-safe: one sender thread calls {@code open}/{@code append}; {@link #position()} and
  * {@link #checksum()} may be read from any thread.
  */
-public final class AppendWriter {
+final class AppendWriter {
     private final AppendStore client;
     private final ObjectChecksum checksum;
     private final String key;
     private final WriterOptions options;
     private final StatusReporter status;
-    private final RetryPolicy retry;
+    private final WriterRetries retries;
     private final AppendResolver resolver;
 
     private volatile long position;
@@ -66,30 +66,28 @@ public final class AppendWriter {
     private AppendAttempt pending;
     /** Set once the object cannot take more appends; every later append asks for a rollover. */
     private RolloverRequiredException.Reason refusal;
-    /** Calls that ended in AppendFailedException since the last success (each reported by the caller). */
-    private int failedCalls;
 
-    public AppendWriter(AppendStore client, String key, WriterOptions options, StatusReporter status) {
+    AppendWriter(AppendStore client, String key, WriterOptions options, StatusReporter status) {
         this.client = Objects.requireNonNull(client, "client");
         this.checksum = client.checksum();
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
         this.status = Objects.requireNonNull(status, "status");
-        this.retry = options.retryPolicy();
+        this.retries = new WriterRetries(options.retryPolicy(), status, key);
         this.resolver = new AppendResolver(client, key);
     }
 
     /** HEADs the key and resumes at its end; retries transient errors without a deadline. */
-    public void open() throws AppendFailedException, RolloverRequiredException, InterruptedException {
-        open(retry.nanoTime() + Long.MAX_VALUE / 2);
+    void open() throws AppendFailedException, RolloverRequiredException, InterruptedException {
+        open(retries.noDeadline());
     }
 
     /** Like {@link #open()}, never waiting for a retry past {@code deadlineNanos}. */
-    public void open(long deadlineNanos)
+    void open(long deadlineNanos)
             throws AppendFailedException, RolloverRequiredException, InterruptedException {
         int failures = 0;
         while (true) {
-            checkInterrupted();
+            WriterRetries.checkInterrupted();
             try {
                 ObjectInfo info = client.head(key, deadlineNanos);
                 if (info == null) {
@@ -106,11 +104,11 @@ public final class AppendWriter {
                 opened = true;
                 return;
             } catch (IOException | StoreException e) {
-                if (!retryable(e)) {
-                    throw failed("cannot open object '" + key + "'", e);
+                if (!WriterRetries.retryable(e)) {
+                    throw retries.failed("cannot open object '" + key + "'", e, pending != null);
                 }
                 failures++;
-                awaitRetry(failures, deadlineNanos, "opening object '" + key + "'", e);
+                retries.awaitRetry(failures, deadlineNanos, "opening object '" + key + "'", e, pending != null);
             }
         }
     }
@@ -120,7 +118,7 @@ public final class AppendWriter {
      *
      * @param deadlineNanos no retry wait ends past this {@link System#nanoTime()} value
      */
-    public long append(byte[] data, int offset, int length, long deadlineNanos)
+    long append(byte[] data, int offset, int length, long deadlineNanos)
             throws RolloverRequiredException, AppendFailedException, InterruptedException {
         Objects.checkFromIndexSize(offset, length, data.length);
         if (refusal != null) {
@@ -135,7 +133,7 @@ public final class AppendWriter {
         int conflicts = 0;
         boolean suspect = false;
         while (true) {
-            checkInterrupted();
+            WriterRetries.checkInterrupted();
             try {
                 if (pending != null) {
                     AppendAttempt attempt = pending;
@@ -183,14 +181,15 @@ public final class AppendWriter {
                 pending = attempt;
             } catch (IOException e) {
                 failures++;
-                awaitRetry(failures, deadlineNanos, describe(length), e);
+                retries.awaitRetry(failures, deadlineNanos, describe(length), e, pending != null);
             } catch (StoreException e) {
                 switch (e.kind()) {
                     case POSITION_MISMATCH:
                     case NO_SUCH_KEY: // deleted under us: the resolver's HEAD decides (recreate at 0 or roll over)
                         conflicts++;
                         if (conflicts > options.maxConflicts()) {
-                            throw failed(describe(length) + " lost to other writers " + conflicts + " times", e);
+                            throw retries.failed(describe(length) + " lost to other writers " + conflicts + " times", e,
+                                    pending != null);
                         }
                         status.info("appendlog: " + describe(length) + ": " + e.getMessage()
                                 + "; checking whether it landed");
@@ -204,26 +203,26 @@ public final class AppendWriter {
                                 e.getMessage(), e);
                     default:
                         if (!e.kind().retryable()) {
-                            throw failed(describe(length) + " failed", e);
+                            throw retries.failed(describe(length) + " failed", e, pending != null);
                         }
                         failures++;
-                        awaitRetry(failures, deadlineNanos, describe(length), e);
+                        retries.awaitRetry(failures, deadlineNanos, describe(length), e, pending != null);
                 }
             }
         }
     }
 
     /** The position the next append goes to (the object's length as this writer knows it). */
-    public long position() {
+    long position() {
         return position;
     }
 
     /** The whole object's checksum ({@link AppendStore#checksum()}) as this writer knows it. */
-    public long checksum() {
+    long checksum() {
         return crc;
     }
 
-    public String key() {
+    String key() {
         return key;
     }
 
@@ -232,7 +231,7 @@ public final class AppendWriter {
      * A caller that wants to drop this writer (e.g. to move to the next key) should first append
      * the same bytes again through it, or the batch could land twice: once here, once there.
      */
-    public boolean hasUnresolvedAttempt() {
+    boolean hasUnresolvedAttempt() {
         return pending != null;
     }
 
@@ -253,22 +252,13 @@ public final class AppendWriter {
     }
 
     private boolean verified(AppendReply reply, AppendAttempt attempt) {
-        long expectedCrc = attempt.expectedCrc();
-        boolean positionOk = reply.nextPosition() == attempt.end();
-        boolean crcOk = !reply.hasChecksum() || !attempt.crcKnown() || reply.checksum() == expectedCrc;
-        if (positionOk && crcOk) {
-            if (reply.hasChecksum()) {
-                adopt(attempt.end(), reply.checksum(), true);
-            } else {
-                adopt(attempt.end(), expectedCrc, attempt.crcKnown());
-            }
+        if (attempt.acknowledgedBy(reply)) {
+            boolean known = reply.hasChecksum() || attempt.crcKnown();
+            adopt(attempt.end(), reply.hasChecksum() ? reply.checksum() : attempt.expectedCrc(), known);
             return true;
         }
-        status.error("appendlog: object '" + key + "' acknowledged an append of " + attempt + " with next position "
-                + reply.nextPosition() + " and " + checksum.name() + " " + Long.toUnsignedString(reply.checksum())
-                + ", expected "
-                + attempt.end() + " and " + Long.toUnsignedString(expectedCrc) + " (request id "
-                + reply.requestId() + "); another writer changed the object or data was corrupted; checking it");
+        status.error("appendlog: object '" + key + "' acknowledged an append of " + attempt + " with "
+                + attempt.mismatch(reply) + "; another writer changed the object or data was corrupted; checking it");
         return false;
     }
 
@@ -292,40 +282,8 @@ public final class AppendWriter {
         return new RolloverRequiredException(reason, key, message, null);
     }
 
-    private void awaitRetry(int failures, long deadlineNanos, String what, Exception cause)
-            throws AppendFailedException, InterruptedException {
-        RetryPolicy.Decision decision = retry.awaitRetry(failures, deadlineNanos);
-        switch (decision) {
-            case RETRY:
-                status.info("appendlog: " + what + ": attempt " + failures + " failed (" + cause.getMessage()
-                        + "); retrying");
-                return;
-            case EXHAUSTED:
-                throw failed(what + " failed after " + failures + " attempts", cause);
-            case DEADLINE:
-            default:
-                throw failed(what + " failed after " + failures + " attempts; the deadline came before the next retry",
-                        cause);
-        }
-    }
-
-    /**
-     * The exception for a failed call. The caller reports it (the pipeline: once, then once per
-     * interval); the writer only notes it at INFO, so one failure never shows as two errors.
-     */
-    private AppendFailedException failed(String what, Exception cause) {
-        AppendFailedException e = AppendFailedException.of("appendlog: " + what + ": " + cause.getMessage()
-                + (pending != null ? " (whether it landed is checked before the next append)" : ""), cause);
-        failedCalls++;
-        status.info(e.getMessage() + " (failure " + failedCalls + " in a row)");
-        return e;
-    }
-
     private long succeeded() {
-        if (failedCalls > 0) {
-            status.info("appendlog: appends to '" + key + "' succeed again after " + failedCalls + " failed calls");
-            failedCalls = 0;
-        }
+        retries.succeeded();
         return position;
     }
 
@@ -337,15 +295,5 @@ public final class AppendWriter {
         position = newPosition;
         crc = newCrc;
         crcKnown = known;
-    }
-
-    private static boolean retryable(Exception e) {
-        return e instanceof IOException || ((StoreException) e).kind().retryable();
-    }
-
-    private static void checkInterrupted() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("appendlog writer interrupted");
-        }
     }
 }

@@ -10,10 +10,10 @@ import java.util.function.DoubleSupplier;
  * {@code min(maxDelay, baseDelay * 2^(n-1))}, and the jitter picks the actual wait below it.
  * Immutable and thread-safe as long as the random source is.
  */
-public final class ExponentialBackoff {
+final class ExponentialBackoff {
 
     /** How the wait is drawn below the ceiling. */
-    public enum Jitter {
+    enum Jitter {
         /** Exactly the ceiling. */
         NONE,
         /** Uniform in {@code [0, ceiling]}: spreads retries of many clients the most. */
@@ -30,7 +30,7 @@ public final class ExponentialBackoff {
     /**
      * @param random values in {@code [0, 1)}; tests pass a fixed sequence
      */
-    public ExponentialBackoff(Duration baseDelay, Duration maxDelay, Jitter jitter, DoubleSupplier random) {
+    ExponentialBackoff(Duration baseDelay, Duration maxDelay, Jitter jitter, DoubleSupplier random) {
         if (baseDelay.isNegative() || maxDelay.isNegative()) {
             throw new IllegalArgumentException("delays must not be negative: base " + baseDelay + ", max " + maxDelay);
         }
@@ -44,12 +44,12 @@ public final class ExponentialBackoff {
     }
 
     /** Full jitter drawn from {@link ThreadLocalRandom}. */
-    public ExponentialBackoff(Duration baseDelay, Duration maxDelay) {
+    ExponentialBackoff(Duration baseDelay, Duration maxDelay) {
         this(baseDelay, maxDelay, Jitter.FULL, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** The ceiling for retry {@code retry} (1-based), before jitter. */
-    public long ceilingNanos(int retry) {
+    long ceilingNanos(int retry) {
         if (retry < 1) {
             throw new IllegalArgumentException("retry is 1-based: " + retry);
         }
@@ -59,7 +59,7 @@ public final class ExponentialBackoff {
     }
 
     /** The wait before retry {@code retry} (1-based). */
-    public long delayNanos(int retry) {
+    long delayNanos(int retry) {
         long ceiling = ceilingNanos(retry);
         switch (jitter) {
             case FULL:
@@ -73,7 +73,7 @@ public final class ExponentialBackoff {
         }
     }
 
-    public Duration delay(int retry) {
+    Duration delay(int retry) {
         return Duration.ofNanos(delayNanos(retry));
     }
 

@@ -6,7 +6,7 @@ import io.github.appendlog.status.StatusReporter;
  * Reports failed appends without flooding: the first failure at once, then at most one summary per
  * interval while failures go on, and one line when appends succeed again. Sender thread only.
  */
-public final class FailureReporter {
+final class FailureReporter {
     private final StatusReporter status;
     private final String prefix;
     private final long intervalNanos;
@@ -14,13 +14,13 @@ public final class FailureReporter {
     private long unreported;
     private long lastReportNanos;
 
-    public FailureReporter(StatusReporter status, String prefix, long intervalNanos) {
+    FailureReporter(StatusReporter status, String prefix, long intervalNanos) {
         this.status = status;
         this.prefix = prefix;
         this.intervalNanos = intervalNanos;
     }
 
-    public void failed(String what, Exception cause, long nowNanos) {
+    void failed(String what, Exception cause, long nowNanos) {
         failures++;
         unreported++;
         if (failures == 1) {
@@ -35,7 +35,7 @@ public final class FailureReporter {
         }
     }
 
-    public void succeeded(String what) {
+    void succeeded(String what) {
         if (failures > 0) {
             status.info(prefix + what + " works again after " + failures + " failed attempts");
             failures = 0;
@@ -44,7 +44,7 @@ public final class FailureReporter {
     }
 
     /** Failed attempts in a row so far. */
-    public long failuresInARow() {
+    long failuresInARow() {
         return failures;
     }
 }

@@ -130,7 +130,7 @@ public final class ObjectKeyPattern {
     }
 
     /** The formatted date tokens at {@code time}; a change means a new object. Empty without dates. */
-    public String period(Instant time) {
+    String period(Instant time) {
         if (!hasDate) {
             return "";
         }
@@ -144,7 +144,7 @@ public final class ObjectKeyPattern {
     }
 
     /** The object key for {@code time} and object {@code index}. */
-    public String key(Instant time, int index) {
+    String key(Instant time, int index) {
         StringBuilder sb = new StringBuilder();
         for (Object part : parts) {
             if (part == INDEX) {
@@ -166,7 +166,7 @@ public final class ObjectKeyPattern {
      * before {@code %i} (or, without {@code %i}, before the inserted {@code .n}). Listing it finds
      * the period's objects.
      */
-    public String indexPrefix(Instant time) {
+    String indexPrefix(Instant time) {
         if (!hasIndex) {
             return key(time, 0).substring(0, insertPoint(key(time, 0)));
         }
@@ -185,7 +185,7 @@ public final class ObjectKeyPattern {
      * no leading zeros, compared as a number), else -1: keys of other periods or that merely share
      * the prefix are not objects of this pattern.
      */
-    public int indexOf(Instant time, String key) {
+    int indexOf(Instant time, String key) {
         Matcher m = indexMatcher(time).matcher(key);
         if (!m.matches()) {
             return -1;
@@ -230,11 +230,11 @@ public final class ObjectKeyPattern {
         return dot > slash + 1 ? dot : k.length();
     }
 
-    public boolean hasIndex() {
+    boolean hasIndex() {
         return hasIndex;
     }
 
-    public boolean hasDate() {
+    boolean hasDate() {
         return hasDate;
     }
 

@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
  * the sleeper are seams: tests advance a fake clock instead of sleeping, and a pipeline passes a
  * {@link StopSignal} so that its stop cuts a running wait short.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     /** What {@link #awaitRetry} decided. */
-    public enum Decision {
+    enum Decision {
         /** The wait is over: try again. */
         RETRY,
         /** {@code maxRetries} retries were already made. */
@@ -28,7 +28,7 @@ public final class RetryPolicy {
     /**
      * @param nanoTime the clock deadlines are measured on, normally {@code System::nanoTime}
      */
-    public RetryPolicy(int maxRetries, ExponentialBackoff backoff, Sleeper sleeper, LongSupplier nanoTime) {
+    RetryPolicy(int maxRetries, ExponentialBackoff backoff, Sleeper sleeper, LongSupplier nanoTime) {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
         }
@@ -38,16 +38,16 @@ public final class RetryPolicy {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    public int maxRetries() {
+    int maxRetries() {
         return maxRetries;
     }
 
-    public long nanoTime() {
+    long nanoTime() {
         return nanoTime.getAsLong();
     }
 
     /** True when {@code deadlineNanos} (on {@link #nanoTime()}) has passed. */
-    public boolean expired(long deadlineNanos) {
+    boolean expired(long deadlineNanos) {
         return nanoTime() - deadlineNanos >= 0;
     }
 
@@ -57,7 +57,7 @@ public final class RetryPolicy {
      * stop began, {@link Sleeper#deadline}). A stop that begins during the wait ends it early, with
      * {@link Decision#RETRY}: the next attempt is made at once.
      */
-    public Decision awaitRetry(int retry, long deadlineNanos) throws InterruptedException {
+    Decision awaitRetry(int retry, long deadlineNanos) throws InterruptedException {
         if (retry > maxRetries) {
             return Decision.EXHAUSTED;
         }

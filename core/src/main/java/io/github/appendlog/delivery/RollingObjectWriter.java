@@ -19,7 +19,7 @@ import java.util.List;
  * {@code oss:ListObjects} permission), the period starts at index 0 and moves up one rollover at a
  * time, as far as {@value #MAX_ROLLOVERS_PER_CALL} per call. Sender thread only.
  */
-public final class RollingObjectWriter {
+final class RollingObjectWriter {
     /** Rollovers one call may make before it gives up for now (only a misbehaving store needs this). */
     private static final int MAX_ROLLOVERS_PER_CALL = 100;
 
@@ -35,7 +35,7 @@ public final class RollingObjectWriter {
     private boolean discover;
     private boolean listRefusalReported;
 
-    public RollingObjectWriter(AppendStore client, ObjectKeyPattern pattern, WriterOptions options, StatusReporter status) {
+    RollingObjectWriter(AppendStore client, ObjectKeyPattern pattern, WriterOptions options, StatusReporter status) {
         this.client = client;
         this.pattern = pattern;
         this.options = options;
@@ -47,7 +47,7 @@ public final class RollingObjectWriter {
      * first {@link #append} (never between retries of the same batch: the writer makes retries
      * exactly-once only on the same object).
      */
-    public void beginBatch(Instant batchStart) {
+    void beginBatch(Instant batchStart) {
         String p = pattern.period(batchStart);
         if (!p.equals(period)) {
             period = p;
@@ -59,7 +59,7 @@ public final class RollingObjectWriter {
     }
 
     /** Appends the batch, rolling over as often as needed; returns the object's new length. */
-    public long append(byte[] data, int offset, int length, long deadlineNanos)
+    long append(byte[] data, int offset, int length, long deadlineNanos)
             throws AppendFailedException, InterruptedException {
         if (discover) {
             index = newestIndex(deadlineNanos);
@@ -124,12 +124,12 @@ public final class RollingObjectWriter {
     }
 
     /** The key the next append goes to (null before the first batch). */
-    public String currentKey() {
+    String currentKey() {
         return periodStart == null ? null : pattern.key(periodStart, index);
     }
 
     /** Where the current object is, for messages (e.g. {@code oss://bucket/key}). */
-    public String currentLocation() {
+    String currentLocation() {
         String key = currentKey();
         return location(key == null ? pattern.toString() : key);
     }

@@ -4,11 +4,11 @@ package io.github.appendlog.delivery;
  * The batch was NOT applied and cannot go into this object: the caller rolls over to the next key
  * and sends the same batch there.
  */
-public final class RolloverRequiredException extends Exception {
+final class RolloverRequiredException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** Why the object cannot take the batch. */
-    public enum Reason {
+    enum Reason {
         /** The key holds a Normal/Multipart/Symlink object (409 ObjectNotAppendable, or HEAD says so). */
         NOT_APPENDABLE,
         /** The batch would take the object past {@code maxObjectBytes} or the store's maximum size. */
@@ -23,18 +23,18 @@ public final class RolloverRequiredException extends Exception {
     private final Reason reason;
     private final String key;
 
-    public RolloverRequiredException(Reason reason, String key, String message, Throwable cause) {
+    RolloverRequiredException(Reason reason, String key, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.key = key;
     }
 
-    public Reason reason() {
+    Reason reason() {
         return reason;
     }
 
     /** The key that cannot take the batch. */
-    public String key() {
+    String key() {
         return key;
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The sender loop of an {@link AppendPipeline}, run by its {@code appendlog-sender-<name>} thread.
+ * The sender loop of a pipeline ({@link Delivery}), run by its {@code appendlog-sender-<name>} thread.
  * Events stay in the buffer (where they count towards the wake-up threshold) until a batch is due:
  * the buffer holds a batch's worth, the flush timer fired, or stop began. Then batches are formed
  * and sent until the buffer is empty (timer, stop) or below a batch's worth (threshold). A batch
@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  *       taken off the unsent count and reported.
  * </ul>
  */
-public final class Sender implements Runnable {
+final class Sender implements Runnable {
     /** "No deadline" for appends outside stop; far away, yet safe for nanoTime arithmetic. */
     private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
     /** Shortest wait between two attempts of a failing batch, or after a fault. */
@@ -69,7 +69,7 @@ public final class Sender implements Runnable {
     private boolean stopSeen;
     private int faultsInARow;
 
-    public Sender(AppendlogConfig config, StatusReporter status, String prefix, EventBuffer buffer, EventLedger ledger,
+    Sender(AppendlogConfig config, StatusReporter status, String prefix, EventBuffer buffer, EventLedger ledger,
             Runnable drainHandOff, Clock clock, RollingObjectWriter objects,
             ExponentialBackoff backoff) {
         this.config = config;
@@ -88,22 +88,22 @@ public final class Sender implements Runnable {
     }
 
     /** Stop: send what is left, and give up at {@code deadlineNanos}. The caller then wakes the thread. */
-    public void beginStop(long deadlineNanos) {
+    void beginStop(long deadlineNanos) {
         stopDeadlineNanos = deadlineNanos;
         stopping = true;
     }
 
-    public String lastError() {
+    String lastError() {
         return lastError;
     }
 
     /** Where the current batch goes, for messages. */
-    public String currentLocation() {
+    String currentLocation() {
         return objects.currentLocation();
     }
 
     /** Adds to the unsent count what never reached the sender (the encoder stage's, late offers). */
-    public void countUnsent(long events, long bytes) {
+    void countUnsent(long events, long bytes) {
         ledger.unsent(events, bytes);
     }
 
@@ -112,7 +112,7 @@ public final class Sender implements Runnable {
      * counting what stays unsent (its batch and the buffer, which the sender never touches again)
      * and returns true. Returns false otherwise (the sender counts when it ends).
      */
-    public boolean abandon() {
+    boolean abandon() {
         if (!state.compareAndSet(IN_REQUEST, ABANDONED)) {
             return false;
         }

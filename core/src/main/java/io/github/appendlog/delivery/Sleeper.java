@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Waits between retries; a seam so that tests never sleep, and so that a stop can cut waits short. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
     void sleepNanos(long nanos) throws InterruptedException;
 

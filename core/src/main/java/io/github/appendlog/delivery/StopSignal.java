@@ -8,17 +8,17 @@ import java.util.concurrent.TimeUnit;
  * once when {@link #stopBegan} is called (the one running then and every later one), and the
  * deadline retries must keep from then on ({@link #deadline}). Thread-safe.
  */
-public final class StopSignal implements Sleeper {
+final class StopSignal implements Sleeper {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long stopDeadlineNanos;
 
     /** Ends the running wait and every later one; retries keep {@code deadlineNanos} from now on. */
-    public void stopBegan(long deadlineNanos) {
+    void stopBegan(long deadlineNanos) {
         stopDeadlineNanos = deadlineNanos;
         stopped.countDown();
     }
 
-    public boolean stopping() {
+    boolean stopping() {
         return stopped.getCount() == 0;
     }
 

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * Immutable settings of an {@link AppendWriter}: size limit and retry behaviour, plus the clock,
  * sleeper and random source that tests replace.
  */
-public final class WriterOptions {
+final class WriterOptions {
     private final long maxObjectBytes;
     private final int maxRetries;
     private final int maxConflicts;
@@ -38,12 +38,12 @@ public final class WriterOptions {
     }
 
     /** The writer settings of an appender configuration. */
-    public static WriterOptions from(AppendlogConfig config) {
+    static WriterOptions from(AppendlogConfig config) {
         return builder(config).build();
     }
 
     /** A builder holding the writer settings of an appender configuration, for the seams to be set. */
-    public static Builder builder(AppendlogConfig config) {
+    static Builder builder(AppendlogConfig config) {
         return builder()
                 .maxObjectBytes(config.maxObjectBytes())
                 .maxRetries(config.maxRetries())
@@ -51,17 +51,17 @@ public final class WriterOptions {
                 .retryMaxDelay(config.retryMaxDelay());
     }
 
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
     /** An append that would take the object past this many bytes requires a rollover. */
-    public long maxObjectBytes() {
+    long maxObjectBytes() {
         return maxObjectBytes;
     }
 
     /** Retries of one append call after I/O errors, 5xx and throttling. */
-    public int maxRetries() {
+    int maxRetries() {
         return maxRetries;
     }
 
@@ -69,20 +69,20 @@ public final class WriterOptions {
      * Position conflicts (another writer appended first) one append call resolves before it gives
      * up; each conflict is progress, so it does not use up {@link #maxRetries()}.
      */
-    public int maxConflicts() {
+    int maxConflicts() {
         return maxConflicts;
     }
 
-    public Duration retryBaseDelay() {
+    Duration retryBaseDelay() {
         return retryBaseDelay;
     }
 
-    public Duration retryMaxDelay() {
+    Duration retryMaxDelay() {
         return retryMaxDelay;
     }
 
     /** The retry policy these options describe. */
-    public RetryPolicy retryPolicy() {
+    RetryPolicy retryPolicy() {
         return new RetryPolicy(maxRetries, new ExponentialBackoff(retryBaseDelay, retryMaxDelay, jitter, random),
                 sleeper, nanoTime);
     }
@@ -95,7 +95,7 @@ public final class WriterOptions {
     }
 
     /** Defaults match {@link AppendlogConfig}'s. */
-    public static final class Builder {
+    static final class Builder {
         private long maxObjectBytes = AppendlogConfig.OSS_MAX_OBJECT_BYTES - 64 * AppendlogConfig.MIB;
         private int maxRetries = 5;
         private int maxConflicts = 64;
@@ -109,55 +109,55 @@ public final class WriterOptions {
         private Builder() {
         }
 
-        public Builder maxObjectBytes(long bytes) {
+        Builder maxObjectBytes(long bytes) {
             this.maxObjectBytes = bytes;
             return this;
         }
 
-        public Builder maxRetries(int retries) {
+        Builder maxRetries(int retries) {
             this.maxRetries = retries;
             return this;
         }
 
-        public Builder maxConflicts(int conflicts) {
+        Builder maxConflicts(int conflicts) {
             this.maxConflicts = conflicts;
             return this;
         }
 
-        public Builder retryBaseDelay(Duration delay) {
+        Builder retryBaseDelay(Duration delay) {
             this.retryBaseDelay = delay;
             return this;
         }
 
-        public Builder retryMaxDelay(Duration delay) {
+        Builder retryMaxDelay(Duration delay) {
             this.retryMaxDelay = delay;
             return this;
         }
 
-        public Builder jitter(ExponentialBackoff.Jitter jitter) {
+        Builder jitter(ExponentialBackoff.Jitter jitter) {
             this.jitter = jitter;
             return this;
         }
 
         /** Values in {@code [0, 1)} for the jitter; tests pass a fixed value. */
-        public Builder random(DoubleSupplier random) {
+        Builder random(DoubleSupplier random) {
             this.random = random;
             return this;
         }
 
-        public Builder sleeper(Sleeper sleeper) {
+        Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
         }
 
         /** The clock {@code deadlineNanos} is measured on; {@code System::nanoTime} by default. */
-        public Builder nanoTime(LongSupplier nanoTime) {
+        Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = nanoTime;
             return this;
         }
 
         /** Checks every rule and reports all problems in one message. */
-        public WriterOptions build() {
+        WriterOptions build() {
             StringBuilder problems = new StringBuilder();
             if (maxObjectBytes < 1) {
                 problems.append("maxObjectBytes: ").append(maxObjectBytes).append(" must be positive; ");

@@ -13,34 +13,28 @@ import io.github.appendlog.store.AppendReply;
 import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.store.ObjectChecksum;
 import io.github.appendlog.store.ObjectInfo;
-import io.github.appendlog.store.StoreErrorKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
 
 /**
- * The OSS {@link AppendStore}: speaks OSS over HTTP with Apache HttpClient 5 (classic API):
- * AppendObject, HeadObject, a ranged GetObject and ListObjectsV2, each signed (V4 or V1) with the time from an injectable {@link Clock}. One request per
- * call, never retried here (see {@link PooledHttpClients}), and never running past
- * {@code min(requestTimeout, the caller's deadline)}, sending included ({@link RequestDeadlines});
+ * The OSS {@link AppendStore}: AppendObject, HeadObject, a ranged GetObject and ListObjectsV2 over
+ * HTTP (Apache HttpClient 5, classic API), each signed (V4 or V1) with the time of the builder's
+ * clock. One request per call, never retried here (the caller retries), and never running past
+ * {@code min(requestTimeout, the caller's deadline)}, sending included ({@link OssRequests});
  * closing the client cancels the requests in flight. Error replies become
- * {@link OssServiceException}s whose messages say what to check. Thread-safe.
+ * {@link OssServiceException}s whose messages say what to check. Made from a config with
+ * {@link #create}, or with {@link #builder()}. Thread-safe.
  */
 public final class OssHttpClient implements AppendStore {
     static final String NEXT_POSITION = "x-oss-next-append-position";
@@ -50,14 +44,11 @@ public final class OssHttpClient implements AppendStore {
     /** "No deadline but requestTimeout": far away, yet safe for nanoTime arithmetic. */
     private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
 
-    private final CloseableHttpClient http;
     private final ObjectUrls urls;
     private final CredentialsProvider credentials;
     private final RequestSigner signer;
     private final String contentType;
-    private final Clock clock;
-    private final OssErrorClassifier errors;
-    private final RequestDeadlines deadlines;
+    private final OssRequests requests;
     private final int listPageKeys;
 
     OssHttpClient(OssHttpClientBuilder b) throws IOException {
@@ -65,11 +56,12 @@ public final class OssHttpClient implements AppendStore {
         this.credentials = b.credentials;
         this.signer = b.signer;
         this.contentType = b.contentType;
-        this.clock = b.clock;
-        this.errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
+        OssErrorClassifier errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
                 () -> b.credentials.credentials().accessKeyId(), b.region);
-        this.http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore, b.trustStorePassword);
-        this.deadlines = new RequestDeadlines(b.requestTimeout, b.threads);
+        CloseableHttpClient http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore,
+                b.trustStorePassword);
+        this.requests = new OssRequests(http, b.credentials, b.signer, b.clock, errors,
+                new RequestDeadlines(b.requestTimeout, b.threads));
         this.listPageKeys = b.listPageKeys;
     }
 
@@ -136,9 +128,9 @@ public final class OssHttpClient implements AppendStore {
         HttpPost post = new HttpPost(urls.object(key, "append&position=" + position));
         post.setEntity(new ByteArrayEntity(data, offset, length, null));
         String operation = "append of " + length + " bytes to '" + key + "' at position " + position;
-        HttpReply reply = execute(post, signable, deadlineNanos, operation);
+        HttpReply reply = requests.execute(post, signable, deadlineNanos, operation);
         if (reply.status != 200) {
-            throw error(reply, operation, key);
+            throw requests.error(reply, operation, key);
         }
         String next = reply.header(NEXT_POSITION);
         long nextPosition;
@@ -161,8 +153,8 @@ public final class OssHttpClient implements AppendStore {
 
     @Override
     public ObjectInfo head(String key, long deadlineNanos) throws IOException, OssServiceException {
-        HttpReply reply = execute(new HttpHead(urls.object(key, null)), new SignableRequest("HEAD", urls.bucket(), key),
-                deadlineNanos, "HEAD '" + key + "'");
+        HttpReply reply = requests.execute(new HttpHead(urls.object(key, null)),
+                new SignableRequest("HEAD", urls.bucket(), key), deadlineNanos, "HEAD '" + key + "'");
         if (reply.status == 200) {
             String length = reply.header(NEXT_POSITION);
             if (length == null) {
@@ -181,11 +173,11 @@ public final class OssHttpClient implements AppendStore {
             return new ObjectInfo(value, objectType, "Appendable".equalsIgnoreCase(objectType), crc == null ? 0 : crc,
                     crc != null);
         }
-        OssErrorReply parsed = parse(reply);
+        OssErrorReply parsed = OssRequests.parse(reply);
         if (reply.status == 404 && !"NoSuchBucket".equals(parsed.code())) {
             return null;
         }
-        throw refused(errors.toException(parsed, "HEAD '" + key + "'", key));
+        throw requests.error(parsed, "HEAD '" + key + "'", key);
     }
 
     /** {@code GET /key} with {@code Range: bytes=first-lastInclusive}, bounded by {@code requestTimeout} only. */
@@ -202,7 +194,8 @@ public final class OssHttpClient implements AppendStore {
         HttpGet get = new HttpGet(urls.object(key, null));
         get.setHeader("Range", "bytes=" + first + "-" + lastInclusive);
         String operation = "GET '" + key + "' bytes " + first + "-" + lastInclusive;
-        HttpReply reply = execute(get, new SignableRequest("GET", urls.bucket(), key), deadlineNanos, operation);
+        HttpReply reply = requests.execute(get, new SignableRequest("GET", urls.bucket(), key), deadlineNanos,
+                operation);
         if (reply.status == 206) {
             return reply.body;
         }
@@ -212,11 +205,11 @@ public final class OssHttpClient implements AppendStore {
             int to = (int) Math.min(lastInclusive + 1, reply.body.length);
             return Arrays.copyOfRange(reply.body, from, to);
         }
-        throw error(reply, operation, key);
+        throw requests.error(reply, operation, key);
     }
 
     /** Every key under {@code prefix}, each page bounded by {@code requestTimeout} only. */
-    public List<String> list(String prefix) throws IOException, OssServiceException {
+    List<String> list(String prefix) throws IOException, OssServiceException {
         return list(prefix, System.nanoTime() + NO_DEADLINE_NANOS);
     }
 
@@ -241,9 +234,9 @@ public final class OssHttpClient implements AppendStore {
                 query += "&continuation-token=" + ObjectUrls.encodeQueryValue(token);
             }
             String operation = "listing keys under '" + prefix + "'";
-            HttpReply reply = execute(new HttpGet(urls.bucketUrl(query)), signable, deadlineNanos, operation);
+            HttpReply reply = requests.execute(new HttpGet(urls.bucketUrl(query)), signable, deadlineNanos, operation);
             if (reply.status != 200) {
-                throw refused(errors.toException(parse(reply), operation, prefix));
+                throw requests.error(reply, operation, prefix);
             }
             OssListPage page;
             try {
@@ -275,48 +268,17 @@ public final class OssHttpClient implements AppendStore {
     }
 
     /** Whether requests use path-style URLs ({@code /bucket/key}). */
-    public boolean pathStyle() {
+    boolean pathStyle() {
         return urls.pathStyle();
     }
 
     @Override
     public void close() throws IOException {
-        deadlines.close();
-        http.close(CloseMode.IMMEDIATE);
+        requests.close();
     }
 
     @Override
     public String toString() {
         return "OssHttpClient{" + urls + ", " + credentials + ", signer=" + signer + "}";
-    }
-
-    private HttpReply execute(HttpUriRequestBase request, SignableRequest signable, long deadlineNanos,
-            String operation) throws IOException {
-        signer.sign(signable, credentials.credentials(), clock.instant());
-        for (Map.Entry<String, String> h : signable.headers().entrySet()) {
-            request.setHeader(h.getKey(), h.getValue());
-        }
-        return deadlines.run(request, deadlineNanos, operation, () -> http.execute(request, response -> {
-            HttpEntity entity = response.getEntity();
-            byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-            return new HttpReply(response.getCode(), response.getHeaders(), body);
-        }));
-    }
-
-    private OssServiceException error(HttpReply reply, String operation, String key) {
-        return refused(errors.toException(parse(reply), operation, key));
-    }
-
-    /** After an authentication failure, the credentials source looks for a rotated key for the next request. */
-    private OssServiceException refused(OssServiceException e) {
-        if (e.kind() == StoreErrorKind.AUTH_FAILED) {
-            credentials.refresh();
-        }
-        return e;
-    }
-
-    private static OssErrorReply parse(HttpReply reply) {
-        return OssErrorReply.parse(reply.status, reply.body, reply.header("x-oss-err"), reply.header(REQUEST_ID),
-                reply.header("x-oss-ec"), reply.header(NEXT_POSITION));
     }
 }

@@ -3,17 +3,12 @@ package io.github.appendlog.pipeline;
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
-import io.github.appendlog.delivery.ExponentialBackoff;
-import io.github.appendlog.delivery.ObjectKeyPattern;
-import io.github.appendlog.delivery.RollingObjectWriter;
-import io.github.appendlog.delivery.StopSignal;
-import io.github.appendlog.delivery.WriterOptions;
 import io.github.appendlog.intake.Admission;
 import io.github.appendlog.intake.EncodingStage;
 import io.github.appendlog.intake.EventTruncator;
 import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
-import io.github.appendlog.delivery.Sender;
+import io.github.appendlog.delivery.Delivery;
 import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.status.GuardedStatus;
 import io.github.appendlog.status.PipelineStats;
@@ -57,7 +52,7 @@ import java.util.function.DoubleSupplier;
  *       if everything landed. It returns within {@code shutdownTimeout} + 1 s, after the encoder
  *       stage returned, even when the sender is stuck in a request.
  *   <li>Nothing the status reporter throws reaches the pipeline's threads or {@code stop}; the
- *       sender thread runs until stop whatever one of its passes throws ({@link Sender}).
+ *       sender thread runs until stop whatever one of its passes throws ({@link Delivery}).
  * </ul>
  *
  * <p>Hand-off: a lock-free queue that copies events into large shared chunks, bounded by an atomic
@@ -90,9 +85,7 @@ public final class AppendPipeline {
     private final EventBuffer buffer;
     private final EventLedger ledger;
     private final Admission admission;
-    /** Retry waits of the writer: stop cuts them short. */
-    private final StopSignal stopSignal = new StopSignal();
-    private final Sender sender;
+    private final Delivery sender;
     private final Thread senderThread;
     /** Encodes handed-over events off the logging threads; null with {@code encodeOnCallerThread}. */
     private final EncodingStage encoding;
@@ -109,12 +102,8 @@ public final class AppendPipeline {
         this.ledger = new EventLedger(clock);
         long blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
         this.admission = new Admission(buffer, new EventTruncator((int) config.maxEventBytes()), ledger, blockNanos);
-        RollingObjectWriter objects = new RollingObjectWriter(client, ObjectKeyPattern.parse(config.objectKey()),
-                WriterOptions.builder(config).random(random).sleeper(stopSignal).build(), this.status);
-        ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
-                ExponentialBackoff.Jitter.EQUAL, random);
-        this.sender = new Sender(config, this.status, prefix, buffer, ledger, this::drainHandOff, clock,
-                objects, backoff);
+        this.sender = Delivery.create(config, client, this.status, prefix, buffer, ledger, this::drainHandOff, clock,
+                random);
         this.senderThread = new PipelineThreadFactory("sender", config.name(), this.status).newThread(sender);
         this.encoding = config.encodeOnCallerThread() ? null
                 : new EncodingStage(admission, this::wakeSenderIfBatchReady,
@@ -292,7 +281,7 @@ public final class AppendPipeline {
         boolean ended = false;
         stopResult = false;
         try {
-            stopSignal.stopBegan(deadline); // a retry wait running now ends: the next attempt is made at once
+            sender.endRetryWaits(deadline); // a retry wait running now ends: the next attempt is made at once
             stopEncoding(deadline);
             sender.beginStop(deadline);
             buffer.close();
