@@ -117,8 +117,8 @@ final class OssErrorClassifier {
             case "InvalidAccessKeyId":
                 return "OSS does not know access key id " + accessKeyId + "; check accessKeyId" + server;
             case "AccessDenied":
-                return "access key id " + accessKeyId + " may not do this; check its RAM policy grants oss:PutObject"
-                        + " and oss:GetObject on bucket '" + bucket + "'" + server;
+                return "access key id " + accessKeyId + " may not do this; check its RAM policy grants oss:PutObject,"
+                        + " oss:GetObject and oss:ListObjects on bucket '" + bucket + "'" + server;
             case "RequestTimeTooSkewed":
                 return "this host's clock differs from OSS time by more than 15 minutes; fix the clock (NTP)";
             case "SecurityTokenExpired":
