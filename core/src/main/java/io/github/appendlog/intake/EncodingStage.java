@@ -47,13 +47,13 @@ import java.util.concurrent.locks.LockSupport;
  * average, and the buffer may go past {@code maxBufferBytes} by at most the estimate errors of the
  * events in the ring (it holds {@link #CAPACITY} events).
  */
-public final class EncodingStage {
-    public static final int CAPACITY = 4096;
+final class EncodingStage {
+    static final int CAPACITY = 4096;
     static final int WAKE_EVERY = 512;
     /** The encoder thread encodes at most this many per hold of the lock, so that it lets go often. */
     static final int PASS_EVENTS = 64;
     /** A logging thread that finds the ring full (and the lock free) encodes at most this many. */
-    public static final int HELP_EVENTS = 16;
+    static final int HELP_EVENTS = 16;
     /** With {@code overflowPolicy=DROP}: how long a caller waits for a slot in all, and without progress. */
     static final long MAX_DROP_WAIT_MILLIS = 10_000;
     static final long STALL_MILLIS = 1000;
@@ -96,7 +96,7 @@ public final class EncodingStage {
     /** The released count at which a waiter saw the ring stand still (DROP: later callers drop at once). */
     private volatile long stalledAt = -1;
 
-    public EncodingStage(Admission admission, Runnable wakeSender, PipelineThreadFactory threads, long flushIntervalNanos) {
+    EncodingStage(Admission admission, Runnable wakeSender, PipelineThreadFactory threads, long flushIntervalNanos) {
         this.admission = admission;
         this.wakeSender = wakeSender;
         this.drainer = new RingDrainer(ring, admission, wakeSender, INITIAL_OVERHEAD_BYTES);
@@ -104,26 +104,26 @@ public final class EncodingStage {
         this.thread = threads.newThread(this::run);
     }
 
-    public Thread thread() {
+    Thread thread() {
         return thread;
     }
 
     /** Events handed over with a reservation (each counted by the position it took in the ring). */
-    public long handedOver() {
+    long handedOver() {
         return ring.claimed();
     }
 
     /** What encoding was seen to add to the size hints (the estimate's learned part). */
-    public int overheadBytes() {
+    int overheadBytes() {
         return drainer.overheadBytes();
     }
 
-    public void start() {
+    void start() {
         thread.start();
     }
 
     /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
-    public boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
+    boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
         long room = admission.roomFor((long) hint + drainer.overheadBytes());
         long waitingSince = reserve(room, important);
@@ -146,7 +146,7 @@ public final class EncodingStage {
      * will take, claims a slot and publishes the holder there, keeping the slot's emptied holder as
      * the next spare; or drops the event (counted). Whatever the copier throws drops the event only.
      */
-    public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
+    <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
         Object[] spare = spares.get();
         Class<H> type = copier.holderType();
         H holder = type.isInstance(spare[0]) ? type.cast(spare[0]) : copier.newHolder();
@@ -258,7 +258,7 @@ public final class EncodingStage {
     }
 
     /** The sender, before it forms a batch: what was handed over goes into the buffer (one pass, if the lock is free). */
-    public void drain() {
+    void drain() {
         drainer.tryDrain(PASS_EVENTS);
     }
 
@@ -267,7 +267,7 @@ public final class EncodingStage {
      * until {@code deadlineNanos}; then encodes what is still there itself, if it gets the lock by
      * then. Returns by the deadline, even when the encoder is stuck in a layout.
      */
-    public void stop(long deadlineNanos) {
+    void stop(long deadlineNanos) {
         ring.seal();
         LockSupport.unpark(thread);
         try {
@@ -285,7 +285,7 @@ public final class EncodingStage {
      * After {@link #stop}: the events it could not encode in time, counted; never waits (see
      * {@link RingDrainer#abandonRemaining}).
      */
-    public long abandonRemaining() {
+    long abandonRemaining() {
         return drainer.abandonRemaining();
     }
 
