@@ -77,7 +77,7 @@ public final class EventBuffer {
      * woken when the count holds a batch's bytes at that ratio (never above the discard threshold),
      * so that a batch formed on the wake-up is full rather than short by the records' overhead.
      */
-    public void learnRoomPerByte(long room, long bytes) {
+    void learnRoomPerByte(long room, long bytes) {
         if (bytes > 0 && room >= bytes) {
             signalBytes = Math.min(maxSignalBytes, (long) ((double) batchBytes * room / bytes));
         }
@@ -93,7 +93,7 @@ public final class EventBuffer {
      *
      * @param maxWaitNanos how long to wait for room when full; 0 refuses at once
      */
-    public Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
+    Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
         return offer(event, 0, event.length, important, maxWaitNanos);
     }
 
@@ -231,7 +231,7 @@ public final class EventBuffer {
     }
 
     /** Consumer only: a copy of the next event without removing it, or null. */
-    public byte[] peek() {
+    byte[] peek() {
         int length = next();
         if (length < 0) {
             return null;
@@ -242,7 +242,7 @@ public final class EventBuffer {
     }
 
     /** Consumer only: removes the next event and frees its room, or returns null. */
-    public byte[] poll() {
+    byte[] poll() {
         byte[] event = peek();
         if (event != null) {
             queue.skipNext(event.length);
@@ -252,7 +252,7 @@ public final class EventBuffer {
     }
 
     /** Consumer only: the length of the next event, or -1 when none is there. */
-    public int nextLength() {
+    int nextLength() {
         return next();
     }
 
@@ -271,7 +271,7 @@ public final class EventBuffer {
      * {@code dest} at {@code destAt} and removes it without freeing its room: the caller frees the
      * room of the events it took with one {@link #release} (once per many events, not per event).
      */
-    public void takeInto(int length, byte[] dest, int destAt) {
+    void takeInto(int length, byte[] dest, int destAt) {
         queue.copyNext(length, dest, destAt);
         queue.skipNext(length);
     }
