@@ -1,10 +1,7 @@
 package io.github.appendlog.buffer;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bounded hand-off between logging threads (many producers) and the sender (one consumer).
@@ -19,11 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * chunk's end); it wakes the consumer only when the buffered bytes cross
  * {@code signalBytes} (a full batch is waiting), never per event: otherwise the consumer wakes on
  * its own timer. Only a producer that chose to wait for room (the BLOCK policy) takes a lock, and
- * the consumer touches that lock only while such a producer waits.
+ * the consumer touches that lock only while such a producer waits ({@link RoomWaiters}).
  */
 public final class EventBuffer {
     // What reserve() returns instead of the bytes used before the event:
-    private static final long FULL = -1;
+    static final long FULL = -1;
     private static final long BELOW_THRESHOLD = -2;
     private static final long CLOSED = -3;
 
@@ -49,9 +46,8 @@ public final class EventBuffer {
      * buffer counts them (more than their bytes: see {@link #learnRoomPerByte}).
      */
     private volatile long signalBytes;
-    private final AtomicInteger waitingProducers = new AtomicInteger();
-    private final ReentrantLock roomLock = new ReentrantLock();
-    private final Condition roomAvailable = roomLock.newCondition();
+    /** Producers waiting for room (the BLOCK policy). */
+    private final RoomWaiters waiters = new RoomWaiters();
     private volatile Thread consumer;
     private volatile boolean closed;
 
@@ -147,7 +143,7 @@ public final class EventBuffer {
     private long reserveOrWait(long size, boolean important, long maxWaitNanos) throws InterruptedException {
         long before = reserve(size, important);
         if (before == FULL && maxWaitNanos > 0) {
-            before = awaitRoom(size, important, maxWaitNanos);
+            before = waiters.awaitRoom(this, size, important, maxWaitNanos);
         }
         return before;
     }
@@ -188,7 +184,7 @@ public final class EventBuffer {
     }
 
     /** Reserves room: the bytes used before this event, or a negative code. */
-    private long reserve(long size, boolean important) {
+    long reserve(long size, boolean important) {
         for (;;) {
             if (closed) {
                 return CLOSED;
@@ -203,30 +199,6 @@ public final class EventBuffer {
             if (usedBytes.compareAndSet(used, used + size)) {
                 return used;
             }
-        }
-    }
-
-    private long awaitRoom(long size, boolean important, long maxWaitNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWaitNanos;
-        // Announce the wait before checking for room, so a consumer freeing room after the check sees
-        // us and signals under the lock (no lost wake-up).
-        waitingProducers.incrementAndGet();
-        try {
-            roomLock.lockInterruptibly();
-            try {
-                for (;;) {
-                    long before = reserve(size, important);
-                    long left = deadline - System.nanoTime();
-                    if (before != FULL || left <= 0) {
-                        return before;
-                    }
-                    roomAvailable.awaitNanos(left);
-                }
-            } finally {
-                roomLock.unlock();
-            }
-        } finally {
-            waitingProducers.decrementAndGet();
         }
     }
 
@@ -282,9 +254,7 @@ public final class EventBuffer {
             return;
         }
         usedBytes.addAndGet(-bytes);
-        if (waitingProducers.get() > 0) {
-            wakeWaitingProducers();
-        }
+        waiters.roomFreed();
     }
 
     /**
@@ -295,19 +265,10 @@ public final class EventBuffer {
         return ChunkedEventQueue.footprint(length);
     }
 
-    private void wakeWaitingProducers() {
-        roomLock.lock();
-        try {
-            roomAvailable.signalAll();
-        } finally {
-            roomLock.unlock();
-        }
-    }
-
     /** Refuses every later offer and releases producers waiting for room. */
     public void close() {
         closed = true;
-        wakeWaitingProducers();
+        waiters.wakeAll();
     }
 
     /** Consumer only: whether no event is there to take (one being added may not be there yet). */
