@@ -4,7 +4,6 @@ import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.pipeline.AppendPipeline;
 
 import io.github.appendlog.buffer.EventBuffer;
-import io.github.appendlog.intake.EventTruncator;
 import java.util.Arrays;
 
 /**
