@@ -21,12 +21,12 @@ public final class Batch {
     }
 
     /** Whether {@code eventBytes} more fit; an empty batch takes any event up to its maximum. */
-    public boolean fits(int eventBytes) {
+    boolean fits(int eventBytes) {
         return length + eventBytes <= maxBytes;
     }
 
     /** Appends a whole event; the caller checked {@link #fits}. */
-    public void add(byte[] event) {
+    void add(byte[] event) {
         if (!fits(event.length)) {
             throw new IllegalStateException("event of " + event.length + " bytes does not fit: " + this);
         }
@@ -37,7 +37,7 @@ public final class Batch {
     }
 
     /** Moves the buffer's next event, of {@code length} bytes, into this batch; the caller checked {@link #fits}. */
-    public void addFrom(EventBuffer buffer, int length) {
+    void addFrom(EventBuffer buffer, int length) {
         if (!fits(length)) {
             throw new IllegalStateException("event of " + length + " bytes does not fit: " + this);
         }

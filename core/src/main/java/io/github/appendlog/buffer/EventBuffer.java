@@ -1,10 +1,7 @@
 package io.github.appendlog.buffer;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bounded hand-off between logging threads (many producers) and the sender (one consumer).
@@ -19,11 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * chunk's end); it wakes the consumer only when the buffered bytes cross
  * {@code signalBytes} (a full batch is waiting), never per event: otherwise the consumer wakes on
  * its own timer. Only a producer that chose to wait for room (the BLOCK policy) takes a lock, and
- * the consumer touches that lock only while such a producer waits.
+ * the consumer touches that lock only while such a producer waits ({@link RoomWaiters}).
  */
 public final class EventBuffer {
     // What reserve() returns instead of the bytes used before the event:
-    private static final long FULL = -1;
+    static final long FULL = -1;
     private static final long BELOW_THRESHOLD = -2;
     private static final long CLOSED = -3;
 
@@ -49,9 +46,8 @@ public final class EventBuffer {
      * buffer counts them (more than their bytes: see {@link #learnRoomPerByte}).
      */
     private volatile long signalBytes;
-    private final AtomicInteger waitingProducers = new AtomicInteger();
-    private final ReentrantLock roomLock = new ReentrantLock();
-    private final Condition roomAvailable = roomLock.newCondition();
+    /** Producers waiting for room (the BLOCK policy). */
+    private final RoomWaiters waiters = new RoomWaiters();
     private volatile Thread consumer;
     private volatile boolean closed;
 
@@ -79,7 +75,7 @@ public final class EventBuffer {
      * woken when the count holds a batch's bytes at that ratio (never above the discard threshold),
      * so that a batch formed on the wake-up is full rather than short by the records' overhead.
      */
-    public void learnRoomPerByte(long room, long bytes) {
+    void learnRoomPerByte(long room, long bytes) {
         if (bytes > 0 && room >= bytes) {
             signalBytes = Math.min(maxSignalBytes, (long) ((double) batchBytes * room / bytes));
         }
@@ -95,7 +91,7 @@ public final class EventBuffer {
      *
      * @param maxWaitNanos how long to wait for room when full; 0 refuses at once
      */
-    public Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
+    Outcome offer(byte[] event, boolean important, long maxWaitNanos) throws InterruptedException {
         return offer(event, 0, event.length, important, maxWaitNanos);
     }
 
@@ -149,7 +145,7 @@ public final class EventBuffer {
     private long reserveOrWait(long size, boolean important, long maxWaitNanos) throws InterruptedException {
         long before = reserve(size, important);
         if (before == FULL && maxWaitNanos > 0) {
-            before = awaitRoom(size, important, maxWaitNanos);
+            before = waiters.awaitRoom(this, size, important, maxWaitNanos);
         }
         return before;
     }
@@ -190,7 +186,7 @@ public final class EventBuffer {
     }
 
     /** Reserves room: the bytes used before this event, or a negative code. */
-    private long reserve(long size, boolean important) {
+    long reserve(long size, boolean important) {
         for (;;) {
             if (closed) {
                 return CLOSED;
@@ -208,32 +204,8 @@ public final class EventBuffer {
         }
     }
 
-    private long awaitRoom(long size, boolean important, long maxWaitNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWaitNanos;
-        // Announce the wait before checking for room, so a consumer freeing room after the check sees
-        // us and signals under the lock (no lost wake-up).
-        waitingProducers.incrementAndGet();
-        try {
-            roomLock.lockInterruptibly();
-            try {
-                for (;;) {
-                    long before = reserve(size, important);
-                    long left = deadline - System.nanoTime();
-                    if (before != FULL || left <= 0) {
-                        return before;
-                    }
-                    roomAvailable.awaitNanos(left);
-                }
-            } finally {
-                roomLock.unlock();
-            }
-        } finally {
-            waitingProducers.decrementAndGet();
-        }
-    }
-
     /** Consumer only: a copy of the next event without removing it, or null. */
-    public byte[] peek() {
+    byte[] peek() {
         int length = next();
         if (length < 0) {
             return null;
@@ -244,7 +216,7 @@ public final class EventBuffer {
     }
 
     /** Consumer only: removes the next event and frees its room, or returns null. */
-    public byte[] poll() {
+    byte[] poll() {
         byte[] event = peek();
         if (event != null) {
             queue.skipNext(event.length);
@@ -254,7 +226,7 @@ public final class EventBuffer {
     }
 
     /** Consumer only: the length of the next event, or -1 when none is there. */
-    public int nextLength() {
+    int nextLength() {
         return next();
     }
 
@@ -273,7 +245,7 @@ public final class EventBuffer {
      * {@code dest} at {@code destAt} and removes it without freeing its room: the caller frees the
      * room of the events it took with one {@link #release} (once per many events, not per event).
      */
-    public void takeInto(int length, byte[] dest, int destAt) {
+    void takeInto(int length, byte[] dest, int destAt) {
         queue.copyNext(length, dest, destAt);
         queue.skipNext(length);
     }
@@ -284,9 +256,7 @@ public final class EventBuffer {
             return;
         }
         usedBytes.addAndGet(-bytes);
-        if (waitingProducers.get() > 0) {
-            wakeWaitingProducers();
-        }
+        waiters.roomFreed();
     }
 
     /**
@@ -297,19 +267,10 @@ public final class EventBuffer {
         return ChunkedEventQueue.footprint(length);
     }
 
-    private void wakeWaitingProducers() {
-        roomLock.lock();
-        try {
-            roomAvailable.signalAll();
-        } finally {
-            roomLock.unlock();
-        }
-    }
-
     /** Refuses every later offer and releases producers waiting for room. */
     public void close() {
         closed = true;
-        wakeWaitingProducers();
+        waiters.wakeAll();
     }
 
     /** Consumer only: whether no event is there to take (one being added may not be there yet). */

@@ -4,7 +4,6 @@ import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.pipeline.AppendPipeline;
 
 import io.github.appendlog.buffer.EventBuffer;
-import io.github.appendlog.intake.EventTruncator;
 import java.util.Arrays;
 
 /**
@@ -15,14 +14,14 @@ import java.util.Arrays;
  * Events longer than {@code maxEventBytes} are truncated here. Every refusal is counted (drops by
  * reason, refusals after stop, events that could not be encoded) in the {@link EventLedger}.
  */
-public final class Admission {
+final class Admission {
     private final EventBuffer buffer;
     private final EventTruncator truncator;
     private final EventLedger ledger;
     /** How long an event may wait for room: 0 unless {@code overflowPolicy=BLOCK}. */
     private final long blockNanos;
 
-    public Admission(EventBuffer buffer, EventTruncator truncator, EventLedger ledger, long blockNanos) {
+    Admission(EventBuffer buffer, EventTruncator truncator, EventLedger ledger, long blockNanos) {
         this.buffer = buffer;
         this.truncator = truncator;
         this.ledger = ledger;
@@ -35,12 +34,12 @@ public final class Admission {
      * (marker included) before they are added. So a huge size hint neither fills the buffer nor is
      * refused as larger than it.
      */
-    public long roomFor(long estimatedBytes) {
+    long roomFor(long estimatedBytes) {
         return EventBuffer.roomOf(Math.min(Math.max(0, estimatedBytes), truncator.maxEventBytes()));
     }
 
     /** An encoded event: copied into the buffer, or refused and counted. */
-    public boolean offer(byte[] bytes, int offset, int length, boolean important) {
+    boolean offer(byte[] bytes, int offset, int length, boolean important) {
         ledger.offered();
         byte[] event = bytes;
         int from = offset;
@@ -62,7 +61,7 @@ public final class Admission {
     }
 
     /** See {@link AppendPipeline#dropBeforeEncoding}: true when the event is surely dropped (counted). */
-    public boolean dropBeforeEncoding(boolean important) {
+    boolean dropBeforeEncoding(boolean important) {
         EventBuffer.Outcome outcome = buffer.likelyOutcome(important, blockNanos > 0);
         if (outcome == EventBuffer.Outcome.ACCEPTED) {
             return false;
@@ -81,7 +80,7 @@ public final class Admission {
      * accepted event is not counted as offered here: the hand-off position it takes counts it (see
      * {@link EventLedger#countHandedOverBy}), which keeps a shared counter off the logging thread's path.
      */
-    public boolean reserve(long room, boolean important) {
+    boolean reserve(long room, boolean important) {
         EventBuffer.Outcome outcome = reserve(room, important, blockNanos);
         return outcome == EventBuffer.Outcome.ACCEPTED || refused(outcome);
     }
@@ -105,7 +104,7 @@ public final class Admission {
     }
 
     /** Whether events wait for room ({@code overflowPolicy=BLOCK}). */
-    public boolean waitsForRoom() {
+    boolean waitsForRoom() {
         return blockNanos > 0;
     }
 
@@ -113,7 +112,7 @@ public final class Admission {
      * An event that got no hand-off position: refused because stop had begun, or dropped as if the
      * buffer were full (an event logged while its own thread encodes, with the hand-off full).
      */
-    public void refuse(boolean stopping) {
+    void refuse(boolean stopping) {
         ledger.offered();
         if (stopping) {
             ledger.refusedAfterStop();
@@ -128,7 +127,7 @@ public final class Admission {
      *
      * @return the room the event takes (after truncation)
      */
-    public long addEncoded(byte[] bytes, int offset, int length) {
+    long addEncoded(byte[] bytes, int offset, int length) {
         byte[] cut = truncatedOrNull(bytes, offset, length);
         if (cut != null) {
             buffer.addReserved(cut, 0, cut.length);
@@ -139,12 +138,12 @@ public final class Admission {
     }
 
     /** What the added events really take minus what was reserved for them. */
-    public void correctReserved(long delta) {
+    void correctReserved(long delta) {
         buffer.correctReserved(delta);
     }
 
     /** Room reserved for an event that will not be added. */
-    public void giveBack(long reservedRoom) {
+    void giveBack(long reservedRoom) {
         buffer.release(reservedRoom);
     }
 
@@ -152,7 +151,7 @@ public final class Admission {
      * A reserved event that took no hand-off position: refused because stop had begun, or else
      * dropped as if the buffer were full (see {@link #refuse}).
      */
-    public void refuseReserved(long reservedRoom, boolean stopping) {
+    void refuseReserved(long reservedRoom, boolean stopping) {
         giveBack(reservedRoom);
         refuse(stopping);
     }
@@ -162,13 +161,13 @@ public final class Admission {
      * and counted; the sender reports it. Also a holder its copier could not clear (the event was
      * encoded; the holder is discarded), with no room to give back.
      */
-    public void encodeFailed(long reservedRoom, Throwable e) {
+    void encodeFailed(long reservedRoom, Throwable e) {
         giveBack(reservedRoom);
         ledger.encodeFailed(e);
     }
 
     /** An event that could not be copied or encoded on the logging thread: offered, dropped and counted. */
-    public void copyFailed(Throwable e) {
+    void copyFailed(Throwable e) {
         ledger.offered();
         encodeFailed(0, e);
     }

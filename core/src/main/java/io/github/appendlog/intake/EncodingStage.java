@@ -31,9 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  * free ({@code tryLock}), and otherwise waits for a slot, yielding: with {@code overflowPolicy=BLOCK}
  * at most {@code maxBlockTime} in all (room and slot); else (a slow encoder is no reason to drop) while
  * the ring moves, for at most {@value #STALL_MILLIS} ms without movement (an encoder stuck in a
- * layout) and {@value #MAX_DROP_WAIT_MILLIS} ms in all. Then the event is dropped and counted. Once a
- * waiter saw the ring stand still, later callers drop at once until it moves again. A thread's events
- * keep the order of its calls (one thread claims its positions in order; positions are encoded in
+ * layout) and {@value #MAX_DROP_WAIT_MILLIS} ms in all ({@link FullRingWaiter}). Then the event is
+ * dropped and counted. Once a waiter saw the ring stand still, later callers drop at once until it
+ * moves again. A thread's events keep the order of its calls (one thread claims its positions in order; positions are encoded in
  * order). Each logging thread keeps one spare holder.
  *
  * <p>Whatever the encoder, the layout or the copier throws (Errors included) drops that one event,
@@ -47,31 +47,21 @@ import java.util.concurrent.locks.LockSupport;
  * average, and the buffer may go past {@code maxBufferBytes} by at most the estimate errors of the
  * events in the ring (it holds {@link #CAPACITY} events).
  */
-public final class EncodingStage {
-    public static final int CAPACITY = 4096;
+final class EncodingStage {
+    static final int CAPACITY = 4096;
     static final int WAKE_EVERY = 512;
     /** The encoder thread encodes at most this many per hold of the lock, so that it lets go often. */
     static final int PASS_EVENTS = 64;
     /** A logging thread that finds the ring full (and the lock free) encodes at most this many. */
-    public static final int HELP_EVENTS = 16;
+    static final int HELP_EVENTS = 16;
     /** With {@code overflowPolicy=DROP}: how long a caller waits for a slot in all, and without progress. */
     static final long MAX_DROP_WAIT_MILLIS = 10_000;
     static final long STALL_MILLIS = 1000;
-    private static final long MAX_DROP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_DROP_WAIT_MILLIS);
-    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS);
-    /**
-     * A caller waiting for a slot spins this many looks (the encoder frees one every microsecond or
-     * so; yielding on a busy machine can cost a whole time slice), then yields this many, then parks
-     * this long between looks.
-     */
-    private static final int SPINS = 256;
-    private static final int YIELDS = SPINS + 32;
-    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** The first guess of what encoding adds to the size hint; learned afterwards. */
     static final int INITIAL_OVERHEAD_BYTES = 128;
     /** {@link #reserve}: the event was refused (counted); or it got room without waiting. */
     private static final long REFUSED = Long.MIN_VALUE;
-    private static final long NOT_WAITED = Long.MIN_VALUE + 1;
+    static final long NOT_WAITED = Long.MIN_VALUE + 1;
     private static final VarHandle SLEEPING;
 
     static {
@@ -87,43 +77,44 @@ public final class EncodingStage {
     private final Runnable wakeSender;
     private final HandoffRing ring = new HandoffRing(CAPACITY);
     private final RingDrainer drainer;
+    /** Logging threads that found the ring full: they help encode, wait for a slot, or give up. */
+    private final FullRingWaiter fullRing;
     /** Each logging thread's spare holder (in a one-element box, so that swapping it costs no set()). */
     private final ThreadLocal<Object[]> spares = ThreadLocal.withInitial(() -> new Object[1]);
     private final Thread thread;
     private final long flushIntervalNanos;
     /** Set by the encoder thread before it parks with nothing to do: the next offer wakes it. */
     private volatile boolean sleeping;
-    /** The released count at which a waiter saw the ring stand still (DROP: later callers drop at once). */
-    private volatile long stalledAt = -1;
 
-    public EncodingStage(Admission admission, Runnable wakeSender, PipelineThreadFactory threads, long flushIntervalNanos) {
+    EncodingStage(Admission admission, Runnable wakeSender, PipelineThreadFactory threads, long flushIntervalNanos) {
         this.admission = admission;
         this.wakeSender = wakeSender;
         this.drainer = new RingDrainer(ring, admission, wakeSender, INITIAL_OVERHEAD_BYTES);
+        this.fullRing = new FullRingWaiter(ring, drainer, admission);
         this.flushIntervalNanos = flushIntervalNanos;
         this.thread = threads.newThread(this::run);
     }
 
-    public Thread thread() {
+    Thread thread() {
         return thread;
     }
 
     /** Events handed over with a reservation (each counted by the position it took in the ring). */
-    public long handedOver() {
+    long handedOver() {
         return ring.claimed();
     }
 
     /** What encoding was seen to add to the size hints (the estimate's learned part). */
-    public int overheadBytes() {
+    int overheadBytes() {
         return drainer.overheadBytes();
     }
 
-    public void start() {
+    void start() {
         thread.start();
     }
 
     /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
-    public boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
+    boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
         long room = admission.roomFor((long) hint + drainer.overheadBytes());
         long waitingSince = reserve(room, important);
@@ -146,7 +137,7 @@ public final class EncodingStage {
      * will take, claims a slot and publishes the holder there, keeping the slot's emptied holder as
      * the next spare; or drops the event (counted). Whatever the copier throws drops the event only.
      */
-    public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
+    <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
         Object[] spare = spares.get();
         Class<H> type = copier.holderType();
         H holder = type.isInstance(spare[0]) ? type.cast(spare[0]) : copier.newHolder();
@@ -205,49 +196,7 @@ public final class EncodingStage {
      */
     private long claim(long waitingSince) {
         long position = ring.claim();
-        return position == HandoffRing.FULL ? claimWhenFull(waitingSince) : position;
-    }
-
-    private long claimWhenFull(long waitingSince) {
-        if (drainer.isDrainingHere()) {
-            return HandoffRing.FULL;
-        }
-        boolean block = admission.waitsForRoom();
-        long seen = ring.released();
-        if (!block && seen == stalledAt) {
-            return HandoffRing.FULL; // the ring stood still for a caller before this one
-        }
-        long now = System.nanoTime();
-        long since = waitingSince == NOT_WAITED ? now : waitingSince;
-        long movedAt = now;
-        for (int round = 0;; round++) {
-            if (drainer.tryDrain(HELP_EVENTS) >= 0) {
-                // took a small share, in order (or found the next slot not yet published): claim again
-            } else if (round < SPINS) {
-                Thread.onSpinWait();
-            } else if (round < YIELDS) {
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(this, PARK_NANOS); // on a small machine a spinning caller takes the encoder's CPU
-            }
-            long position = ring.claim();
-            if (position != HandoffRing.FULL) {
-                return position;
-            }
-            now = System.nanoTime();
-            long released = ring.released();
-            if (released != seen) {
-                seen = released;
-                movedAt = now;
-            }
-            if (block ? now - since >= admission.blockNanos() : now - since >= MAX_DROP_WAIT_NANOS) {
-                return HandoffRing.FULL;
-            }
-            if (!block && now - movedAt >= STALL_NANOS) {
-                stalledAt = released;
-                return HandoffRing.FULL;
-            }
-        }
+        return position == HandoffRing.FULL ? fullRing.claim(waitingSince) : position;
     }
 
     /** Wakes the encoder once per {@link #WAKE_EVERY} events, or when it sleeps with nothing to do. */
@@ -258,7 +207,7 @@ public final class EncodingStage {
     }
 
     /** The sender, before it forms a batch: what was handed over goes into the buffer (one pass, if the lock is free). */
-    public void drain() {
+    void drain() {
         drainer.tryDrain(PASS_EVENTS);
     }
 
@@ -267,7 +216,7 @@ public final class EncodingStage {
      * until {@code deadlineNanos}; then encodes what is still there itself, if it gets the lock by
      * then. Returns by the deadline, even when the encoder is stuck in a layout.
      */
-    public void stop(long deadlineNanos) {
+    void stop(long deadlineNanos) {
         ring.seal();
         LockSupport.unpark(thread);
         try {
@@ -285,7 +234,7 @@ public final class EncodingStage {
      * After {@link #stop}: the events it could not encode in time, counted; never waits (see
      * {@link RingDrainer#abandonRemaining}).
      */
-    public long abandonRemaining() {
+    long abandonRemaining() {
         return drainer.abandonRemaining();
     }
 

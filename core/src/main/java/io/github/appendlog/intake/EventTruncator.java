@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
  * {@code ...[appendlog: truncated 1234567 bytes]\n}, so the result fits in {@code maxEventBytes}
  * and still ends a line. The cut never splits a UTF-8 character.
  */
-public final class EventTruncator {
+final class EventTruncator {
     private final int maxEventBytes;
 
     /** @param maxEventBytes at least 64, so the marker always fits */
-    public EventTruncator(int maxEventBytes) {
+    EventTruncator(int maxEventBytes) {
         if (maxEventBytes < 64) {
             throw new IllegalArgumentException("maxEventBytes " + maxEventBytes + " is below 64");
         }
@@ -19,21 +19,21 @@ public final class EventTruncator {
     }
 
     /** The most an event takes once truncated, its marker included. */
-    public int maxEventBytes() {
+    int maxEventBytes() {
         return maxEventBytes;
     }
 
-    public boolean needsTruncation(byte[] event) {
+    boolean needsTruncation(byte[] event) {
         return needsTruncation(event.length);
     }
 
     /** Whether an event of {@code length} bytes is longer than {@code maxEventBytes}. */
-    public boolean needsTruncation(int length) {
+    boolean needsTruncation(int length) {
         return length > maxEventBytes;
     }
 
     /** The event itself if it fits, otherwise a new array of at most {@code maxEventBytes}. */
-    public byte[] truncate(byte[] event) {
+    byte[] truncate(byte[] event) {
         if (event.length <= maxEventBytes) {
             return event;
         }

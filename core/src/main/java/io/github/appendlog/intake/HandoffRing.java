@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * consumer's alone between poll and release). {@link #seal} closes the ring: later claims are refused,
  * and the sealed tail tells the last drainer how far to go.
  */
-public final class HandoffRing {
+final class HandoffRing {
     /** {@link #claim}: no free slot (the drainer is behind). */
-    public static final long FULL = -1;
+    static final long FULL = -1;
     /** {@link #claim}: the ring was sealed. */
-    public static final long SEALED = -2;
+    static final long SEALED = -2;
 
     private static final long SEALED_BIT = 1L << 62;
     private static final VarHandle SEQUENCES = MethodHandles.arrayElementVarHandle(long[].class);
@@ -56,7 +56,7 @@ public final class HandoffRing {
     private int polledHint;
 
     /** @param capacity a power of two */
-    public HandoffRing(int capacity) {
+    HandoffRing(int capacity) {
         if (capacity < 2 || Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two, not " + capacity);
         }
@@ -77,7 +77,7 @@ public final class HandoffRing {
      *
      * @return the position (0, 1, 2, ... in order), or {@link #FULL} or {@link #SEALED}
      */
-    public long claim() {
+    long claim() {
         for (;;) {
             long t = tail.get();
             if ((t & SEALED_BIT) != 0) {
@@ -96,7 +96,7 @@ public final class HandoffRing {
     }
 
     /** Producers: what the claimed position's slot kept from its last use (a reusable holder), or null. */
-    public Object slot(long position) {
+    Object slot(long position) {
         return events[(int) position & mask];
     }
 
@@ -105,7 +105,7 @@ public final class HandoffRing {
      * encoded after all (refused after its slot was claimed) is published with a null encoder: the
      * consumer skips it.
      */
-    public void publish(long position, Object event, Object encoder, long reservedRoom, int sizeHint) {
+    void publish(long position, Object event, Object encoder, long reservedRoom, int sizeHint) {
         int slot = (int) position & mask;
         events[slot] = event;
         encoders[slot] = encoder;
@@ -119,7 +119,7 @@ public final class HandoffRing {
      * {@link #reserved()} and {@link #sizeHint()}; the slot is the consumer's until {@link #release}.
      * False when the next position is empty or claimed but not yet published.
      */
-    public boolean poll() {
+    boolean poll() {
         if (holding) {
             throw new IllegalStateException("release the polled slot first");
         }
@@ -137,7 +137,7 @@ public final class HandoffRing {
     }
 
     /** Consumer: gives the polled slot back to producers; it forgets its event and encoder. */
-    public void release() {
+    void release() {
         release(false);
     }
 
@@ -145,7 +145,7 @@ public final class HandoffRing {
      * Consumer: gives the polled slot back to producers, keeping its event (a holder the next producer
      * refills) when {@code keepEvent}.
      */
-    public void release(boolean keepEvent) {
+    void release(boolean keepEvent) {
         if (!holding) {
             throw new IllegalStateException("no polled slot");
         }
@@ -162,50 +162,50 @@ public final class HandoffRing {
     }
 
     /** Consumer: the event of the slot polled last. */
-    public Object event() {
+    Object event() {
         return polledEvent;
     }
 
     /** Consumer: the encoder given with that event (null: skip it). */
-    public Object encoder() {
+    Object encoder() {
         return polledEncoder;
     }
 
     /** Consumer: the buffer room reserved for that event. */
-    public long reserved() {
+    long reserved() {
         return polledReserved;
     }
 
     /** Consumer: the size hint given with that event. */
-    public int sizeHint() {
+    int sizeHint() {
         return polledHint;
     }
 
     /** Refuses every later claim; idempotent. Events already claimed are still published and polled. */
-    public void seal() {
+    void seal() {
         long t;
         do {
             t = tail.get();
         } while ((t & SEALED_BIT) == 0 && !tail.compareAndSet(t, t | SEALED_BIT));
     }
 
-    public boolean isSealed() {
+    boolean isSealed() {
         return (tail.get() & SEALED_BIT) != 0;
     }
 
     /** Consumer: whether everything claimed before the ring was sealed has been polled. */
-    public boolean sealedAndEmpty() {
+    boolean sealedAndEmpty() {
         long t = tail.get();
         return (t & SEALED_BIT) != 0 && head == (t & ~SEALED_BIT);
     }
 
     /** Positions claimed so far (published or about to be). */
-    public long claimed() {
+    long claimed() {
         return tail.get() & ~SEALED_BIT;
     }
 
     /** Anyone: positions the consumer released so far (it moves while events are encoded). */
-    public long released() {
+    long released() {
         return (long) HEAD.getAcquire(this);
     }
 
@@ -214,7 +214,7 @@ public final class HandoffRing {
      * released, the polled one included, but for those published as slots to skip. A snapshot: exact
      * when the consumer and the producers stand still.
      */
-    public long pendingEvents() {
+    long pendingEvents() {
         long pending = 0;
         long end = claimed();
         for (long position = released(); position < end; position++) {
@@ -227,11 +227,11 @@ public final class HandoffRing {
     }
 
     /** Consumer: events claimed and not yet released. */
-    public long size() {
+    long size() {
         return claimed() - head;
     }
 
-    public int capacity() {
+    int capacity() {
         return mask + 1;
     }
 }

@@ -117,7 +117,7 @@ final class RingDrainer {
      * does not return) they are counted from the ring's positions, the one being encoded included,
      * their reservations stay with the closed buffer, and nobody drains the ring afterwards.
      */
-    public long abandonRemaining() {
+    long abandonRemaining() {
         if (!drainLock.tryLock()) {
             abandoned = true;
             return ring.pendingEvents();

@@ -3,9 +3,7 @@ package io.github.appendlog.pipeline;
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
-import io.github.appendlog.intake.Admission;
-import io.github.appendlog.intake.EncodingStage;
-import io.github.appendlog.intake.EventTruncator;
+import io.github.appendlog.intake.Intake;
 import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.delivery.Delivery;
@@ -24,7 +22,7 @@ import java.util.function.DoubleSupplier;
 /**
  * The orchestrator: owns the bounded buffer, the encoder stage, the sender thread, batching,
  * object-key rollover and the append writer. Adapters hand an event over with its encoder
- * ({@link #offer(Object, EventEncoder, boolean, int)}; the {@link EncodingStage}'s thread
+ * ({@link #offer(Object, EventEncoder, boolean, int)}; the {@link Intake}'s thread
  * {@code appendlog-encoder-<name>} encodes it), or a copy of it in a reused holder
  * ({@link #offer(Object, EventCopier, boolean)}), or, with {@code encodeOnCallerThread}, hand over
  * its bytes ({@link #offer(byte[], boolean)}); everything else happens on the sender thread
@@ -58,7 +56,7 @@ import java.util.function.DoubleSupplier;
  * <p>Hand-off: a lock-free queue that copies events into large shared chunks, bounded by an atomic
  * byte count ({@link EventBuffer}); with the encoder stage a logging thread pays one CAS on that
  * count and one on the stage's ring, and wakes the encoder once per many events
- * ({@link EncodingStage}); the encoder (or, with {@code encodeOnCallerThread}, the logging thread)
+ * ({@link Intake}); the encoder (or, with {@code encodeOnCallerThread}, the logging thread)
  * copies the bytes into a chunk, and the sender is woken only when the buffered bytes cross
  * {@code maxBatchBytes}. Otherwise the sender wakes on its {@code flushInterval} timer. A batch that
  * fails is kept and retried, with the same bytes on the same object, after a backoff capped at
@@ -84,11 +82,10 @@ public final class AppendPipeline {
     private final String prefix;
     private final EventBuffer buffer;
     private final EventLedger ledger;
-    private final Admission admission;
     private final Delivery sender;
     private final Thread senderThread;
-    /** Encodes handed-over events off the logging threads; null with {@code encodeOnCallerThread}. */
-    private final EncodingStage encoding;
+    /** Takes events into the buffer; encodes handed-over events off the logging threads unless {@code encodeOnCallerThread}. */
+    private final Intake intake;
     private boolean clientClosed; // guarded by this
     private Boolean stopResult; // guarded by this
 
@@ -101,18 +98,16 @@ public final class AppendPipeline {
         this.buffer = new EventBuffer(config.maxBufferBytes(), config.discardThreshold(), config.maxBatchBytes());
         this.ledger = new EventLedger(clock);
         long blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
-        this.admission = new Admission(buffer, new EventTruncator((int) config.maxEventBytes()), ledger, blockNanos);
         this.sender = Delivery.create(config, client, this.status, prefix, buffer, ledger, this::drainHandOff, clock,
                 random);
         this.senderThread = new PipelineThreadFactory("sender", config.name(), this.status).newThread(sender);
-        this.encoding = config.encodeOnCallerThread() ? null
-                : new EncodingStage(admission, this::wakeSenderIfBatchReady,
-                        new PipelineThreadFactory("encoder", config.name(), this.status), config.flushInterval().toNanos());
+        this.intake = config.encodeOnCallerThread()
+                ? Intake.onCallerThread(buffer, ledger, (int) config.maxEventBytes(), blockNanos)
+                : Intake.withEncoderThread(buffer, ledger, (int) config.maxEventBytes(), blockNanos,
+                        new PipelineThreadFactory("encoder", config.name(), this.status), this::wakeSenderIfBatchReady,
+                        config.flushInterval().toNanos());
         // Whoever turns reservations into buffered events is woken when a batch's worth is reserved.
-        buffer.consumer(encoding == null ? senderThread : encoding.thread());
-        if (encoding != null) {
-            ledger.countHandedOverBy(encoding::handedOver);
-        }
+        buffer.consumer(intake.encodesOnCallerThread() ? senderThread : intake.encoderThread());
     }
 
     /**
@@ -140,9 +135,7 @@ public final class AppendPipeline {
             DoubleSupplier random) {
         AppendPipeline pipeline = new AppendPipeline(config, status, client, clock, random);
         pipeline.senderThread.start();
-        if (pipeline.encoding != null) {
-            pipeline.encoding.start();
-        }
+        pipeline.intake.start();
         return pipeline;
     }
 
@@ -165,7 +158,7 @@ public final class AppendPipeline {
         if (PipelineThreadFactory.isPipelineThread()) {
             return false;
         }
-        return admission.offer(bytes, offset, length, important);
+        return intake.offer(bytes, offset, length, important);
     }
 
     /**
@@ -179,14 +172,14 @@ public final class AppendPipeline {
      * @return false if the event was dropped (and counted), or refused on a pipeline thread
      */
     public <E> boolean offer(E event, EventEncoder<? super E> encoder, boolean important, int sizeHint) {
-        if (encoding == null) {
+        if (intake.encodesOnCallerThread()) {
             ByteBuffer bytes = encoder.encode(event); // what it throws reaches the adapter, as any appender's layout
             return offer(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), important);
         }
         if (PipelineThreadFactory.isPipelineThread()) {
             return false;
         }
-        return encoding.offer(event, encoder, important, sizeHint);
+        return intake.offer(event, encoder, important, sizeHint);
     }
 
     /**
@@ -200,7 +193,7 @@ public final class AppendPipeline {
      * @return false if the event was dropped (and counted), or refused on a pipeline thread
      */
     public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
-        if (encoding == null) {
+        if (intake.encodesOnCallerThread()) {
             H holder = copier.newHolder();
             copier.copy(event, holder);
             return offer(holder, copier, important, 0); // encodes it here
@@ -208,12 +201,12 @@ public final class AppendPipeline {
         if (PipelineThreadFactory.isPipelineThread()) {
             return false;
         }
-        return encoding.offer(event, copier, important);
+        return intake.offer(event, copier, important);
     }
 
     /** Whether {@link #offer(Object, EventEncoder, boolean, int)} encodes on the calling thread. */
     public boolean encodesOnCallerThread() {
-        return encoding == null;
+        return intake.encodesOnCallerThread();
     }
 
     /** The encoder stage, after it added events: a batch's worth waiting wakes the sender. */
@@ -225,9 +218,7 @@ public final class AppendPipeline {
 
     /** The sender, before it forms a batch: what was handed over goes into the buffer. */
     private void drainHandOff() {
-        if (encoding != null) {
-            encoding.drain();
-        }
+        intake.drain();
     }
 
     /**
@@ -239,7 +230,7 @@ public final class AppendPipeline {
      * on the pipeline's own threads.
      */
     public boolean dropBeforeEncoding(boolean important) {
-        return !PipelineThreadFactory.isPipelineThread() && admission.dropBeforeEncoding(important);
+        return !PipelineThreadFactory.isPipelineThread() && intake.dropBeforeEncoding(important);
     }
 
     /** For tests: bytes held in the buffer, counting reservations and the per-event overhead. */
@@ -252,9 +243,9 @@ public final class AppendPipeline {
         return senderThread.isAlive();
     }
 
-    /** For tests: the encoder stage, or null with {@code encodeOnCallerThread}. */
-    EncodingStage encodingStage() {
-        return encoding;
+    /** For tests: the intake. */
+    Intake intake() {
+        return intake;
     }
 
     /** True on the pipeline's own threads: adapters must not feed events from them. */
@@ -303,12 +294,12 @@ public final class AppendPipeline {
 
     /** Every handed-over event into the buffer first; what the encoder could not encode in time is unsent. */
     private void stopEncoding(long deadline) {
-        if (encoding == null) {
+        if (intake.encodesOnCallerThread()) {
             return;
         }
         try {
-            encoding.stop(deadline);
-            long abandoned = encoding.abandonRemaining(); // never waits, even for an encoder that hangs
+            intake.stop(deadline);
+            long abandoned = intake.abandonRemaining(); // never waits, even for an encoder that hangs
             if (abandoned > 0) {
                 sender.countUnsent(abandoned, 0);
                 status.error(prefix + "stop: " + abandoned + " events handed over were abandoned: they were not "

@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.appendlog.buffer.EventBuffer;
-import io.github.appendlog.intake.Admission;
-import io.github.appendlog.status.EventLedger;
-import io.github.appendlog.intake.EncodingStage;
-import io.github.appendlog.intake.EventTruncator;
+import io.github.appendlog.intake.Intake;
 import io.github.appendlog.testing.Producers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +126,7 @@ class EncodingStageHostileCodeTest {
             appLock.lock(); // an argument's toString() that synchronizes on application state
             appLock.unlock();
         });
-        int events = 2 * EncodingStage.CAPACITY;
+        int events = 2 * Intake.HANDOFF_CAPACITY;
         assertTimeoutPreemptively(BOUND, () -> {
             Thread holder = new Thread(() -> {
                 appLock.lock();
@@ -212,7 +207,7 @@ class EncodingStageHostileCodeTest {
         assertTimeoutPreemptively(BOUND, () -> {
             assertTrue(pipeline.offer("hang", hangsOnOne, false, 4));
             assertTrue(inLayout.await(10, TimeUnit.SECONDS));
-            for (int i = 0; i < EncodingStage.CAPACITY - 1; i++) {
+            for (int i = 0; i < Intake.HANDOFF_CAPACITY - 1; i++) {
                 assertTrue(pipeline.offer("e" + i, hangsOnOne, false, 6));
             }
             assertFalse(pipeline.offer("one too many", hangsOnOne, true, 12));
@@ -250,29 +245,6 @@ class EncodingStageHostileCodeTest {
         assertEquals(99, pipeline.stats().appendedEvents());
         assertEquals(1, status.matching("ERROR", "1 events could not be").size(), status.messages.toString());
         assertEquals(0, pipeline.bufferedBytes());
-    }
-
-    @Test
-    void anErrorWhileALoggingThreadHelpsReleasesItsSlotAndLaterEventsFlow() {
-        // A stage whose encoder thread is not started: only logging threads drain it, when it is full.
-        EventBuffer buffer = new EventBuffer(64L << 20, 100, 1L << 20);
-        EventLedger drops = new EventLedger(Clock.systemUTC());
-        Admission admission = new Admission(buffer, new EventTruncator(1024), drops, 0);
-        EncodingStage stage = new EncodingStage(admission, () -> { }, new PipelineThreadFactory("encoder", "helping", status),
-                TimeUnit.SECONDS.toNanos(1));
-        EventEncoder<String> failsOnFirst = event -> {
-            if (event.equals("e0")) {
-                throw new StackOverflowError();
-            }
-            return line(event);
-        };
-        assertTimeoutPreemptively(BOUND, () -> {
-            for (int i = 0; i < 3 * EncodingStage.CAPACITY; i++) {
-                assertTrue(stage.offer("e" + i, failsOnFirst, true, 5));
-            }
-        });
-        assertEquals(1, drops.encodeFailures());
-        assertEquals(0, drops.bufferFull());
     }
 
     @Test

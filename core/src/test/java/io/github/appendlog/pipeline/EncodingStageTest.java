@@ -2,8 +2,6 @@ package io.github.appendlog.pipeline;
 
 
 import io.github.appendlog.status.PipelineStats;
-import io.github.appendlog.intake.Admission;
-import io.github.appendlog.intake.EncodingStage;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,7 +148,7 @@ class EncodingStageTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> encodeCalls.get() == 201);
         long exact = 200 * EventBuffer.roomOf(1000); // plus the unused ends of the chunks they filled
         assertTrue(pipeline.bufferedBytes() >= exact && pipeline.bufferedBytes() < exact + 100, pipeline.bufferedBytes() + " buffered");
-        int learned = pipeline.encodingStage().overheadBytes();
+        int learned = pipeline.intake().overheadBytes();
         assertTrue(learned > 800 && learned <= 1000, "learned overhead " + learned);
     }
 
@@ -229,36 +227,10 @@ class EncodingStageTest {
     }
 
     @Test
-    void anEventLoggedByALoggingThreadWhileItEncodesAFullRingIsDroppedAndCounted() {
-        // A stage whose encoder thread is not started: only logging threads drain it, when it is full.
-        EventBuffer buffer = new EventBuffer(64L << 20, 100, 1L << 20);
-        io.github.appendlog.status.EventLedger drops = new io.github.appendlog.status.EventLedger(java.time.Clock.systemUTC());
-        Admission admission = new Admission(buffer, new io.github.appendlog.intake.EventTruncator(1024), drops, 0);
-        EncodingStage stage = new EncodingStage(admission, () -> { }, new PipelineThreadFactory("encoder", "nested", status),
-                TimeUnit.SECONDS.toNanos(1));
-        List<Boolean> nestedOutcomes = new ArrayList<>();
-        EventEncoder<String> logsWhileEncoding = event -> {
-            if (event.equals("e0")) { // a layout that logs, on the thread that encodes
-                nestedOutcomes.add(stage.offer("nested", lines, true, 6));
-            }
-            return lines.encode(event);
-        };
-        for (int i = 0; i < EncodingStage.CAPACITY; i++) {
-            assertTrue(stage.offer("e" + i, logsWhileEncoding, true, 5));
-        }
-        assertTrue(stage.offer("after a turn at encoding", lines, true, 24));
-
-        assertEquals(List.of(false), nestedOutcomes);
-        assertEquals(1, drops.bufferFull());
-        assertEquals(EncodingStage.HELP_EVENTS, encodeCalls.get(), "e0 .. e255 encoded by the logging thread");
-        assertEquals(EncodingStage.CAPACITY + 1, stage.handedOver());
-    }
-
-    @Test
     void withEncodeOnCallerThreadTheLoggingThreadEncodes() {
         AppendPipeline pipeline = start(AppendPipelineTest.config().encodeOnCallerThread(true));
         assertTrue(pipeline.encodesOnCallerThread());
-        assertNull(pipeline.encodingStage());
+        assertNull(pipeline.intake().encoderThread());
         assertTrue(pipeline.offer("inline", lines, false, 0));
         assertEquals(Set.of(Thread.currentThread().getName()), encodingThreads);
         await().atMost(Duration.ofSeconds(5)).until(() -> "inline\n".equals(store.allText()));

@@ -1,7 +1,7 @@
 package io.github.appendlog.pipeline;
 
 import io.github.appendlog.config.AppendlogConfig;
-import io.github.appendlog.intake.EncodingStage;
+import io.github.appendlog.intake.Intake;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,7 +111,7 @@ class EventCopierTest {
         assertEquals(producers * perProducer, pipeline.stats().offered());
         assertEquals(producers * perProducer, pipeline.stats().appendedEvents());
         // one per slot, and a spare per logging thread
-        assertTrue(lines.made.size() <= EncodingStage.CAPACITY + producers, lines.made.size() + " holders");
+        assertTrue(lines.made.size() <= Intake.HANDOFF_CAPACITY + producers, lines.made.size() + " holders");
         assertEveryHolderIsEmpty();
     }
 
