@@ -13,9 +13,7 @@ import io.github.appendlog.status.PipelineStats;
 import io.github.appendlog.status.StatusReporter;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
 
@@ -53,18 +51,10 @@ import java.util.function.DoubleSupplier;
  *       sender thread runs until stop whatever one of its passes throws ({@link Delivery}).
  * </ul>
  *
- * <p>Hand-off: a lock-free queue that copies events into large shared chunks, bounded by an atomic
- * byte count ({@link EventBuffer}); with the encoder stage a logging thread pays one CAS on that
- * count and one on the stage's ring, and wakes the encoder once per many events
- * ({@link Intake}); the encoder (or, with {@code encodeOnCallerThread}, the logging thread)
- * copies the bytes into a chunk, and the sender is woken only when the buffered bytes cross
- * {@code maxBatchBytes}. Otherwise the sender wakes on its {@code flushInterval} timer. A batch that
- * fails is kept and retried, with the same bytes on the same object, after a backoff capped at
- * {@code retryMaxDelay}, until it lands (a fix made outside takes effect without a restart); the
- * buffer fills behind it and drops are counted, reported at most once per
- * {@code dropReportInterval}, and marked by one line in the object once appends work again.
- * Append failures are reported the same way: the first at once, then once per
- * {@code dropReportInterval} while they go on, and one line when appends work again.
+ * <p>The path an event takes and each stage's contract are in the package comments: {@code intake}
+ * (admission, hand-off, encoder thread), {@code buffer}, {@code delivery} (sender loop, rollover,
+ * append writer, retries), {@code store}; every event's fate is counted in one
+ * {@link EventLedger}.
  *
  * <p>Memory: the buffer holds up to {@code maxBufferBytes}, counting what each event's record
  * takes ({@link EventBuffer#roomOf}); the sender holds one more batch (up to {@code maxBatchBytes},
@@ -73,9 +63,6 @@ import java.util.function.DoubleSupplier;
  * events were logged), and kept for all its retries.
  */
 public final class AppendPipeline {
-    /** How long stop waits for an interrupted sender after the deadline. */
-    private static final long STOP_GRACE_MILLIS = 1000;
-
     private final AppendlogConfig config;
     private final StatusReporter status;
     private final AppendStore client;
@@ -86,7 +73,6 @@ public final class AppendPipeline {
     private final Thread senderThread;
     /** Takes events into the buffer; encodes handed-over events off the logging threads unless {@code encodeOnCallerThread}. */
     private final Intake intake;
-    private boolean clientClosed; // guarded by this
     private Boolean stopResult; // guarded by this
 
     private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
@@ -262,104 +248,15 @@ public final class AppendPipeline {
      * Flushes what it holds within {@code shutdownTimeout} (which also bounds retries; a retry wait
      * already running is cut short), closes the client and reports what could not be delivered.
      * Completes whatever throws on the way (the client's close, the status reporter, the encoder
-     * stage): the buffer and the client are always closed. Idempotent; true if everything landed.
+     * stage): the buffer and the client are always closed. Returns within {@code shutdownTimeout}
+     * + 1 s. Idempotent; true if everything landed.
      */
     public synchronized boolean stop() {
-        if (stopResult != null) {
-            return stopResult;
-        }
-        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
-        boolean ended = false;
-        stopResult = false;
-        try {
-            sender.endRetryWaits(deadline); // a retry wait running now ends: the next attempt is made at once
-            stopEncoding(deadline);
-            sender.beginStop(deadline);
-            buffer.close();
-            LockSupport.unpark(senderThread);
-            ended = join(deadline);
-            if (!ended) {
-                // Stuck in a request past the deadline: cut it short.
-                senderThread.interrupt();
-                closeClient();
-                ended = join(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS));
-            }
-        } finally {
-            buffer.close();
-            closeClient();
-            stopResult = settle(ended);
+        if (stopResult == null) {
+            stopResult = false;
+            stopResult = new PipelineStop(config, status, prefix, client, buffer, ledger, intake, sender, senderThread)
+                    .run();
         }
         return stopResult;
-    }
-
-    /** Every handed-over event into the buffer first; what the encoder could not encode in time is unsent. */
-    private void stopEncoding(long deadline) {
-        if (intake.encodesOnCallerThread()) {
-            return;
-        }
-        try {
-            intake.stop(deadline);
-            long abandoned = intake.abandonRemaining(); // never waits, even for an encoder that hangs
-            if (abandoned > 0) {
-                sender.countUnsent(abandoned, 0);
-                status.error(prefix + "stop: " + abandoned + " events handed over were abandoned: they were not "
-                        + "encoded within " + format(config.shutdownTimeout()) + " (an encoder or layout that does "
-                        + "not return?)", null);
-            }
-        } catch (RuntimeException | Error e) {
-            status.error(prefix + "stop: the encoder stage failed: " + e, e);
-        }
-    }
-
-    /** Counts what stays unsent (each event once, by one party) and reports it; true if nothing does. */
-    private boolean settle(boolean ended) {
-        if (ended) {
-            long[] late = buffer.drainRemaining(); // offers that raced with close; the sender is gone
-            sender.countUnsent(late[0], late[1]);
-        } else if (sender.abandon()) {
-            status.error(prefix + "stop: the sender is stuck in a request past the shutdown deadline ("
-                    + format(config.shutdownTimeout()) + " + " + STOP_GRACE_MILLIS + " ms); stop gave up on it", null);
-        } else {
-            status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout())
-                    + "; what it still holds is counted when it ends", null);
-        }
-        long unsent = ledger.unsentEvents();
-        if (ended && unsent == 0) {
-            return true;
-        }
-        String error = sender.lastError() != null ? sender.lastError() : "the store did not answer in time";
-        status.error(prefix + "stop: " + unsent + " events (" + ledger.unsentBytes()
-                + " bytes) could not be delivered to " + sender.currentLocation() + " within "
-                + format(config.shutdownTimeout()) + ": " + error, null);
-        return false;
-    }
-
-    private boolean join(long deadlineNanos) {
-        try {
-            long left = deadlineNanos - System.nanoTime();
-            if (left > 0) {
-                TimeUnit.NANOSECONDS.timedJoin(senderThread, left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !senderThread.isAlive();
-    }
-
-    /** Closes the client once, whatever its close throws. */
-    private void closeClient() {
-        if (clientClosed) {
-            return;
-        }
-        clientClosed = true;
-        try {
-            client.close();
-        } catch (Throwable e) {
-            status.warn(prefix + "closing " + client.describe() + " failed: " + e, e);
-        }
-    }
-
-    private static String format(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.getSeconds() + " s" : d.toMillis() + " ms";
     }
 }
