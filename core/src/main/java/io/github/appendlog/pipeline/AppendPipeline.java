@@ -8,7 +8,6 @@ import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.delivery.Delivery;
 import io.github.appendlog.status.EventLedger;
-import io.github.appendlog.status.GuardedStatus;
 import io.github.appendlog.status.PipelineStats;
 import io.github.appendlog.status.StatusReporter;
 import java.nio.ByteBuffer;

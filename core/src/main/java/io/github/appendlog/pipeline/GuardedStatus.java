@@ -1,4 +1,4 @@
-package io.github.appendlog.status;
+package io.github.appendlog.pipeline;
 
 import io.github.appendlog.status.StatusReporter;
 
@@ -7,10 +7,10 @@ import io.github.appendlog.status.StatusReporter;
  * status listener that fails, an {@code Error}) is swallowed, losing that report only, so reporting
  * never ends a pipeline thread nor keeps {@code stop} from completing. Thread-safe if the reporter is.
  */
-public final class GuardedStatus implements StatusReporter {
+final class GuardedStatus implements StatusReporter {
     private final StatusReporter target;
 
-    public GuardedStatus(StatusReporter target) {
+    GuardedStatus(StatusReporter target) {
         this.target = target;
     }
 
