@@ -45,7 +45,8 @@ final class RequestDeadlines implements AutoCloseable {
      * {@code min(now + requestTimeout, deadlineNanos)} ({@link System#nanoTime()} scale).
      *
      * @throws SocketTimeoutException when the deadline cancelled the request
-     * @throws IOException from the exchange, or when the client is closed
+     * @throws IOException from the exchange, or when the client is closed (also when closing it made
+     *     HttpClient fail the request with a runtime exception)
      */
     <T> T run(HttpUriRequestBase request, long deadlineNanos, String what, Exchange<T> exchange) throws IOException {
         long now = System.nanoTime();
@@ -79,6 +80,11 @@ final class RequestDeadlines implements AutoCloseable {
                 throw timeout;
             }
             if (closed.get()) {
+                throw new IOException(what + ": the client was closed during the request", e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (closed.get()) { // the pool shut down under the request: its outcome is unknown, like any I/O error
                 throw new IOException(what + ": the client was closed during the request", e);
             }
             throw e;
