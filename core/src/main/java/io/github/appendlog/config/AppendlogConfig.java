@@ -1,7 +1,7 @@
 package io.github.appendlog.config;
 
-import io.github.appendlog.oss.sign.Credentials;
-import io.github.appendlog.oss.sign.CredentialsProvider;
+import io.github.appendlog.credentials.Credentials;
+import io.github.appendlog.credentials.CredentialsProvider;
 import java.net.URI;
 import java.time.Duration;
 

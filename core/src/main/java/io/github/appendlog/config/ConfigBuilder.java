@@ -1,6 +1,9 @@
 package io.github.appendlog.config;
 
-import io.github.appendlog.oss.sign.CredentialsProvider;
+import io.github.appendlog.credentials.CredentialsChain;
+import io.github.appendlog.credentials.CredentialsProvider;
+import io.github.appendlog.credentials.CredentialsSource;
+import io.github.appendlog.credentials.RefreshingCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,7 +29,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     private final List<String> unknown = new ArrayList<>();
     private String name = "appendlog";
     private Map<String, String> environment = System.getenv();
-    private Path defaultCredentialsFile = Paths.get(System.getProperty("user.home", "."), ".oss", "credentials");
+    private Path home = Paths.get(System.getProperty("user.home", "."));
 
     ConfigBuilder() {
     }
@@ -65,15 +68,15 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         return self();
     }
 
-    /** Where {@code OSS_ACCESS_KEY_ID}, {@code OSS_ACCESS_KEY_SECRET}, {@code OSS_SESSION_TOKEN} are read from. */
+    /** Where the credentials chain reads its environment variables from (the process's by default). */
     public B environment(Map<String, String> environment) {
         this.environment = environment;
         return self();
     }
 
-    /** For tests: the profile file used when no credentials are configured (default {@code ~/.oss/credentials}). */
-    B defaultCredentialsFile(Path path) {
-        this.defaultCredentialsFile = path;
+    /** For tests: the home directory the credentials chain finds its profile files under. */
+    B home(Path home) {
+        this.home = home;
         return self();
     }
 
@@ -281,9 +284,12 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         URI endpoint = rules.endpoint();
         rules.bucketAndKey();
         checked.put(Setting.REGION, rules.region(endpoint));
-        CredentialsProvider credentials = new CredentialsLookup(environment, defaultCredentialsFile).find(
-                checked.get(Setting.ACCESS_KEY_ID), checked.get(Setting.ACCESS_KEY_SECRET),
-                checked.get(Setting.SECURITY_TOKEN), checked.get(Setting.CREDENTIALS_FILE), problems);
+        CredentialsSource source = CredentialsChain.builder().accessKeyId(checked.get(Setting.ACCESS_KEY_ID))
+                .accessKeySecret(checked.get(Setting.ACCESS_KEY_SECRET))
+                .securityToken(checked.get(Setting.SECURITY_TOKEN))
+                .credentialsFile(checked.get(Setting.CREDENTIALS_FILE)).environment(environment).home(home).build()
+                .resolve(problems);
+        CredentialsProvider credentials = source == null ? null : new RefreshingCredentials(source);
         rules.ranges();
         rules.relations();
         if (!problems.isEmpty()) {

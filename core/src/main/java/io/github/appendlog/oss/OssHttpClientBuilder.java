@@ -1,7 +1,7 @@
 package io.github.appendlog.oss;
 
-import io.github.appendlog.oss.sign.Credentials;
-import io.github.appendlog.oss.sign.CredentialsProvider;
+import io.github.appendlog.credentials.Credentials;
+import io.github.appendlog.credentials.CredentialsProvider;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.oss.sign.RequestSigner;

@@ -1,6 +1,6 @@
 package io.github.appendlog.oss;
 
-import io.github.appendlog.oss.sign.CredentialsProvider;
+import io.github.appendlog.credentials.CredentialsProvider;
 import io.github.appendlog.oss.sign.RequestSigner;
 import io.github.appendlog.oss.sign.SignableRequest;
 import io.github.appendlog.store.StoreErrorKind;
@@ -66,7 +66,7 @@ final class OssRequests implements AutoCloseable {
     /** After an authentication failure, the credentials source looks for a rotated key for the next request. */
     private OssServiceException refused(OssServiceException e) {
         if (e.kind() == StoreErrorKind.AUTH_FAILED) {
-            credentials.refresh();
+            credentials.invalidate();
         }
         return e;
     }

@@ -135,12 +135,13 @@ class AppendlogConfigTest {
     @Test
     void credentialsFileIsUsedUnlessTheKeyIsSetAndIsNamedInItsErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        java.nio.file.Path file = dir.resolve("credentials");
+        java.nio.file.Path file = java.nio.file.Files.createDirectories(dir.resolve(".oss")).resolve("credentials");
         java.nio.file.Files.write(file, "[default]\noss_access_key_id = file-id\noss_secret_access_key = file-secret\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         AppendlogConfig fromFile = valid().accessKeyId(null).accessKeySecret(null).credentialsFile(file.toString()).build();
         assertEquals("file-id", fromFile.credentials().accessKeyId());
-        assertTrue(fromFile.credentialsProvider() instanceof io.github.appendlog.oss.sign.ProfileFileCredentials);
+        assertTrue(fromFile.credentialsProvider().toString().contains("profile file " + file),
+                fromFile.credentialsProvider().toString());
         assertFalse(fromFile.toString().contains("file-secret"), fromFile.toString());
         AppendlogConfig explicit = valid().credentialsFile(file.toString()).build();
         assertEquals("id", explicit.credentials().accessKeyId(), "the settings' key wins");
@@ -151,18 +152,18 @@ class AppendlogConfigTest {
 
     @Test
     void theDefaultCredentialsFileIsTheLastResort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = dir.resolve("credentials");
+        java.nio.file.Path file = java.nio.file.Files.createDirectories(dir.resolve(".oss")).resolve("credentials");
         java.nio.file.Files.write(file, "[default]\noss_access_key_id = home-id\noss_secret_access_key = home-secret\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        AppendlogConfig config = valid().accessKeyId(null).accessKeySecret(null).defaultCredentialsFile(file).build();
+        AppendlogConfig config = valid().accessKeyId(null).accessKeySecret(null).home(dir).build();
         assertEquals("home-id", config.credentials().accessKeyId());
         Map<String, String> env = new HashMap<>();
         env.put("OSS_ACCESS_KEY_ID", "env-id");
         env.put("OSS_ACCESS_KEY_SECRET", "env-secret");
         assertEquals("env-id", valid().accessKeyId(null).accessKeySecret(null).environment(env)
-                .defaultCredentialsFile(file).build().credentials().accessKeyId(), "the environment comes first");
+                .home(dir).build().credentials().accessKeyId(), "the environment comes first");
         InvalidConfigException none = invalid(valid().accessKeyId(null).accessKeySecret(null)
-                .defaultCredentialsFile(dir.resolve("absent")));
+                .home(dir.resolve("absent")));
         assertTrue(none.getMessage().contains("accessKeyId: is required"), none.getMessage());
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

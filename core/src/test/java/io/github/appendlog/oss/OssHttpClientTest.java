@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.config.AppendlogConfig;
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.oss.sign.RequestSigner;

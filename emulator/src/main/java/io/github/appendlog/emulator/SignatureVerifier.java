@@ -1,6 +1,6 @@
 package io.github.appendlog.emulator;
 
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.oss.sign.RequestSigner;

@@ -1,6 +1,6 @@
 package io.github.appendlog.delivery;
 
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 
 import static io.github.appendlog.delivery.EmulatorFixture.BUCKET;
 import static io.github.appendlog.delivery.EmulatorFixture.append;
@@ -94,7 +94,7 @@ class AppendWriterEmulatorTest {
     void aReplySlowerThanTheRequestTimeoutIsSettledNotDuplicated() throws Exception {
         OssHttpClient client = fx.client(OssHttpClient.builder().v4(fx.emu.region()));
         OssHttpClient impatient = fx.track(OssHttpClient.builder().v4(fx.emu.region()).endpoint(fx.emu.endpoint())
-                .bucket(BUCKET).credentials(new io.github.appendlog.oss.sign.Credentials(EmulatorFixture.ID,
+                .bucket(BUCKET).credentials(new io.github.appendlog.credentials.Credentials(EmulatorFixture.ID,
                         EmulatorFixture.SECRET)).requestTimeout(Duration.ofMillis(300)).build());
         AppendWriter w = fx.writer(impatient, "slow.log");
         List<byte[]> batches = appendAll(w, 4, 1,

@@ -18,7 +18,7 @@ import io.github.appendlog.emulator.Operation;
 import io.github.appendlog.store.StoreErrorKind;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.oss.OssServiceException;
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

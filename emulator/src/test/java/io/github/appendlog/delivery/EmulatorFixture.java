@@ -7,7 +7,7 @@ import io.github.appendlog.oss.Crc64;
 import io.github.appendlog.emulator.OssEmulator;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.oss.OssHttpClientBuilder;
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.status.StatusReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.github.appendlog.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.oss.sign.RequestSigner;

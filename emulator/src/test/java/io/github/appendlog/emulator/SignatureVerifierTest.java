@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.appendlog.oss.sign.Credentials;
+import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.oss.sign.OssV1Signer;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import java.net.http.HttpClient;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.appendlog.emulator.OssEmulator;
-import io.github.appendlog.oss.sign.Credentials;
-import io.github.appendlog.oss.sign.CredentialsProvider;
+import io.github.appendlog.credentials.Credentials;
+import io.github.appendlog.credentials.CredentialsProvider;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +25,9 @@ class OssHttpClientCredentialsTest {
         }
 
         @Override
-        public boolean refresh() {
+        public void invalidate() {
             refreshes.incrementAndGet();
             current = new Credentials("id", "secret");
-            return true;
         }
     }
 

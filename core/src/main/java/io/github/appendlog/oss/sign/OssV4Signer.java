@@ -1,5 +1,6 @@
 package io.github.appendlog.oss.sign;
 
+import io.github.appendlog.credentials.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;

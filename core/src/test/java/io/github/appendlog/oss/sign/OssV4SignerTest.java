@@ -1,5 +1,6 @@
 package io.github.appendlog.oss.sign;
 
+import io.github.appendlog.credentials.Credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;

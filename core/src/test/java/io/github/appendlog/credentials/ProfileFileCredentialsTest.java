@@ -1,4 +1,4 @@
-package io.github.appendlog.oss.sign;
+package io.github.appendlog.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,9 +69,8 @@ class ProfileFileCredentialsTest {
         write("[default]\noss_access_key_id = bbb\noss_secret_access_key = secret-2\n");
         Files.setLastModifiedTime(file, time);
         assertEquals("aaa", p.credentials().accessKeyId(), "same time and size: not read again");
-        assertTrue(p.refresh(), "the store refused the key: read again");
+        p.invalidate(); // the store refused the key: read again
         assertEquals("bbb", p.credentials().accessKeyId());
-        assertFalse(p.refresh(), "nothing new");
     }
 
     @Test
@@ -80,7 +79,8 @@ class ProfileFileCredentialsTest {
         ProfileFileCredentials p = ProfileFileCredentials.load(file);
         write("[default]\noss_access_key_id = half-writ");
         assertEquals("good", p.credentials().accessKeyId());
-        assertFalse(p.refresh());
+        p.invalidate();
+        assertEquals("good", p.credentials().accessKeyId());
         Files.delete(file);
         assertEquals("good", p.credentials().accessKeyId());
     }

@@ -1,4 +1,4 @@
-package io.github.appendlog.oss.sign;
+package io.github.appendlog.credentials;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.Objects;
  * oss_session_token = ...      (optional)
  * </pre>
  * The file is read again when its modification time or size changes (checked before each request,
- * a single {@code stat}) and when the store refuses the credentials ({@link #refresh()}), so a
+ * a single {@code stat}) and when the store refuses the credentials ({@link #invalidate()}), so a
  * rotated key takes effect on the next retry without a restart. If a later read fails (the file
  * is being rewritten, or lost a key), the credentials read last stay in use.
  */
@@ -86,10 +86,8 @@ public final class ProfileFileCredentials implements CredentialsProvider {
     }
 
     @Override
-    public boolean refresh() {
-        Credentials before = current.credentials;
+    public void invalidate() {
         reload();
-        return !same(before, current.credentials);
     }
 
     private synchronized void reload() {
@@ -98,11 +96,6 @@ public final class ProfileFileCredentials implements CredentialsProvider {
         } catch (IOException e) {
             // Half-written or broken: keep the last good credentials; the next request checks again.
         }
-    }
-
-    private static boolean same(Credentials a, Credentials b) {
-        return a.accessKeyId().equals(b.accessKeyId()) && a.accessKeySecret().equals(b.accessKeySecret())
-                && Objects.equals(a.securityToken(), b.securityToken());
     }
 
     private static Snapshot read(Path file, String profile) throws IOException {
