@@ -11,14 +11,17 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar appendlog-emulator-VERSION.jar --port 9000 --data ./oss-data --bucket logs \
  *     --access-key-id ID --access-key-secret SECRET [--security-token TOKEN] [--region cn-hangzhou] \
- *     [--https] [--max-object-bytes N] [--bind 127.0.0.1]
+ *     [--credentials-file FILE] [--https] [--max-object-bytes N] [--bind 127.0.0.1]
  * </pre>
- * The secret may also come from the environment variable {@code OSS_ACCESS_KEY_SECRET}.
+ * The secret may also come from the environment variable {@code OSS_ACCESS_KEY_SECRET}. With
+ * {@code --credentials-file} (lines {@code id secret [token [expires-at]]}, re-read when it changes)
+ * the key given with {@code --access-key-id} is optional.
  */
 public final class EmulatorMain {
     static final String USAGE = "usage: java -jar appendlog-emulator.jar --bucket NAME [--bucket NAME ...]"
-            + " --access-key-id ID --access-key-secret SECRET [--security-token TOKEN] [--port 9000]"
-            + " [--data DIR] [--region cn-hangzhou] [--https] [--max-object-bytes N] [--bind 127.0.0.1]";
+            + " --access-key-id ID --access-key-secret SECRET [--security-token TOKEN] [--credentials-file FILE]"
+            + " [--port 9000] [--data DIR] [--region cn-hangzhou] [--https] [--max-object-bytes N]"
+            + " [--bind 127.0.0.1]";
 
     private EmulatorMain() {
     }
@@ -49,6 +52,7 @@ public final class EmulatorMain {
         String secret = System.getenv("OSS_ACCESS_KEY_SECRET");
         String token = null;
         String region = "cn-hangzhou";
+        boolean credentialsFile = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -60,16 +64,23 @@ public final class EmulatorMain {
                 case "--access-key-secret": secret = value(args, ++i, arg); break;
                 case "--security-token": token = value(args, ++i, arg); break;
                 case "--region": region = value(args, ++i, arg); break;
+                case "--credentials-file":
+                    b.credentialsFile(Paths.get(value(args, ++i, arg)));
+                    credentialsFile = true;
+                    break;
                 case "--max-object-bytes": b.maxObjectBytes(Long.parseLong(value(args, ++i, arg))); break;
                 case "--bind": b.bindAddress(value(args, ++i, arg)); break;
                 default: throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
-        if (id == null || secret == null) {
-            throw new IllegalArgumentException("--access-key-id and --access-key-secret are required");
+        if (id != null && secret != null) {
+            b.credentials(id, secret, token);
+        } else if (id != null || !credentialsFile) {
+            throw new IllegalArgumentException("--access-key-id and --access-key-secret are required"
+                    + " (or --credentials-file)");
         }
         buckets.forEach(b::bucket);
-        OssEmulator emu = b.credentials(id, secret, token).region(region).start();
+        OssEmulator emu = b.region(region).start();
         out.println("appendlog emulator listening on " + emu.endpoint() + " (bucket" + (buckets.size() > 1 ? "s " : " ")
                 + String.join(", ", buckets) + ", region " + region + ")");
         if (emu.endpoint().startsWith("https")) {

@@ -5,9 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,19 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
-import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
-import org.apache.hc.core5.http.impl.HttpProcessors;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * A local OSS-compatible append server (PutObject, AppendObject, GetObject, HeadObject,
  * DeleteObject, ListObjects/V2; V1 and V4 signatures; STS tokens; OSS error replies), for tests,
  * samples and benchmarks. Objects live in memory or, with {@link Builder#dataDirectory}, in a
- * directory that survives a restart.
+ * directory that survives a restart. Key pairs, temporary ones with a token and an expiry among
+ * them, come from the builder, a credentials file and {@link #addCredentials} at run time.
  *
  * <pre>
  * try (OssEmulator emu = OssEmulator.builder().bucket("logs").credentials("id", "secret").start()) {
@@ -42,42 +35,21 @@ public final class OssEmulator implements AutoCloseable {
     public static final String TRUST_STORE_PASSWORD = "changeit";
 
     private final ObjectStore store;
+    private final KeyRing keys;
     private final FaultInjector faults = new FaultInjector();
     private final RequestCounters counters = new RequestCounters();
-    private final HttpServer server;
+    private final EmulatorListener listener;
     private final String region;
-    private final String scheme;
-    private final SelfSignedCertificate certificate;
-    private final Path trustStore;
 
     private OssEmulator(Builder b) throws IOException {
         this.region = b.region;
         StorageBackend backend = b.dataDirectory == null ? new MemoryBackend() : new DirectoryBackend(b.dataDirectory);
         this.store = new ObjectStore(b.buckets, backend, b.maxObjectBytes, System::currentTimeMillis);
-        SignatureVerifier verifier = new SignatureVerifier(b.credentials, b.region, System::currentTimeMillis);
+        this.keys = new KeyRing(b.credentials, b.loadedCredentialsFile);
+        SignatureVerifier verifier = new SignatureVerifier(keys, b.region, System::currentTimeMillis);
         OssRequestHandler handler = new OssRequestHandler(store, verifier, faults, counters);
-        this.certificate = b.https ? SelfSignedCertificate.generate() : null;
-        this.scheme = b.https ? "https" : "http";
-        ServerBootstrap bootstrap = ServerBootstrap.bootstrap()
-                .setLocalAddress(InetAddress.getByName(b.bindAddress))
-                .setListenerPort(b.port)
-                .setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(5)).setTcpNoDelay(true)
-                        .setSoReuseAddress(true).setBacklogSize(1024).build())
-                .setHttp1Config(Http1Config.custom().setBufferSize(64 * 1024).setChunkSizeHint(64 * 1024).build())
-                .setHttpProcessor(HttpProcessors.server("AliyunOSS"))
-                .setRequestRouter((request, context) -> handler)
-                .setExceptionListener(new QuietExceptionListener());
-        if (certificate != null) {
-            bootstrap.setSslContext(certificate.serverContext());
-        }
-        this.server = bootstrap.create();
-        server.start();
-        if (certificate != null) {
-            trustStore = Files.createTempFile("appendlog-emulator-", ".p12");
-            certificate.writeTrustStore(trustStore, TRUST_STORE_PASSWORD.toCharArray());
-        } else {
-            trustStore = null;
-        }
+        this.listener = new EmulatorListener(b.bindAddress, b.port, b.https, handler,
+                TRUST_STORE_PASSWORD.toCharArray());
     }
 
     public static Builder builder() {
@@ -86,11 +58,11 @@ public final class OssEmulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT} (or {@code https://...}). */
     public String endpoint() {
-        return scheme + "://127.0.0.1:" + port();
+        return listener.scheme() + "://127.0.0.1:" + port();
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** The V4 signing region the emulator accepts. */
@@ -171,6 +143,38 @@ public final class OssEmulator implements AutoCloseable {
         return s.crc64();
     }
 
+    /**
+     * Accepts this key pair from now on (replacing any with the same id), until {@code expiresAt}
+     * if not null: from that instant a request with the right token gets 403
+     * {@code SecurityTokenExpired} (without a token, {@code InvalidAccessKeyId}). Thread-safe.
+     */
+    public void addCredentials(String accessKeyId, String accessKeySecret, String securityToken, Instant expiresAt) {
+        addCredentials(new Credentials(accessKeyId, accessKeySecret, securityToken, expiresAt));
+    }
+
+    /** As {@link #addCredentials(String, String, String, Instant)}, with the credentials' own expiry. */
+    public void addCredentials(Credentials credentials) {
+        keys.add(credentials);
+    }
+
+    /**
+     * Ends the validity of the key pair now known under this id, as if its expiry had passed (the
+     * server-side expiry a forced refresh must recover from). A key pair added later under the same
+     * id with another secret or token is valid again.
+     *
+     * @throws IllegalArgumentException if no key pair has this id
+     */
+    public void expireCredentials(String accessKeyId) {
+        if (!keys.expire(accessKeyId)) {
+            throw new IllegalArgumentException("the emulator has no key pair with id " + accessKeyId);
+        }
+    }
+
+    /** Forgets a key pair given to the builder or added at run time; false if there was none. */
+    public boolean removeCredentials(String accessKeyId) {
+        return keys.remove(accessKeyId);
+    }
+
     public FaultInjector faults() {
         return faults;
     }
@@ -186,29 +190,20 @@ public final class OssEmulator implements AutoCloseable {
 
     /** A PKCS12 trust store (password {@link #TRUST_STORE_PASSWORD}) holding the certificate; https only. */
     public Path trustStore() {
-        if (trustStore == null) {
-            throw new IllegalStateException("the emulator was not started with https(true)");
-        }
-        return trustStore;
+        return listener.trustStore();
     }
 
     /** An SSL context that trusts this emulator's certificate; https only. */
     public SSLContext clientSslContext() {
-        if (certificate == null) {
-            throw new IllegalStateException("the emulator was not started with https(true)");
-        }
-        return certificate.clientContext();
+        return listener.clientSslContext();
     }
 
     /** Stops serving (connections are cut) and, with a data directory, writes the metadata checkpoints. */
     @Override
     public void close() {
-        server.close(CloseMode.IMMEDIATE);
         try {
+            listener.close();
             store.checkpoint();
-            if (trustStore != null) {
-                Files.deleteIfExists(trustStore);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -228,6 +223,8 @@ public final class OssEmulator implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private final Set<String> buckets = new LinkedHashSet<>();
         private final Map<String, Credentials> credentials = new LinkedHashMap<>();
+        private Path credentialsFile;
+        private CredentialsFile loadedCredentialsFile;
         private String region = "cn-hangzhou";
         private Path dataDirectory;
         private long maxObjectBytes = 5L * 1024 * 1024 * 1024;
@@ -264,7 +261,23 @@ public final class OssEmulator implements AutoCloseable {
 
         /** A known STS key: requests with this id must carry {@code securityToken}. */
         public Builder credentials(String accessKeyId, String accessKeySecret, String securityToken) {
-            credentials.put(accessKeyId, new Credentials(accessKeyId, accessKeySecret, securityToken));
+            return credentials(accessKeyId, accessKeySecret, securityToken, null);
+        }
+
+        /** A known temporary key, valid until {@code expiresAt} (see {@link OssEmulator#addCredentials}). */
+        public Builder credentials(String accessKeyId, String accessKeySecret, String securityToken,
+                Instant expiresAt) {
+            credentials.put(accessKeyId, new Credentials(accessKeyId, accessKeySecret, securityToken, expiresAt));
+            return this;
+        }
+
+        /**
+         * Also accept the key pairs of this file, lines {@code id secret [token [expires-at]]}
+         * ({@code #} comments), re-read whenever it changes; the builder's and run-time key pairs
+         * take precedence over the file's for the same id.
+         */
+        public Builder credentialsFile(Path file) {
+            this.credentialsFile = file;
             return this;
         }
 
@@ -300,8 +313,16 @@ public final class OssEmulator implements AutoCloseable {
             if (buckets.isEmpty()) {
                 problems.add("bucket: at least one is required");
             }
-            if (credentials.isEmpty()) {
-                problems.add("credentials: at least one access key pair is required");
+            loadedCredentialsFile = null;
+            if (credentialsFile != null) {
+                try {
+                    loadedCredentialsFile = CredentialsFile.load(credentialsFile);
+                } catch (IllegalArgumentException e) {
+                    problems.add("credentialsFile: " + e.getMessage());
+                }
+            }
+            if (credentials.isEmpty() && credentialsFile == null) {
+                problems.add("credentials: at least one access key pair (or a credentials file) is required");
             }
             if (region == null || region.isEmpty()) {
                 problems.add("region: is required");

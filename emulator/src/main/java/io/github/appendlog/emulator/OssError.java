@@ -105,13 +105,27 @@ final class OssError {
         return of(403, "AccessDenied", message);
     }
 
+    /** An unknown key id, or a temporary one (without a token) past its expiry. */
     static OssError invalidAccessKeyId(String accessKeyId) {
         return of(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.")
-                .field("OSSAccessKeyId", accessKeyId);
+                .ec("0002-00000002").field("OSSAccessKeyId", accessKeyId);
     }
 
+    /** A key pair that has a token, with another token or none. */
     static OssError invalidSecurityToken() {
-        return of(403, "InvalidSecurityToken", "The security token you provided is invalid.");
+        return of(403, "InvalidSecurityToken", "The security token you provided is invalid.").ec("0002-00000006");
+    }
+
+    /** A key pair's right token, past its expiry. */
+    static OssError securityTokenExpired() {
+        return of(403, "SecurityTokenExpired", "The security token you provided has expired.").ec("0002-00000007");
+    }
+
+    /** A token sent with a key pair that has none. */
+    static OssError accessKeyIdAndSecurityTokenNotMatch(String accessKeyId) {
+        return of(403, "AccessKeyIdAndSecurityTokenNotMatch",
+                "The OSS access key id and security token you provided does not match.")
+                .ec("0002-00000004").field("OSSAccessKeyId", accessKeyId);
     }
 
     static OssError requestTimeTooSkewed(String requestTime, String serverTime) {

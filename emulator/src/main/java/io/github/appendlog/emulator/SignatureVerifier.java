@@ -17,19 +17,23 @@ import java.util.function.LongSupplier;
 /**
  * Checks a request's {@code Authorization} the way OSS does: V1 ({@code OSS id:signature}) and V4
  * ({@code OSS4-HMAC-SHA256 Credential=...}), with the STS token, by rebuilding the request the
- * client signed and computing the expected value with core's signers.
+ * client signed and computing the expected value with core's signers. The key id and the STS token
+ * are checked before the signature: an unknown id is {@code InvalidAccessKeyId}, a token sent with a
+ * key pair that has none {@code AccessKeyIdAndSecurityTokenNotMatch}, a wrong or missing token
+ * {@code InvalidSecurityToken}, the right token past the key pair's expiry
+ * {@code SecurityTokenExpired} (a key pair without a token past its expiry counts as unknown).
  */
 final class SignatureVerifier {
     static final long MAX_SKEW_MILLIS = 15 * 60 * 1000L;
     private static final DateTimeFormatter V4_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final Map<String, Credentials> known;
+    private final KeyRing keys;
     private final String region;
     private final LongSupplier clockMillis;
 
-    SignatureVerifier(Map<String, Credentials> known, String region, LongSupplier clockMillis) {
-        this.known = known;
+    SignatureVerifier(KeyRing keys, String region, LongSupplier clockMillis) {
+        this.keys = keys;
         this.region = region;
         this.clockMillis = clockMillis;
     }
@@ -115,13 +119,13 @@ final class SignatureVerifier {
     }
 
     private OssError compare(OssRequest request, String accessKeyId, RequestSigner signer, String provided) {
-        Credentials credentials = known.get(accessKeyId);
+        Credentials credentials = keys.find(accessKeyId);
         if (credentials == null) {
             return OssError.invalidAccessKeyId(accessKeyId);
         }
-        String token = request.header("x-oss-security-token");
-        if (credentials.securityToken() != null && !credentials.securityToken().equals(token)) {
-            return OssError.invalidSecurityToken();
+        OssError tokenError = checkToken(credentials, request.header("x-oss-security-token"));
+        if (tokenError != null) {
+            return tokenError;
         }
         SignableRequest signable = signable(request);
         String expected = signer.authorization(signable, credentials);
@@ -138,6 +142,21 @@ final class SignatureVerifier {
                 .field("StringToSignBytes", hexBytes(stringToSign))
                 .field("SignatureProvided", provided.trim())
                 .field("OSSAccessKeyId", accessKeyId);
+    }
+
+    private OssError checkToken(Credentials credentials, String token) {
+        boolean expired = keys.expired(credentials, clockMillis.getAsLong());
+        if (credentials.securityToken() == null) {
+            if (token != null && !token.isEmpty()) {
+                return OssError.accessKeyIdAndSecurityTokenNotMatch(credentials.accessKeyId());
+            }
+            return expired ? OssError.invalidAccessKeyId(credentials.accessKeyId()) : null;
+        }
+        if (token == null || !MessageDigest.isEqual(credentials.securityToken().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            return OssError.invalidSecurityToken();
+        }
+        return expired ? OssError.securityTokenExpired() : null;
     }
 
     /** The signature part of an Authorization value of either version. */

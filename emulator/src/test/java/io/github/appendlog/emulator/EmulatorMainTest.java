@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.appendlog.credentials.Credentials;
+import io.github.appendlog.oss.sign.OssV4Signer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,11 +48,26 @@ class EmulatorMainTest {
     }
 
     @Test
+    void aCredentialsFileReplacesTheKeyArguments(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("keys"), "STS.file file-secret file-token "
+                + Instant.now().plusSeconds(600) + "\n");
+        try (OssEmulator emu = EmulatorMain.start(new String[] {"--bucket", "logs", "--credentials-file",
+            keys.toString()}, new PrintStream(new ByteArrayOutputStream()))) {
+            SignedClient client = new SignedClient(emu.endpoint(), "logs",
+                    new Credentials("STS.file", "file-secret", "file-token"), new OssV4Signer(emu.region()),
+                    HttpClient.newHttpClient());
+            assertEquals(200, client.append("k", 0, "x").statusCode());
+        }
+    }
+
+    @Test
     void rejectsBadArguments() {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--bogus"}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--port"}, quiet));
         assertThrows(IllegalStateException.class, () -> EmulatorMain.start(
                 new String[] {"--access-key-id", "a", "--access-key-secret", "b"}, quiet));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(
+                new String[] {"--bucket", "logs", "--access-key-id", "a"}, quiet));
     }
 }

@@ -110,7 +110,7 @@ class SignatureVerifierTest {
 
     @Test
     void v4RequiresUnsignedPayload() {
-        SignatureVerifier verifier = new SignatureVerifier(Map.of(), "cn-hangzhou", System::currentTimeMillis);
+        SignatureVerifier verifier = new SignatureVerifier(new KeyRing(Map.of(), null), "cn-hangzhou", System::currentTimeMillis);
         OssRequest bad = new OssRequest("PUT", "logs", "k", java.util.List.of(), Map.of("Authorization",
                 "OSS4-HMAC-SHA256 Credential=id/20240101/cn-hangzhou/oss/aliyun_v4_request,Signature=00",
                 "x-oss-content-sha256", "abc"), "h");
@@ -121,7 +121,7 @@ class SignatureVerifierTest {
 
     @Test
     void malformedAuthorizationIsInvalidArgument() {
-        SignatureVerifier verifier = new SignatureVerifier(Map.of(), "cn-hangzhou", System::currentTimeMillis);
+        SignatureVerifier verifier = new SignatureVerifier(new KeyRing(Map.of(), null), "cn-hangzhou", System::currentTimeMillis);
         OssRequest bad = new OssRequest("GET", "logs", "k", java.util.List.of(),
                 Map.of("Authorization", "Bearer xyz"), "h");
         assertEquals("InvalidArgument", verifier.verify(bad).code());
