@@ -60,8 +60,4 @@ final class KeyRing {
         Credentials early = expiredEarly.get(credentials.accessKeyId());
         return early != null && early.sameKeys(credentials);
     }
-
-    boolean isEmpty() {
-        return added.isEmpty() && (file == null || file.current().isEmpty());
-    }
 }
