@@ -158,33 +158,14 @@ final class JsonReader {
                 throw error("an escape");
             }
             char e = text.charAt(pos++);
-            switch (e) {
-                case '"':
-                case '\\':
-                case '/':
-                    out.append(e);
-                    break;
-                case 'b':
-                    out.append('\b');
-                    break;
-                case 'f':
-                    out.append('\f');
-                    break;
-                case 'n':
-                    out.append('\n');
-                    break;
-                case 'r':
-                    out.append('\r');
-                    break;
-                case 't':
-                    out.append('\t');
-                    break;
-                case 'u':
-                    out.append(unicodeEscape());
-                    break;
-                default:
-                    pos--;
-                    throw error("one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+            int simple = "\"\\/bfnrt".indexOf(e);
+            if (simple >= 0) {
+                out.append("\"\\/\b\f\n\r\t".charAt(simple));
+            } else if (e == 'u') {
+                out.append(unicodeEscape());
+            } else {
+                pos--;
+                throw error("one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
             }
         }
     }
