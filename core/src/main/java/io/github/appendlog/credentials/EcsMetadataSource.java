@@ -187,7 +187,7 @@ final class EcsMetadataSource implements CredentialsSource {
     private String describe(String role) {
         String where = DEFAULT_ENDPOINT.equals(CredentialsHttp.safe(endpoint).replaceAll("/+$", "")) ? ""
                 : " (metadata at " + CredentialsHttp.safe(endpoint) + ")";
-        return (role == null ? "ECS RAM role (discovered)" : "ECS RAM role '" + role + "'") + where;
+        return (role == null ? "ECS RAM role (discovered at the first fetch)" : "ECS RAM role '" + role + "'") + where;
     }
 
     /** Forgets a discovered role, so the next fetch asks which role the instance has now. */

@@ -137,6 +137,27 @@ class CredentialsChainTest {
     }
 
     @Test
+    void noSourceShowsASecretOrTokenInItsDescriptionOrText() throws IOException {
+        List<CredentialsSource> sources = new ArrayList<>();
+        sources.add(resolved(chain().accessKeyId("LTAIx").accessKeySecret(SECRET).securityToken(TOKEN)));
+        Map<String, String> keys = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIa", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET,
+                "ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN);
+        sources.add(resolved(chain().environment(keys)));
+        write(CliConfigFile.path(home), "{\"current\":\"r\",\"profiles\":[{\"name\":\"r\",\"mode\":\"RamRoleArn\","
+                + "\"access_key_id\":\"LTAIc\",\"access_key_secret\":\"" + SECRET + "\",\"sts_token\":\"" + TOKEN
+                + "\",\"ram_role_arn\":\"acs:ram::1:role/r\"}]}");
+        sources.add(resolved(chain()));
+        Files.delete(CliConfigFile.path(home));
+        sources.add(resolved(chain().environment(Map.of("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true",
+                "ALIBABA_CLOUD_CREDENTIALS_URI", network.uri() + "/c?token=" + TOKEN))));
+        for (CredentialsSource source : sources) {
+            for (String text : new String[] {source.describe(), source.toString()}) {
+                assertFalse(text.contains(SECRET) || text.contains(TOKEN), text);
+            }
+        }
+    }
+
+    @Test
     void nothingFoundIsOneProblemListingWhatWasTried() throws IOException {
         metadata.close();
         String p = problem(chain());

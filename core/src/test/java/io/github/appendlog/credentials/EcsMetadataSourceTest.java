@@ -74,7 +74,7 @@ class EcsMetadataSourceTest {
     void imdsV2DiscoversTheRoleAndSendsTheTokenWithEveryGet() throws IOException {
         imdsV2("app-role", credentialsJson("Success", "2026-01-02T09:04:05Z"));
         EcsMetadataSource source = source(null, false);
-        assertEquals("ECS RAM role (discovered) (metadata at " + server.uri() + ")", source.describe());
+        assertEquals("ECS RAM role (discovered at the first fetch) (metadata at " + server.uri() + ")", source.describe());
         Credentials c = source.fetch();
         assertEquals("STS.ecs-id", c.accessKeyId());
         assertEquals(SECRET, c.accessKeySecret());
