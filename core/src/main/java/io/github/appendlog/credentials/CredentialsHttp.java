@@ -28,7 +28,8 @@ import org.apache.hc.core5.util.Timeout;
  * redirects, no automatic retries, no cookies, no connection kept between requests (fetches are
  * rare), {@code User-Agent: appendlog}, {@code Accept-Encoding: identity}, and connections that
  * never log headers or bytes. The client is built at the first request, so an unused instance costs
- * nothing; {@link #close()} releases it. Errors are {@link IOException}s naming the method and the
+ * nothing; {@link #close()} releases it, and a request after that builds a new one (a provider closed
+ * at a stop may be started again). Errors are {@link IOException}s naming the method and the
  * URL without its query or user info (a query may carry a signature or a token). Thread-safe.
  */
 final class CredentialsHttp implements AutoCloseable {
@@ -37,7 +38,6 @@ final class CredentialsHttp implements AutoCloseable {
 
     private final Consumer<URI> observer;
     private CloseableHttpClient client;
-    private boolean closed;
 
     CredentialsHttp() {
         this(uri -> { });
@@ -130,10 +130,7 @@ final class CredentialsHttp implements AutoCloseable {
         return new Reply(response.getCode(), body, response.getHeaders());
     }
 
-    private synchronized CloseableHttpClient client() throws IOException {
-        if (closed) {
-            throw new IOException("the credentials client is closed");
-        }
+    private synchronized CloseableHttpClient client() {
         if (client == null) {
             client = HttpClients.custom()
                     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -152,11 +149,15 @@ final class CredentialsHttp implements AutoCloseable {
         return client;
     }
 
+    /** Whether a client is built and not yet released (for tests). */
+    synchronized boolean holdsClient() {
+        return client != null;
+    }
+
     @Override
     public void close() {
         CloseableHttpClient c;
         synchronized (this) {
-            closed = true;
             c = client;
             client = null;
         }

@@ -41,8 +41,8 @@ public interface CredentialsSource extends AutoCloseable {
     }
 
     /**
-     * Releases what the source holds (the HTTP client of the network sources); the source is not
-     * used afterwards. The user of a resolved chain calls it once, when the appender stops.
+     * Releases what the source holds (the HTTP client of the network sources) when its user stops;
+     * a fetch after that acquires them anew, so a provider may be started again.
      */
     @Override
     default void close() {
