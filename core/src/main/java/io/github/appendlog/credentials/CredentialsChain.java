@@ -1,27 +1,36 @@
 package io.github.appendlog.credentials;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds where an appender's credentials come from: the first source in the documented order that
- * applies wins. Resolving reads settings, environment variables and files; it touches the network
- * only to probe the instance-metadata service, with short timeouts, and only when nothing before
- * it applies. Problems name the setting, variable or file, never a secret.
- *
- * <p>(First cut: explicit settings, {@code credentialsFile}, {@code OSS_*} variables and
- * {@code ~/.oss/credentials}. The rest of the chain follows.)
+ * Finds where an appender's credentials come from: the first source that applies, in this order
+ * (the README's "Credentials" section lists it too):
+ * <ol>
+ *   <li>the settings: {@code credentialsProvider} (a class of the user's); {@code accessKeyId},
+ *       {@code accessKeySecret} and {@code securityToken}; {@code credentialsFile};
+ *   <li>{@code OSS_ACCESS_KEY_ID}, {@code OSS_ACCESS_KEY_SECRET}, {@code OSS_SESSION_TOKEN};
+ *   <li>{@code ALIBABA_CLOUD_ACCESS_KEY_ID}, {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET},
+ *       {@code ALIBABA_CLOUD_SECURITY_TOKEN};
+ *   <li>RRSA/OIDC, when {@code ALIBABA_CLOUD_ROLE_ARN}, {@code ALIBABA_CLOUD_OIDC_PROVIDER_ARN} and
+ *       {@code ALIBABA_CLOUD_OIDC_TOKEN_FILE} are all set;
+ *   <li>the profile files {@code ~/.oss/credentials}, {@code ~/.aliyun/config.json} and
+ *       {@code ~/.alibabacloud/credentials.ini} (or {@code ALIBABA_CLOUD_CREDENTIALS_FILE});
+ *   <li>the ECS instance's RAM role, unless {@code ALIBABA_CLOUD_ECS_METADATA_DISABLED=true}, when a
+ *       metadata service answers at {@code ecsMetadataEndpoint};
+ *   <li>{@code ALIBABA_CLOUD_CREDENTIALS_URI}.
+ * </ol>
+ * Resolving reads settings, variables and files and sends nothing but the metadata probe (at most
+ * about 1 s when nothing answers), and only when nothing before it applies: the sources fetch later,
+ * when asked. A half-configured source (a key id without its secret, some of the OIDC variables, a
+ * broken profile) is a problem, not a reason to look further. Problems name the setting, variable or
+ * file, never a secret. The source returned owns the chain's HTTP client: close it when done.
  */
 public final class CredentialsChain {
-    static final String OSS_ID = "OSS_ACCESS_KEY_ID";
-    static final String OSS_SECRET = "OSS_ACCESS_KEY_SECRET";
-    static final String OSS_TOKEN = "OSS_SESSION_TOKEN";
-
     /**
      * The system properties that replace the built-in defaults of {@code ecsMetadataEndpoint} and of
      * the STS endpoint. The project's test build sets them to loopback addresses, so that no test can
@@ -66,6 +75,8 @@ public final class CredentialsChain {
         String stsEndpoint;
         Map<String, String> environment = Collections.emptyMap();
         Path home = Paths.get(System.getProperty("user.home", "."));
+        Clock clock = Clock.systemUTC();
+        CredentialsHttp http;
 
         private Builder() {
         }
@@ -120,6 +131,18 @@ public final class CredentialsChain {
             return this;
         }
 
+        /** For tests: the clock the sources stamp requests and check expiries with. */
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** For tests: the HTTP client the network sources share (by default a new one per resolve). */
+        Builder http(CredentialsHttp http) {
+            this.http = http;
+            return this;
+        }
+
         public CredentialsChain build() {
             return new CredentialsChain(this);
         }
@@ -129,47 +152,28 @@ public final class CredentialsChain {
      * The first source that applies.
      *
      * @param problems where to add what prevents one (settings that are missing or wrong, a file
-     *        that cannot be read), naming the setting, variable or file and never a value
+     *        that cannot be read, nothing found), naming the setting, variable or file and never a value
      * @return the source, or null after adding to {@code problems}
      */
     public CredentialsSource resolve(List<String> problems) {
-        String id = settings.accessKeyId;
-        String secret = settings.accessKeySecret;
-        if (id == null || secret == null) {
-            Path file = settings.credentialsFile != null ? Paths.get(settings.credentialsFile) : null;
-            boolean fromEnvironment = variable(OSS_ID) != null || variable(OSS_SECRET) != null;
-            Path defaultFile = settings.home.resolve(".oss").resolve("credentials");
-            if (file == null && !fromEnvironment && Files.isRegularFile(defaultFile)) {
-                file = defaultFile;
-            }
-            if (file != null) {
-                try {
-                    return CredentialsSource.of(ProfileFileCredentials.load(file), "profile file " + file);
-                } catch (IOException e) {
-                    problems.add("credentialsFile: " + e.getMessage());
-                    return null;
-                }
-            }
+        Environment environment = new Environment(settings.environment);
+        CredentialsHttp http = settings.http != null ? settings.http : new CredentialsHttp();
+        String ecs = text(settings.ecsMetadataEndpoint) != null ? text(settings.ecsMetadataEndpoint)
+                : defaultEcsMetadataEndpoint();
+        NetworkSources sources = new NetworkSources(environment, text(settings.stsEndpoint), ecs, http, settings.clock);
+        CredentialsSource source = null;
+        try {
+            source = new ChainSteps(settings, sources, settings.home).first();
+        } catch (ChainSteps.Problem problem) {
+            problems.add(problem.getMessage());
         }
-        String keyId = id != null ? id : variable(OSS_ID);
-        String keySecret = secret != null ? secret : variable(OSS_SECRET);
-        String token = settings.securityToken != null ? settings.securityToken : variable(OSS_TOKEN);
-        if (keyId == null) {
-            problems.add("accessKeyId: is required (set it, " + OSS_ID + " in the environment, or credentialsFile)");
+        if (source == null) {
+            http.close();
         }
-        if (keySecret == null) {
-            problems.add("accessKeySecret: is required (set it, " + OSS_SECRET
-                    + " in the environment, or credentialsFile)");
-        }
-        if (keyId == null || keySecret == null) {
-            return null;
-        }
-        return CredentialsSource.of(new Credentials(keyId, keySecret, token),
-                id != null ? "settings accessKeyId" : "environment " + OSS_ID);
+        return source;
     }
 
-    private String variable(String name) {
-        String value = settings.environment.get(name);
+    static String text(String value) {
         return value == null || value.trim().isEmpty() ? null : value.trim();
     }
 }

@@ -8,7 +8,7 @@ import java.io.IOException;
  * expiry and reporting are {@link RefreshingCredentials}'s job. Never shows a secret or a token in
  * {@link #describe()}, {@code toString()} or an exception's message.
  */
-public interface CredentialsSource {
+public interface CredentialsSource extends AutoCloseable {
 
     /**
      * Fetches credentials now. Blocks for at most this source's own timeouts.
@@ -38,6 +38,14 @@ public interface CredentialsSource {
      * user's provider, a profile file read before) drops it, so the next fetch looks anew.
      */
     default void invalidate() {
+    }
+
+    /**
+     * Releases what the source holds (the HTTP client of the network sources) when its user stops;
+     * a fetch after that acquires them anew, so a provider may be started again.
+     */
+    @Override
+    default void close() {
     }
 
     /** A provider (a user's, or a profile file) as a source asked before every request. */

@@ -9,9 +9,10 @@ import org.apache.hc.core5.http.io.HttpConnectionFactory;
 /**
  * Makes the connection manager's connections {@link QuietClientConnection}s, so that no request
  * header (signature, STS token) or wire byte is ever logged. Ids read {@code appendlog-conn-N}.
+ * Public for the credential sources' HTTP client, whose replies carry secrets too.
  */
-final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
-    static final QuietConnectionFactory INSTANCE = new QuietConnectionFactory();
+public final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
+    public static final QuietConnectionFactory INSTANCE = new QuietConnectionFactory();
 
     private final AtomicLong counter = new AtomicLong();
 

@@ -11,7 +11,9 @@
  *       {@link io.github.appendlog.oss.OssHttpClientBuilder} (tests, tools, benchmarks);
  *   <li>{@link io.github.appendlog.oss.OssServiceException}: an OSS error reply (status, code,
  *       request id, kind);
- *   <li>{@link io.github.appendlog.oss.Crc64}: the CRC-64/ECMA that OSS replies carry.
+ *   <li>{@link io.github.appendlog.oss.Crc64}: the CRC-64/ECMA that OSS replies carry;
+ *   <li>{@link io.github.appendlog.oss.QuietConnectionFactory}: HttpClient connections that never log,
+ *       also used by the credential sources.
  * </ul>
  *
  * <p>Contract (that of {@code AppendStore}): one request per call, never retried here, never
