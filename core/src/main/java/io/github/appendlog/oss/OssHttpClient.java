@@ -57,12 +57,21 @@ public final class OssHttpClient implements AppendStore {
         this.signer = b.signer;
         this.contentType = b.contentType;
         OssErrorClassifier errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
-                () -> b.credentials.credentials().accessKeyId(), b.region);
+                () -> currentKeyId(b.credentials), b.region);
         CloseableHttpClient http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore,
                 b.trustStorePassword);
         this.requests = new OssRequests(http, b.credentials, b.signer, b.clock, errors,
                 new RequestDeadlines(b.requestTimeout, b.threads));
         this.listPageKeys = b.listPageKeys;
+    }
+
+    /** For error messages: the key id the provider gives now, or a placeholder when it has none to give. */
+    private static String currentKeyId(CredentialsProvider credentials) {
+        try {
+            return credentials.credentials().accessKeyId();
+        } catch (RuntimeException e) {
+            return "(none available: " + credentials + ")";
+        }
     }
 
     /**

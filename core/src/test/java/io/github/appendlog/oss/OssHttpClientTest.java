@@ -62,6 +62,11 @@ class OssHttpClientTest {
 
     /** Recomputes the signature from what the server received. */
     static void assertSignedBy(RequestSigner signer, StubOssServer.Seen seen) {
+        assertSignedBy(signer, seen, CREDS);
+    }
+
+    /** Recomputes the signature from what the server received, with {@code credentials}. */
+    static void assertSignedBy(RequestSigner signer, StubOssServer.Seen seen, Credentials credentials) {
         String path = seen.rawPath.substring("/logs/".length());
         String key = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         SignableRequest r = new SignableRequest(seen.method, "logs", key);
@@ -76,7 +81,7 @@ class OssHttpClientTest {
                 r.header(h.getKey(), h.getValue());
             }
         }
-        assertEquals(signer.authorization(r, CREDS), seen.header("Authorization"));
+        assertEquals(signer.authorization(r, credentials), seen.header("Authorization"));
     }
 
     @Test

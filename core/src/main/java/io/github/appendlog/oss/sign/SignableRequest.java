@@ -61,6 +61,12 @@ public final class SignableRequest {
         return this;
     }
 
+    /** Removes a header if present (case-insensitive name), e.g. an earlier signature's before signing again. */
+    public SignableRequest removeHeader(String name) {
+        headers.remove(name);
+        return this;
+    }
+
     /** The header's value, or null (case-insensitive name). */
     public String header(String name) {
         return headers.get(name);
