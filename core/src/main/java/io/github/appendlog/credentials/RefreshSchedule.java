@@ -14,8 +14,30 @@ final class RefreshSchedule {
     static final int SHORT_LIFETIME_PERCENT = 80;
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofMinutes(1);
+    /** Never refresh sooner than this after a fetch, however short the credentials' lifetime. */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
     private RefreshSchedule() {
+    }
+
+    /**
+     * When to fetch next: at {@code retryAt} after a failed fetch (null when the last one succeeded),
+     * {@code now} while nothing is held, else {@link #refreshAt} but never sooner than
+     * {@link #MIN_INTERVAL} after the fetch; null for held credentials that do not expire.
+     */
+    static Instant next(Credentials held, Instant heldSince, Instant retryAt, Instant now) {
+        if (retryAt != null) {
+            return retryAt;
+        }
+        if (held == null) {
+            return now;
+        }
+        Instant at = refreshAt(heldSince, held.expiration());
+        if (at == null) {
+            return null;
+        }
+        Instant earliest = heldSince.plus(MIN_INTERVAL);
+        return at.isBefore(earliest) ? earliest : at;
     }
 
     /**

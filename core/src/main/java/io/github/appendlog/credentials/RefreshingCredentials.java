@@ -18,32 +18,24 @@ import java.util.function.DoubleSupplier;
  * The provider the store client signs with: holds the credentials last fetched from one
  * {@link CredentialsSource} and keeps them fresh.
  * <ul>
- *   <li>A source that is {@linkplain CredentialsSource#askEveryTime() asked every time} (fixed keys,
- *       profile files, a user's provider) is asked on every {@link #credentials()}; when it fails,
- *       the last credentials serve while they are valid.
- *   <li>Any other source is fetched by one daemon thread, made by {@link #start}: at once, then
- *       before each expiry as {@link RefreshSchedule} says. A fetch that fails keeps the last
- *       credentials while they are valid, is reported as a WARN at most once per report interval,
- *       and is tried again with backoff.
- *   <li>{@link #credentials()} (the sender's thread, never a logging thread) returns the held
- *       credentials at once. Only when none are usable (no fetch succeeded yet, they expired, or
- *       they were invalidated) does it run or join one fetch and wait for that one, which the
- *       source's own timeouts bound; if it fails it throws {@link UncheckedIOException}, which the
- *       store client turns into an I/O error of the request (retried with backoff).
- *   <li>{@link #invalidate()}: the held credentials are not used again; the next
- *       {@link #credentials()} fetches anew, and the source drops its own cache.
+ *   <li>A source {@linkplain CredentialsSource#askEveryTime() asked every time} is asked on every
+ *       {@link #credentials()}; when it fails, the last credentials serve while valid.
+ *   <li>Any other source is fetched by one daemon thread ({@link #start}, {@link BackgroundRefresh}):
+ *       at once, then before each expiry ({@link RefreshSchedule}). A failed fetch keeps the last
+ *       credentials while valid, is reported as a WARN at most once per report interval and is
+ *       tried again with backoff.
+ *   <li>{@link #credentials()} (the sender's thread) returns the held credentials at once; when
+ *       none are usable (none fetched yet, expired, or invalidated) it runs or joins one fetch,
+ *       bounded by the source's timeouts, and if that fails throws {@link UncheckedIOException}
+ *       (the store client's I/O error: the request is retried).
+ *   <li>{@link #invalidate()}: the next {@link #credentials()} fetches anew; the source drops its cache.
  *   <li>INFO {@code credentials: <source>, expire <instant>} once credentials are in hand after
- *       start, and {@code credentials refreshed: ...} at each later fetch; never a secret or a token.
- *   <li>{@link #close()} stops the thread (it ends at once, or after the fetch it is in); a later
- *       {@link #start} starts a new one.
+ *       start, {@code credentials refreshed: ...} at each later fetch; never a secret or a token.
+ *   <li>{@link #close()} stops the thread (at once, or when its fetch ends); {@link #start} may follow.
  * </ul>
  * Thread-safe.
  */
 public final class RefreshingCredentials implements CredentialsProvider, AutoCloseable {
-    /** The background thread looks at the clock at least this often (a suspended host, a clock moved). */
-    private static final long MAX_WAIT_MILLIS = 60_000;
-    /** Never refresh sooner than this after a fetch, however short the credentials' lifetime. */
-    private static final Duration MIN_REFRESH_INTERVAL = Duration.ofMillis(100);
 
     private final CredentialsSource source;
     private final Clock clock;
@@ -57,7 +49,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
     private CompletableFuture<Credentials> inFlight;
     private int failures;
     private Instant retryAt;
-    private Thread refresher;
+    private BackgroundRefresh background;
     private boolean closed;
     private boolean announced;
 
@@ -89,15 +81,15 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         Thread thread = null;
         Credentials inHand;
         synchronized (lock) {
-            if (refresher != null) {
+            if (background != null) {
                 return;
             }
             closed = false;
             inHand = usableLocked();
             announced = source.askEveryTime() || inHand != null;
             if (!source.askEveryTime()) {
-                thread = threads.newThread(this::refreshLoop);
-                refresher = thread;
+                background = new BackgroundRefresh(this, clock);
+                thread = threads.newThread(background);
             }
         }
         if (source.askEveryTime() || inHand != null) {
@@ -128,24 +120,34 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
     /** Stops the background thread; idempotent. */
     @Override
     public void close() {
+        BackgroundRefresh stopping;
         synchronized (lock) {
             closed = true;
-            refresher = null;
-            lock.notifyAll();
+            stopping = background;
+            background = null;
         }
-    }
-
-    /** For tests: when the background thread fetches next, or null when it has nothing to do. */
-    Instant nextRefresh() {
-        synchronized (lock) {
-            return nextRefreshLocked();
+        if (stopping != null) {
+            stopping.stop();
         }
     }
 
     /** For tests: the background thread looks at the clock now (after a test clock moved). */
     void wake() {
+        BackgroundRefresh running;
         synchronized (lock) {
-            lock.notifyAll();
+            running = background;
+        }
+        if (running != null) {
+            running.replan();
+        }
+    }
+
+    /** The background thread's work when a refresh is due: one fetch (or the one in flight); failures are reported. */
+    void refreshNow() {
+        try {
+            fetch(true);
+        } catch (IOException | RuntimeException e) {
+            // Reported by run(); tried again at retryAt.
         }
     }
 
@@ -153,10 +155,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         try {
             Credentials fetched = fetchFromSource();
             synchronized (lock) {
-                held = fetched;
-                heldSince = clock.instant();
-                invalidated = false;
-                failures = 0;
+                remember(fetched);
             }
             return fetched;
         } catch (IOException e) {
@@ -166,7 +165,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
                 kept = usableLocked();
                 failed = ++failures;
             }
-            report(e, failed, kept, null);
+            reports.failed(source.describe(), e, failed, kept, null);
             if (kept != null) {
                 return kept;
             }
@@ -217,31 +216,27 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         } catch (Error e) {
             failure = new IOException(e.toString(), e);
         }
-        boolean first = false;
+        boolean first;
         boolean quiet;
-        Credentials kept = null;
+        BackgroundRefresh planner;
         Duration retryIn = null;
         int failed;
         synchronized (lock) {
             inFlight = null;
-            Instant now = clock.instant();
+            first = fetched != null && !announced;
             if (fetched != null) {
-                held = fetched;
-                heldSince = now;
-                invalidated = false;
-                failures = 0;
-                retryAt = null;
-                first = !announced;
+                remember(fetched);
                 announced = true;
             } else {
-                failures++;
-                retryIn = RefreshSchedule.retryDelay(failures, random.getAsDouble());
-                retryAt = now.plus(retryIn);
-                kept = usableLocked();
+                retryIn = RefreshSchedule.retryDelay(++failures, random.getAsDouble());
+                retryAt = clock.instant().plus(retryIn);
             }
             failed = failures;
             quiet = closed;
-            lock.notifyAll(); // the background thread plans anew
+            planner = background;
+        }
+        if (planner != null) {
+            planner.replan();
         }
         try {
             if (fetched != null && !quiet) {
@@ -251,7 +246,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
                     reports.refreshed(source.describe(), fetched);
                 }
             } else if (fetched == null && !quiet) {
-                report(failure, failed, kept, refresherRuns() ? retryIn : null);
+                reports.failed(source.describe(), failure, failed, usable(), planner != null ? retryIn : null);
             }
         } finally {
             if (fetched != null) {
@@ -260,10 +255,6 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
                 shared.completeExceptionally(failure);
             }
         }
-    }
-
-    private void report(IOException failure, int failed, Credentials kept, Duration retryIn) {
-        reports.failed(source.describe(), failure, failed, kept, retryIn);
     }
 
     /** The source's answer, or an IOException naming what is wrong with it. */
@@ -285,53 +276,28 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         return fetched;
     }
 
-    /** The background thread: fetches when {@link #nextRefreshLocked()} says, until closed. */
-    private void refreshLoop() {
-        Thread self = Thread.currentThread();
-        while (true) {
-            synchronized (lock) {
-                if (refresher != self) {
-                    return;
-                }
-                Instant due = nextRefreshLocked();
-                long waitMillis = due == null ? MAX_WAIT_MILLIS
-                        : Math.min(MAX_WAIT_MILLIS, Duration.between(clock.instant(), due).toMillis());
-                if (waitMillis > 0) {
-                    try {
-                        lock.wait(waitMillis);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    continue;
-                }
-            }
-            try {
-                fetch(true);
-            } catch (IOException | RuntimeException e) {
-                // Reported by run(); tried again at retryAt.
-            }
-        }
-    }
-
-    private boolean refresherRuns() {
+    /**
+     * When the background thread fetches next ({@link RefreshSchedule#next}); null for credentials
+     * that do not expire.
+     */
+    Instant nextRefresh() {
         synchronized (lock) {
-            return refresher != null;
+            return RefreshSchedule.next(held, heldSince, retryAt, clock.instant());
         }
     }
 
-    private Instant nextRefreshLocked() {
-        if (failures > 0 && retryAt != null) {
-            return retryAt;
+    private void remember(Credentials fetched) { // holding lock
+        held = fetched;
+        heldSince = clock.instant();
+        invalidated = false;
+        failures = 0;
+        retryAt = null;
+    }
+
+    private Credentials usable() {
+        synchronized (lock) {
+            return usableLocked();
         }
-        if (held == null) {
-            return clock.instant();
-        }
-        Instant at = RefreshSchedule.refreshAt(heldSince, held.expiration());
-        if (at == null) {
-            return null;
-        }
-        Instant earliest = heldSince.plus(MIN_REFRESH_INTERVAL);
-        return at.isBefore(earliest) ? earliest : at;
     }
 
     private Credentials usableLocked() {

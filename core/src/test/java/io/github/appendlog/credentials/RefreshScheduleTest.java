@@ -46,4 +46,16 @@ class RefreshScheduleTest {
         assertEquals(Duration.ofMillis(500), RefreshSchedule.retryDelay(1, 1.0));
         assertEquals(Duration.ofSeconds(45), RefreshSchedule.retryDelay(9, 0.5));
     }
+
+    @Test
+    void theNextFetchIsTheRetryAfterAFailureAtOnceWhenNothingIsHeldAndNeverSoonerThan100MsAfterAFetch() {
+        Instant now = FETCHED.plusSeconds(10);
+        Credentials hour = new Credentials("id", "s", "t", FETCHED.plus(Duration.ofHours(1)));
+        assertEquals(FETCHED.plusSeconds(12), RefreshSchedule.next(hour, FETCHED, FETCHED.plusSeconds(12), now));
+        assertEquals(now, RefreshSchedule.next(null, null, null, now));
+        assertEquals(FETCHED.plus(Duration.ofMinutes(45)), RefreshSchedule.next(hour, FETCHED, null, now));
+        assertNull(RefreshSchedule.next(new Credentials("id", "s"), FETCHED, null, now));
+        Credentials blink = new Credentials("id", "s", "t", FETCHED.plusMillis(10));
+        assertEquals(FETCHED.plusMillis(100), RefreshSchedule.next(blink, FETCHED, null, now));
+    }
 }
