@@ -1,7 +1,7 @@
 package io.github.appendlog.config;
 
 import io.github.appendlog.credentials.Credentials;
-import io.github.appendlog.credentials.CredentialsProvider;
+import io.github.appendlog.credentials.RefreshingCredentials;
 import java.net.URI;
 import java.time.Duration;
 
@@ -21,9 +21,9 @@ public final class AppendlogConfig {
     private final String name;
     private final SettingValues values;
     private final URI endpoint;
-    private final CredentialsProvider credentials;
+    private final RefreshingCredentials credentials;
 
-    AppendlogConfig(String name, SettingValues values, URI endpoint, CredentialsProvider credentials) {
+    AppendlogConfig(String name, SettingValues values, URI endpoint, RefreshingCredentials credentials) {
         this.name = name;
         this.values = values;
         this.endpoint = endpoint;
@@ -63,13 +63,20 @@ public final class AppendlogConfig {
         return get(Setting.OBJECT_KEY);
     }
 
-    /** The credentials in use now (a credentials file may change them while the appender runs). */
+    /**
+     * The credentials in use now (a credentials file may change them while the appender runs). For a
+     * network source (STS, instance metadata) this fetches when none are held: not for configuration
+     * time; compare settings instead.
+     */
     public Credentials credentials() {
         return credentials.credentials();
     }
 
-    /** Where the credentials come from: fixed ones, or a credentials file read again after a change. */
-    public CredentialsProvider credentialsProvider() {
+    /**
+     * Where the credentials come from: the source the chain chose, held and refreshed. The pipeline
+     * starts it (its refresh thread, its reports) and closes it when it stops.
+     */
+    public RefreshingCredentials credentialsProvider() {
         return credentials;
     }
 

@@ -1,8 +1,5 @@
 package io.github.appendlog.config;
 
-import io.github.appendlog.credentials.CredentialsChain;
-import io.github.appendlog.credentials.CredentialsProvider;
-import io.github.appendlog.credentials.CredentialsSource;
 import io.github.appendlog.credentials.RefreshingCredentials;
 import java.net.URI;
 import java.nio.file.Path;
@@ -118,6 +115,18 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
 
     public B credentialsFile(String credentialsFile) {
         return set(Setting.CREDENTIALS_FILE, credentialsFile);
+    }
+
+    public B credentialsProvider(String className) {
+        return set(Setting.CREDENTIALS_PROVIDER, className);
+    }
+
+    public B ecsMetadataEndpoint(String url) {
+        return set(Setting.ECS_METADATA_ENDPOINT, url);
+    }
+
+    public B stsEndpoint(String url) {
+        return set(Setting.STS_ENDPOINT, url);
     }
 
     public B signatureVersion(String text) {
@@ -284,12 +293,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         URI endpoint = rules.endpoint();
         rules.bucketAndKey();
         checked.put(Setting.REGION, rules.region(endpoint));
-        CredentialsSource source = CredentialsChain.builder().accessKeyId(checked.get(Setting.ACCESS_KEY_ID))
-                .accessKeySecret(checked.get(Setting.ACCESS_KEY_SECRET))
-                .securityToken(checked.get(Setting.SECURITY_TOKEN))
-                .credentialsFile(checked.get(Setting.CREDENTIALS_FILE)).environment(environment).home(home).build()
-                .resolve(problems);
-        CredentialsProvider credentials = source == null ? null : new RefreshingCredentials(source);
+        RefreshingCredentials credentials = CredentialSettings.resolve(checked, environment, home, problems);
         rules.ranges();
         rules.relations();
         if (!problems.isEmpty()) {

@@ -40,6 +40,14 @@ public final class Setting<T> {
             "STS token for temporary credentials.");
     public static final Setting<String> CREDENTIALS_FILE = text("credentialsFile", "~/.oss/credentials if it exists",
             "OSS profile file, read again when it changes or the key is refused.");
+    public static final Setting<String> CREDENTIALS_PROVIDER = text("credentialsProvider", "none",
+            "Class implementing io.github.appendlog.credentials.CredentialsProvider, built with its no-arg constructor.");
+    /** Unset, {@link AppendlogConfig#get} gives {@code CredentialsChain.defaultEcsMetadataEndpoint()}. */
+    public static final Setting<String> ECS_METADATA_ENDPOINT = text("ecsMetadataEndpoint", "http://100.100.100.200",
+            "Base URL of the ECS instance-metadata service (RAM role credentials).");
+    public static final Setting<String> STS_ENDPOINT = text("stsEndpoint",
+            "from ALIBABA_CLOUD_STS_ENDPOINT / ALIBABA_CLOUD_STS_REGION, else https://sts.aliyuncs.com",
+            "STS URL, scheme included, for AssumeRole and AssumeRoleWithOIDC.");
     public static final Setting<SignatureVersion> SIGNATURE_VERSION = new Setting<>("signatureVersion",
             SignatureVersion.class, SignatureVersion.V4, "V4", false, ConfigValues::parseSignatureVersion, null, null,
             "V4 (OSS4-HMAC-SHA256) or V1 (OSS HMAC-SHA1).");

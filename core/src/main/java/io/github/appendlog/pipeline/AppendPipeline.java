@@ -3,6 +3,7 @@ package io.github.appendlog.pipeline;
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
+import io.github.appendlog.credentials.RefreshingCredentials;
 import io.github.appendlog.intake.Intake;
 import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
@@ -27,8 +28,10 @@ import java.util.function.DoubleSupplier;
  *
  * <p>CONTRACT (adapters rely on it):
  * <ul>
- *   <li>{@link #start} validates nothing (the config is already valid), creates the HTTP client and
- *       starts the sender; it never touches the network (the first object is opened by the sender).
+ *   <li>{@link #start} validates nothing (the config is already valid), creates the HTTP client,
+ *       starts the credentials' refresh ({@code appendlog-credentials-<name>}, only for a source
+ *       fetched over the network) and the sender; it never touches the network nor waits for it
+ *       (the first object is opened by the sender, the first credentials fetched in the background).
  *   <li>{@link #offer} never touches the network and never blocks, except with
  *       {@code overflowPolicy=BLOCK}, up to {@code maxBlockTime}. Returns false when the event was
  *       dropped (buffer full, or above {@code discardThreshold} and not important); the drop is
@@ -42,7 +45,8 @@ import java.util.function.DoubleSupplier;
  *   <li>{@link #dropBeforeEncoding} lets an adapter skip preparing or encoding an event that would
  *       surely be dropped (counted the same way); when it returns false the adapter offers.
  *   <li>{@link #stop} flushes within {@code shutdownTimeout} (a retry wait already running is cut
- *       short), closes the buffer and the client whatever throws on the way, reports through the
+ *       short), closes the buffer, the client and the credentials' refresh whatever throws on the
+ *       way, reports through the
  *       {@link StatusReporter} what it could not flush (each event counted once), and returns true
  *       if everything landed. It returns within {@code shutdownTimeout} + 1 s, after the encoder
  *       stage returned, even when the sender is stuck in a request.
@@ -119,8 +123,16 @@ public final class AppendPipeline {
     static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
             DoubleSupplier random) {
         AppendPipeline pipeline = new AppendPipeline(config, status, client, clock, random);
-        pipeline.senderThread.start();
-        pipeline.intake.start();
+        RefreshingCredentials credentials = config.credentialsProvider();
+        credentials.start(StatusReporter.prefixed(pipeline.prefix, pipeline.status),
+                new PipelineThreadFactory("credentials", config.name(), pipeline.status), config.dropReportInterval());
+        try {
+            pipeline.senderThread.start();
+            pipeline.intake.start();
+        } catch (RuntimeException | Error e) {
+            credentials.close();
+            throw e;
+        }
         return pipeline;
     }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * and encodes what it holds (abandoning, counted, what an encoder that hangs cannot), the sender
  * sends what is left until the deadline, then is interrupted and the client closed, and gets
  * {@value #STOP_GRACE_MILLIS} ms more before stop gives up on it. Whatever throws on the way, the
- * buffer and the client are closed and what stays unsent is counted once (by the sender when it
- * ended, else here) and reported.
+ * buffer and the client are closed, the credentials' refresh stopped, and what stays unsent is
+ * counted once (by the sender when it ended, else here) and reported.
  */
 final class PipelineStop {
     /** How long stop waits for an interrupted sender after the deadline. */
@@ -127,7 +127,7 @@ final class PipelineStop {
         return !senderThread.isAlive();
     }
 
-    /** Closes the client once, whatever its close throws. */
+    /** Closes the client and stops the credentials' refresh, once, whatever the client's close throws. */
     private void closeClient() {
         if (clientClosed) {
             return;
@@ -137,6 +137,8 @@ final class PipelineStop {
             client.close();
         } catch (Throwable e) {
             status.warn(prefix + "closing " + client.describe() + " failed: " + e, e);
+        } finally {
+            config.credentialsProvider().close();
         }
     }
 

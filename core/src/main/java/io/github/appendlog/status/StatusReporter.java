@@ -21,6 +21,26 @@ public interface StatusReporter {
         error(message, null);
     }
 
+    /** A reporter that passes each message to {@code target} with {@code prefix} before it. */
+    static StatusReporter prefixed(String prefix, StatusReporter target) {
+        return new StatusReporter() {
+            @Override
+            public void info(String message) {
+                target.info(prefix + message);
+            }
+
+            @Override
+            public void warn(String message, Throwable cause) {
+                target.warn(prefix + message, cause);
+            }
+
+            @Override
+            public void error(String message, Throwable cause) {
+                target.error(prefix + message, cause);
+            }
+        };
+    }
+
     /** A reporter that discards everything; for tests and tools. */
     StatusReporter NONE = new StatusReporter() {
         @Override

@@ -1,6 +1,7 @@
 package io.github.appendlog.log4j2;
 
 import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.Setting;
 import io.github.appendlog.pipeline.AppendPipeline;
 import io.github.appendlog.pipeline.EventEncoder;
 import io.github.appendlog.status.StatusReporter;
@@ -94,9 +95,11 @@ public final class AppendObjectManager extends AbstractManager {
     }
 
     private static boolean sameSettings(AppendlogConfig a, AppendlogConfig b) {
+        // toString() has every setting but the secret ones (credentialsFile, credentialsProvider and the
+        // endpoints included); the credentials themselves are not fetched (STS, instance metadata).
         return a.toString().equals(b.toString())
-                && Objects.equals(a.credentials().accessKeySecret(), b.credentials().accessKeySecret())
-                && Objects.equals(a.credentials().securityToken(), b.credentials().securityToken())
+                && Objects.equals(a.get(Setting.ACCESS_KEY_SECRET), b.get(Setting.ACCESS_KEY_SECRET))
+                && Objects.equals(a.get(Setting.SECURITY_TOKEN), b.get(Setting.SECURITY_TOKEN))
                 && a.connectTimeout().equals(b.connectTimeout())
                 && a.requestTimeout().equals(b.requestTimeout())
                 && a.maxRetries() == b.maxRetries()

@@ -43,6 +43,15 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
     private String credentialsFile;
 
     @PluginBuilderAttribute
+    private String credentialsProvider;
+
+    @PluginBuilderAttribute
+    private String ecsMetadataEndpoint;
+
+    @PluginBuilderAttribute
+    private String stsEndpoint;
+
+    @PluginBuilderAttribute
     private String signatureVersion;
 
     @PluginBuilderAttribute
@@ -142,6 +151,21 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     public B setCredentialsFile(String credentialsFile) {
         this.credentialsFile = credentialsFile;
+        return asBuilder();
+    }
+
+    public B setCredentialsProvider(String credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+        return asBuilder();
+    }
+
+    public B setEcsMetadataEndpoint(String ecsMetadataEndpoint) {
+        this.ecsMetadataEndpoint = ecsMetadataEndpoint;
+        return asBuilder();
+    }
+
+    public B setStsEndpoint(String stsEndpoint) {
+        this.stsEndpoint = stsEndpoint;
         return asBuilder();
     }
 

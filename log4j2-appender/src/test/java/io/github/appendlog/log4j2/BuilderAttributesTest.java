@@ -70,7 +70,10 @@ class BuilderAttributesTest {
                 .setConnectTimeout("3 seconds").setRequestTimeout("1 minute").setMaxRetries("7")
                 .setRetryBaseDelay("100 ms").setRetryMaxDelay("10 seconds").setDropReportInterval("1 minute")
                 .setTrustStore("/tmp/trust.p12").setTrustStorePassword("changeit").setEncodeOnCallerThread("true")
+                .setEcsMetadataEndpoint("http://127.0.0.1:8100").setStsEndpoint("http://127.0.0.1:8200/sts")
                 .toConfig().environment(Map.of()).build();
+        assertEquals("http://127.0.0.1:8100", config.get(Setting.ECS_METADATA_ENDPOINT));
+        assertEquals("http://127.0.0.1:8200/sts", config.get(Setting.STS_ENDPOINT));
         assertEquals("Mapped", config.name());
         assertEquals("http://127.0.0.1:9000", config.endpoint().toString());
         assertEquals("cn-shanghai", config.region());

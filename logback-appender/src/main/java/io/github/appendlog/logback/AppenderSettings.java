@@ -61,6 +61,19 @@ public abstract class AppenderSettings extends UnsynchronizedAppenderBase<ILoggi
         settings.credentialsFile(path);
     }
 
+    /** A class of yours implementing {@code io.github.appendlog.credentials.CredentialsProvider}. */
+    public void setCredentialsProvider(String className) {
+        settings.credentialsProvider(className);
+    }
+
+    public void setEcsMetadataEndpoint(String url) {
+        settings.ecsMetadataEndpoint(url);
+    }
+
+    public void setStsEndpoint(String url) {
+        settings.stsEndpoint(url);
+    }
+
     public void setSignatureVersion(String signatureVersion) {
         settings.signatureVersion(signatureVersion);
     }

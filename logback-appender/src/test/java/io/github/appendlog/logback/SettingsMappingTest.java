@@ -26,6 +26,20 @@ class SettingsMappingTest {
         return "set" + Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
     }
 
+    /** A valid text for a text setting, naming the setting where the setting takes any text. */
+    private static String textFor(Setting<?> setting) {
+        if (setting == Setting.REGION) {
+            return "cn-beijing";
+        }
+        if (setting == Setting.CREDENTIALS_PROVIDER) {
+            return FixedTestCredentials.class.getName();
+        }
+        if (setting == Setting.ECS_METADATA_ENDPOINT || setting == Setting.STS_ENDPOINT) {
+            return "http://127.0.0.1:9/" + setting.name() + "-value";
+        }
+        return setting.name() + "-value";
+    }
+
     private static AppendObjectAppender withRequiredSettings() {
         AppendObjectAppender appender = new AppendObjectAppender();
         appender.setName("OSS");
@@ -76,16 +90,15 @@ class SettingsMappingTest {
         AppendObjectAppender appender = withRequiredSettings();
         for (Setting<?> setting : Setting.all()) {
             if (setting.type() == String.class && setting != Setting.ENDPOINT && setting != Setting.BUCKET) {
-                String value = setting == Setting.REGION ? "cn-beijing" : setting.name() + "-value";
-                AppendObjectAppender.class.getMethod(setter(setting.name()), String.class).invoke(appender, value);
+                AppendObjectAppender.class.getMethod(setter(setting.name()), String.class)
+                        .invoke(appender, textFor(setting));
             }
         }
         AppendlogConfig config = appender.settings().build();
         for (Setting<?> setting : Setting.all()) {
             if (setting.type() == String.class && setting != Setting.ENDPOINT && setting != Setting.BUCKET
                     && setting != Setting.CREDENTIALS_FILE) {
-                String value = setting == Setting.REGION ? "cn-beijing" : setting.name() + "-value";
-                assertEquals(value, config.get(setting), setting.name());
+                assertEquals(textFor(setting), config.get(setting), setting.name());
             }
         }
     }
