@@ -57,7 +57,7 @@ public final class OssHttpClient implements AppendStore {
         this.signer = b.signer;
         this.contentType = b.contentType;
         OssErrorClassifier errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
-                () -> currentKeyId(b.credentials), b.region);
+                this::signedWith, b.region);
         CloseableHttpClient http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore,
                 b.trustStorePassword);
         this.requests = new OssRequests(http, b.credentials, b.signer, b.clock, errors,
@@ -65,13 +65,9 @@ public final class OssHttpClient implements AppendStore {
         this.listPageKeys = b.listPageKeys;
     }
 
-    /** For error messages: the key id the provider gives now, or a placeholder when it has none to give. */
-    private static String currentKeyId(CredentialsProvider credentials) {
-        try {
-            return credentials.credentials().accessKeyId();
-        } catch (RuntimeException e) {
-            return "(none available: " + credentials + ")";
-        }
+    /** For error messages: the access key id the last request was signed with. */
+    private String signedWith() {
+        return requests.signedWith();
     }
 
     /**

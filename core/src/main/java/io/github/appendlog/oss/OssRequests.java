@@ -41,6 +41,7 @@ final class OssRequests implements AutoCloseable {
     private final Clock clock;
     private final OssErrorClassifier errors;
     private final RequestDeadlines deadlines;
+    private volatile String signedWith = "(none yet)";
 
     OssRequests(CloseableHttpClient http, CredentialsProvider credentials, RequestSigner signer, Clock clock,
             OssErrorClassifier errors, RequestDeadlines deadlines) {
@@ -90,6 +91,7 @@ final class OssRequests implements AutoCloseable {
             request.removeHeaders(replaced);
         }
         signer.sign(signable, with, clock.instant());
+        signedWith = with.accessKeyId();
         for (Map.Entry<String, String> h : signable.headers().entrySet()) {
             request.setHeader(h.getKey(), h.getValue());
         }
@@ -113,6 +115,11 @@ final class OssRequests implements AutoCloseable {
             throw new IOException(operation + ": no credentials to sign with: " + credentials + " gave none");
         }
         return current;
+    }
+
+    /** The access key id of the last request signed, for error messages (the one a refusal is about). */
+    String signedWith() {
+        return signedWith;
     }
 
     /** The exception for an error reply to {@code operation} on {@code key}. */

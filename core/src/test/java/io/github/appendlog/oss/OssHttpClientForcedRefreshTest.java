@@ -166,13 +166,16 @@ class OssHttpClientForcedRefreshTest {
     void aResendRefusedAgainGoesToTheCallerWithoutAThirdRequest() throws Exception {
         Rotating credentials = new Rotating(OLD, NEW, new Credentials("STS.third", "s3", "t3"));
         replyForbidden("SecurityTokenExpired");
-        replyForbidden("SecurityTokenExpired");
+        replyForbidden("InvalidAccessKeyId");
 
         OssServiceException e = assertThrows(OssServiceException.class,
                 () -> client(credentials).append("app.log", 0, DATA, 0, DATA.length, true));
 
         assertEquals(StoreErrorKind.AUTH_FAILED, e.kind());
         assertEquals(2, server.seen().size(), "resent once only");
+        assertTrue(e.getMessage().contains("OSS does not know access key id STS.new"), "names the key refused: "
+                + e.getMessage());
+        assertEquals(2, credentials.invalidations.get(), "the next request looks for newer ones again");
     }
 
     @Test
