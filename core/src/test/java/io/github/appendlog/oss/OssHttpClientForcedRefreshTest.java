@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.credentials.CredentialsProvider;
+import io.github.appendlog.credentials.CredentialsSource;
+import io.github.appendlog.credentials.RefreshingCredentials;
 import io.github.appendlog.oss.sign.OssV4Signer;
 import io.github.appendlog.store.AppendReply;
 import io.github.appendlog.store.StoreErrorKind;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -233,5 +236,36 @@ class OssHttpClientForcedRefreshTest {
 
         assertTrue(e.getMessage().contains("metadata service down"), e.getMessage());
         assertEquals(1, server.seen().size());
+    }
+
+    @Test
+    void refreshingCredentialsThatStillLookValidAreFetchedAnewWhenTheStoreSaysTheTokenExpired() throws Exception {
+        AtomicInteger fetches = new AtomicInteger();
+        CredentialsSource sts = new CredentialsSource() {
+            @Override
+            public Credentials fetch() {
+                int n = fetches.incrementAndGet();
+                return new Credentials("STS." + n, "secret-" + n, "token-" + n, Instant.now().plus(Duration.ofHours(1)));
+            }
+
+            @Override
+            public String describe() {
+                return "test STS";
+            }
+        };
+        RefreshingCredentials credentials = new RefreshingCredentials(sts);
+        replyAppended(DATA.length);
+        replyForbidden("SecurityTokenExpired"); // revoked early, on the server's side
+        replyAppended(2L * DATA.length);
+        OssHttpClient c = client(credentials);
+
+        c.append("app.log", 0, DATA, 0, DATA.length, true);
+        c.append("app.log", DATA.length, DATA, 0, DATA.length, false);
+
+        assertEquals(2, fetches.get(), "the first, then one forced by the refusal");
+        assertEquals(3, server.seen().size());
+        assertEquals("token-1", server.seen().get(1).header("x-oss-security-token"));
+        assertEquals("token-2", server.seen().get(2).header("x-oss-security-token"));
+        assertEquals(server.seen().get(1).rawQuery, server.seen().get(2).rawQuery, "the same position");
     }
 }
