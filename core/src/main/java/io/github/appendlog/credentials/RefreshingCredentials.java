@@ -31,7 +31,8 @@ import java.util.function.DoubleSupplier;
  *   <li>{@link #invalidate()}: the next {@link #credentials()} fetches anew; the source drops its cache.
  *   <li>INFO {@code credentials: <source>, expire <instant>} once credentials are in hand after
  *       start, {@code credentials refreshed: ...} at each later fetch; never a secret or a token.
- *   <li>{@link #close()} stops the thread (at once, or when its fetch ends); {@link #start} may follow.
+ *   <li>{@link #close()} stops the thread (at once, or when its fetch ends) and closes the source;
+ *       {@link #start} may follow (the source acquires what it needs anew).
  * </ul>
  * Thread-safe.
  */
@@ -117,7 +118,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         source.invalidate();
     }
 
-    /** Stops the background thread; idempotent. */
+    /** Stops the background thread and closes the source (its HTTP client); idempotent. */
     @Override
     public void close() {
         BackgroundRefresh stopping;
@@ -129,6 +130,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         if (stopping != null) {
             stopping.stop();
         }
+        source.close();
     }
 
     /** For tests: the background thread looks at the clock now (after a test clock moved). */

@@ -5,13 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.credentials.CredentialsChain;
+import io.github.appendlog.credentials.CredentialsProvider;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The credential settings: the endpoints are checked as URLs and reach the config; the chain gives the provider. */
 class CredentialSettingsTest {
+
+    /** A user's provider, as {@code credentialsProvider} names one. */
+    public static final class FixedProvider implements CredentialsProvider {
+        @Override
+        public Credentials credentials() {
+            return new Credentials("provider-id", "provider-secret");
+        }
+    }
 
     private static AppendlogConfig.Builder valid() {
         return AppendlogConfig.builder().environment(Collections.emptyMap()).name("OSS")
@@ -31,12 +41,14 @@ class CredentialSettingsTest {
 
     @Test
     void endpointsAndTheProviderClassReachTheConfigAndItsToString() {
-        AppendlogConfig config = valid().ecsMetadataEndpoint("http://127.0.0.1:8100")
-                .stsEndpoint("https://127.0.0.1:8443/sts").credentialsProvider("com.example.Vault").build();
+        AppendlogConfig config = valid().accessKeyId(null).accessKeySecret(null)
+                .ecsMetadataEndpoint("http://127.0.0.1:8100").stsEndpoint("https://127.0.0.1:8443/sts")
+                .credentialsProvider(FixedProvider.class.getName()).build();
 
         assertEquals("http://127.0.0.1:8100", config.get(Setting.ECS_METADATA_ENDPOINT));
         assertEquals("https://127.0.0.1:8443/sts", config.get(Setting.STS_ENDPOINT));
-        assertEquals("com.example.Vault", config.get(Setting.CREDENTIALS_PROVIDER));
+        assertEquals(FixedProvider.class.getName(), config.get(Setting.CREDENTIALS_PROVIDER));
+        assertEquals("provider-id", config.credentials().accessKeyId());
         assertTrue(config.toString().contains("ecsMetadataEndpoint=http://127.0.0.1:8100"), config.toString());
         assertTrue(config.toString().contains("stsEndpoint=https://127.0.0.1:8443/sts"), config.toString());
     }

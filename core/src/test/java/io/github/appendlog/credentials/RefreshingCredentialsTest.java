@@ -239,7 +239,7 @@ class RefreshingCredentialsTest {
     }
 
     @Test
-    void closeStopsTheBackgroundThreadAndItReportsNothingAfter() {
+    void closeStopsTheBackgroundThreadAndClosesTheSourceAndStartMayFollow() {
         ScriptedSource source = new ScriptedSource(false, n -> numbered(n, clock.instant().plus(Duration.ofHours(1))));
         started(source);
         await().until(() -> status.infos().size() == 1);
@@ -249,8 +249,16 @@ class RefreshingCredentialsTest {
         credentials.close();
 
         await().until(() -> !thread.isAlive());
+        assertEquals(1, source.closes.get(), "the source released what it holds");
         credentials.close();
         assertEquals(1, threads.size());
+
+        credentials.start(status, factory, REPORT_INTERVAL); // again, as a restarted appender would
+        assertEquals(2, threads.size());
+        await().until(() -> threads.get(1).isAlive());
+        assertEquals("STS.1", credentials.credentials().accessKeyId(), "still valid: no fetch needed");
+        credentials.close();
+        await().until(() -> !threads.get(1).isAlive());
     }
 
     @Test

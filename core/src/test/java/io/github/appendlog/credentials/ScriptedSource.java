@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A source tests script: each fetch answers what {@link #answer} says (credentials, or an
- * IOException), optionally after waiting for {@link #gate}; fetches and invalidations are counted.
+ * IOException), optionally after waiting for {@link #gate}; fetches, invalidations and closes are counted.
  */
 final class ScriptedSource implements CredentialsSource {
 
@@ -18,6 +18,7 @@ final class ScriptedSource implements CredentialsSource {
 
     final AtomicInteger fetches = new AtomicInteger();
     final AtomicInteger invalidations = new AtomicInteger();
+    final AtomicInteger closes = new AtomicInteger();
     private final boolean askEveryTime;
     volatile Answer answer;
     volatile CountDownLatch gate;
@@ -62,5 +63,10 @@ final class ScriptedSource implements CredentialsSource {
     @Override
     public void invalidate() {
         invalidations.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        closes.incrementAndGet();
     }
 }

@@ -31,9 +31,6 @@ class SettingsMappingTest {
         if (setting == Setting.REGION) {
             return "cn-beijing";
         }
-        if (setting == Setting.CREDENTIALS_PROVIDER) {
-            return FixedTestCredentials.class.getName();
-        }
         if (setting == Setting.ECS_METADATA_ENDPOINT || setting == Setting.STS_ENDPOINT) {
             return "http://127.0.0.1:9/" + setting.name() + "-value";
         }
@@ -89,7 +86,8 @@ class SettingsMappingTest {
         }
         AppendObjectAppender appender = withRequiredSettings();
         for (Setting<?> setting : Setting.all()) {
-            if (setting.type() == String.class && setting != Setting.ENDPOINT && setting != Setting.BUCKET) {
+            if (setting.type() == String.class && setting != Setting.ENDPOINT && setting != Setting.BUCKET
+                    && setting != Setting.CREDENTIALS_PROVIDER) { // set alone: below
                 AppendObjectAppender.class.getMethod(setter(setting.name()), String.class)
                         .invoke(appender, textFor(setting));
             }
@@ -97,10 +95,17 @@ class SettingsMappingTest {
         AppendlogConfig config = appender.settings().build();
         for (Setting<?> setting : Setting.all()) {
             if (setting.type() == String.class && setting != Setting.ENDPOINT && setting != Setting.BUCKET
-                    && setting != Setting.CREDENTIALS_FILE) {
+                    && setting != Setting.CREDENTIALS_FILE && setting != Setting.CREDENTIALS_PROVIDER) {
                 assertEquals(textFor(setting), config.get(setting), setting.name());
             }
         }
+        AppendObjectAppender withProvider = withRequiredSettings();
+        withProvider.setAccessKeyId(null);
+        withProvider.setAccessKeySecret(null);
+        withProvider.setCredentialsProvider(FixedTestCredentials.class.getName());
+        AppendlogConfig fromProvider = withProvider.settings().build();
+        assertEquals(FixedTestCredentials.class.getName(), fromProvider.get(Setting.CREDENTIALS_PROVIDER));
+        assertEquals("provider-id", fromProvider.credentials().accessKeyId());
     }
 
     @Test
