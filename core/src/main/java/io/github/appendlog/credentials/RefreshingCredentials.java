@@ -155,7 +155,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
 
     private Credentials askSource() throws IOException {
         try {
-            Credentials fetched = fetchFromSource();
+            Credentials fetched = CheckedFetch.fetch(source, clock);
             synchronized (lock) {
                 remember(fetched);
             }
@@ -212,7 +212,7 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         Credentials fetched = null;
         IOException failure = null;
         try {
-            fetched = fetchFromSource();
+            fetched = CheckedFetch.fetch(source, clock);
         } catch (IOException e) {
             failure = e;
         } catch (Error e) {
@@ -259,25 +259,6 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         }
     }
 
-    /** The source's answer, or an IOException naming what is wrong with it. */
-    private Credentials fetchFromSource() throws IOException {
-        Credentials fetched;
-        try {
-            fetched = source.fetch();
-        } catch (RuntimeException e) {
-            throw new IOException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
-        }
-        if (fetched == null) {
-            throw new IOException("the source gave no credentials");
-        }
-        Instant now = clock.instant();
-        if (fetched.expiration() != null && !now.isBefore(fetched.expiration())) {
-            throw new IOException("the credentials fetched for access key id " + fetched.accessKeyId()
-                    + " expired at " + fetched.expiration() + ", before now (" + now + "); check this host's clock");
-        }
-        return fetched;
-    }
-
     /**
      * When the background thread fetches next ({@link RefreshSchedule#next}); null for credentials
      * that do not expire.
@@ -310,8 +291,14 @@ public final class RefreshingCredentials implements CredentialsProvider, AutoClo
         return expiration == null || clock.instant().isBefore(expiration) ? held : null;
     }
 
+    /** The source and, once fetched, the access key id held (never the secret or the token). */
     @Override
     public String toString() {
-        return "RefreshingCredentials{" + source.describe() + "}";
+        Credentials current;
+        synchronized (lock) {
+            current = held;
+        }
+        return "RefreshingCredentials{" + source.describe()
+                + (current == null ? "" : ", access key id " + current.accessKeyId()) + "}";
     }
 }

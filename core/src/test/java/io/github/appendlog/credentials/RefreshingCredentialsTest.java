@@ -166,7 +166,9 @@ class RefreshingCredentialsTest {
             return numbered(n, clock.instant().plus(Duration.ofHours(1)));
         });
         refreshing(source); // not started: no background thread
+        assertEquals("RefreshingCredentials{scripted source}", credentials.toString());
         assertEquals("STS.1", credentials.credentials().accessKeyId(), "nothing held: one fetch, on the caller");
+        assertEquals("RefreshingCredentials{scripted source, access key id STS.1}", credentials.toString());
         outage.set("metadata service unreachable");
         clock.set(T0.plus(Duration.ofHours(1)));
 
