@@ -2,6 +2,7 @@ package io.github.appendlog.reliability;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +32,18 @@ final class Secrets {
     }
 
     static void assertAbsent(String what, String text) {
-        for (String secret : SECRETS) {
+        assertAbsent(what, text, SECRETS);
+    }
+
+    /** Fails if {@code text} shows one of {@code secrets} (shown replaced in the failure message). */
+    static void assertAbsent(String what, String text, Collection<String> secrets) {
+        for (String secret : secrets) {
             if (text != null && text.contains(secret)) {
-                fail(what + " shows a secret: " + text.replace(secret, "<SECRET>"));
+                String shown = text;
+                for (String s : secrets) {
+                    shown = shown.replace(s, "<SECRET>");
+                }
+                fail(what + " shows a secret: " + shown);
             }
         }
     }

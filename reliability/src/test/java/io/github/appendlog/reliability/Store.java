@@ -96,14 +96,20 @@ final class Store implements AutoCloseable, BeforeEachCallback, AfterEachCallbac
 
     /** The settings an app needs to reach this store; callers add objectKey and their own. */
     Map<String, String> settings(String objectKey) {
+        Map<String, String> s = settingsWithoutCredentials(objectKey);
+        s.put("accessKeyId", ACCESS_KEY_ID);
+        s.put("accessKeySecret", ACCESS_KEY_SECRET);
+        s.put("securityToken", SECURITY_TOKEN);
+        return s;
+    }
+
+    /** Where to log (endpoint, region, bucket, object key) and nothing about credentials: the chain finds them. */
+    Map<String, String> settingsWithoutCredentials(String objectKey) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("endpoint", emu.endpoint());
         s.put("region", REGION);
         s.put("bucket", BUCKET);
         s.put("objectKey", objectKey);
-        s.put("accessKeyId", ACCESS_KEY_ID);
-        s.put("accessKeySecret", ACCESS_KEY_SECRET);
-        s.put("securityToken", SECURITY_TOKEN);
         return s;
     }
 

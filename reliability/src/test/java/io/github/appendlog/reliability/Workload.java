@@ -1,10 +1,12 @@
 package io.github.appendlog.reliability;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Logs numbered lines from several threads of one app and remembers how many each thread logged,
@@ -26,12 +28,29 @@ final class Workload {
 
     /** Each thread logs {@code lines} more lines, all threads at once; returns when all are done. */
     Workload log(int lines) throws InterruptedException {
+        return log(lines, 0);
+    }
+
+    /**
+     * Each thread logs {@code lines} more lines at a fixed rate, one per {@code period} counted from a
+     * common start (a late line does not shift the ones after it); returns when all are done.
+     */
+    Workload logPaced(int lines, Duration period) throws InterruptedException {
+        return log(lines, period.toNanos());
+    }
+
+    private Workload log(int lines, long periodNanos) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
         for (int t = 0; t < next.length; t++) {
             int thread = t;
             Thread th = new Thread(() -> {
                 for (int i = 0; i < lines; i++) {
+                    for (long wait = start + i * periodNanos - System.nanoTime(); wait > 0;
+                            wait = start + i * periodNanos - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
                     app.info(NumberedLines.line(appId, thread, next[thread]++));
                 }
             }, appId + "-worker-" + t);
