@@ -91,8 +91,16 @@ abstract class LoggingApp implements AutoCloseable {
 
     /** Captures a status message of the framework; a throwable's text is appended as {@link #describe} gives it. */
     final void captureStatus(String level, String message, Throwable t) {
-        statuses.add(new Status(level, message + (t == null ? "" : describe(t))));
+        Status status = new Status(level, message + (t == null ? "" : describe(t)));
+        statuses.add(status);
+        Consumer<Status> e = echo;
+        if (e != null) {
+            e.accept(status);
+        }
     }
+
+    /** Where a JVM running a single app ({@link ChildApp}) sends each status as it is captured; null: nowhere. */
+    static volatile Consumer<Status> echo;
 
     /** Every status message so far (all levels). */
     final List<Status> statuses() {
