@@ -184,6 +184,15 @@ public final class OssEmulator implements AutoCloseable {
         return counters.count(op);
     }
 
+    /**
+     * Requests refused before they were served (a bad signature, expired or unknown credentials, a
+     * missing bucket) with the error {@code code}, e.g. {@code SecurityTokenExpired}; injected faults
+     * are not counted.
+     */
+    public long refusals(String code) {
+        return counters.refusals(code);
+    }
+
     public void resetRequestCounts() {
         counters.reset();
     }

@@ -71,6 +71,7 @@ final class OssRequestHandler implements HttpRequestHandler {
         } else {
             OssError rejected = admit(request, op);
             if (rejected != null) {
+                counters.recordRefusal(rejected.code());
                 reply = Reply.error(rejected);
             } else {
                 byte[] body = null;

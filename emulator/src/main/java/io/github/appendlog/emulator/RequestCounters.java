@@ -2,11 +2,13 @@ package io.github.appendlog.emulator;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts received requests per operation (admin requests excluded). */
+/** Counts received requests per operation, and refused ones per error code (admin requests excluded). */
 final class RequestCounters {
     private final Map<Operation, LongAdder> counts = new EnumMap<>(Operation.class);
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
     RequestCounters() {
         for (Operation op : Operation.values()) {
@@ -19,11 +21,22 @@ final class RequestCounters {
         counts.get(Operation.ANY).increment();
     }
 
+    /** A request refused before it was served (signature, credentials, bucket), by its error code. */
+    void recordRefusal(String code) {
+        refusals.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    long refusals(String code) {
+        LongAdder n = refusals.get(code);
+        return n == null ? 0 : n.sum();
+    }
+
     long count(Operation op) {
         return counts.get(op).sum();
     }
 
     void reset() {
         counts.values().forEach(LongAdder::reset);
+        refusals.clear();
     }
 }

@@ -58,6 +58,8 @@ class TemporaryCredentialsTest {
             assertFalse(SignedClient.text(r).contains("old-token") || SignedClient.text(r).contains("old-secret"));
         }
         assertEquals(200, client("STS.live", "live-secret", "live-token", true).append("k", 0, "x").statusCode());
+        assertEquals(2, emu.refusals("SecurityTokenExpired"), "each refusal counted by its code");
+        assertEquals(0, emu.refusals("InvalidSecurityToken"));
     }
 
     @Test

@@ -87,6 +87,10 @@ class CredentialRotationTest {
         assertTrue(chosen.get(0).contains(", expire "), chosen.get(0));
         int refreshes = run.child.statuses("INFO", "credentials refreshed: " + kind.source).size();
         assertTrue(refreshes >= 2, refreshes + " refreshes:\n" + output);
+        // The refreshes came before expiry, in the background: no request (of any case) met an
+        // expired or unknown key, which forced refreshes after a 403 would otherwise hide.
+        assertEquals(0, store.emu().refusals("SecurityTokenExpired"), output);
+        assertEquals(0, store.emu().refusals("InvalidAccessKeyId"), output);
         assertTrue(run.identity.issued().size() > refreshes, run.identity.issued().size() + " key pairs issued");
         assertEquals(0, run.child.statuses().stream().filter(LoggingApp.Status::isError).count(), output);
 
