@@ -172,6 +172,11 @@ public final class AppendlogConfig {
         return get(Setting.ENCODE_ON_CALLER_THREAD);
     }
 
+    /** Whether the adapters register Micrometer meters for this appender (when Micrometer is present). */
+    public boolean metrics() {
+        return get(Setting.METRICS);
+    }
+
     /** Every setting that is not secret, and the credentials' source (which shows no secret either). */
     @Override
     public String toString() {

@@ -277,6 +277,14 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         return value(Setting.ENCODE_ON_CALLER_THREAD, encodeOnCallerThread);
     }
 
+    public B metrics(String text) {
+        return set(Setting.METRICS, text);
+    }
+
+    public B metrics(boolean metrics) {
+        return value(Setting.METRICS, metrics);
+    }
+
     /**
      * Checks every rule and returns the config.
      *

@@ -93,6 +93,9 @@ public final class Setting<T> {
     public static final Setting<Boolean> ENCODE_ON_CALLER_THREAD = new Setting<>("encodeOnCallerThread",
             Boolean.class, false, "false", false, ConfigValues::parseBoolean, null, null,
             "true: the logging thread runs the encoder/layout; false: appendlog's encoder thread does.");
+    public static final Setting<Boolean> METRICS = new Setting<>("metrics", Boolean.class, false, "false", false,
+            ConfigValues::parseBoolean, null, null,
+            "true: Micrometer meters in Metrics.globalRegistry (Micrometer must be on the class path).");
 
     private final String name;
     private final Class<T> type;

@@ -73,7 +73,7 @@ final class AppendWriter {
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
         this.status = Objects.requireNonNull(status, "status");
-        this.retries = new WriterRetries(options.retryPolicy(), status, key);
+        this.retries = new WriterRetries(options.retryPolicy(), status, key, options.onRetry());
         this.resolver = new AppendResolver(client, key);
     }
 

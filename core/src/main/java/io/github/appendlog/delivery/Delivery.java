@@ -41,7 +41,8 @@ public final class Delivery implements Runnable {
             EventBuffer buffer, EventLedger ledger, Runnable drainHandOff, Clock clock, DoubleSupplier random) {
         StopSignal retryWaits = new StopSignal();
         RollingObjectWriter objects = new RollingObjectWriter(store, ObjectKeyPattern.parse(config.objectKey()),
-                WriterOptions.builder(config).random(random).sleeper(retryWaits).build(), status);
+                WriterOptions.builder(config).random(random).sleeper(retryWaits)
+                        .onRetry(ledger.delivery()::retried).build(), status);
         ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
                 ExponentialBackoff.Jitter.EQUAL, random);
         Sender sender = new Sender(config, status, prefix, buffer, ledger, drainHandOff, clock, objects, backoff);

@@ -4,6 +4,7 @@ import io.github.appendlog.buffer.Batch;
 import io.github.appendlog.buffer.Batcher;
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.status.DeliveryState;
 import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.status.StatusReporter;
 import java.time.Clock;
@@ -46,6 +47,7 @@ final class Sender implements Runnable {
     private final String prefix;
     private final EventBuffer buffer;
     private final EventLedger ledger;
+    private final DeliveryState delivery;
     private final Runnable drainHandOff;
     private final Clock clock;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
@@ -77,6 +79,7 @@ final class Sender implements Runnable {
         this.prefix = prefix;
         this.buffer = buffer;
         this.ledger = ledger;
+        this.delivery = ledger.delivery();
         this.drainHandOff = drainHandOff;
         this.clock = clock;
         this.objects = objects;
@@ -185,6 +188,9 @@ final class Sender implements Runnable {
         if (stop && batch.isEmpty() && buffer.usedBytes() == 0) {
             return true;
         }
+        if (batch.isEmpty() && buffer.usedBytes() == 0) {
+            delivery.allSent();
+        }
         reports.dropsIfDue(now);
         long wakeAt = attempted ? retryAtNanos : nextFlushNanos;
         if (stop) {
@@ -211,6 +217,7 @@ final class Sender implements Runnable {
             batch.addUncounted(marker);
         }
         batcher.fill(batch);
+        delivery.holding(batch.length());
         return batcher.roomTaken();
     }
 
@@ -219,20 +226,24 @@ final class Sender implements Runnable {
      * false when stop abandoned the sender meanwhile (it must end without touching the buffer).
      */
     private boolean send(boolean stop) throws Throwable {
-        if (!attempted) {
+        if (attempted) {
+            delivery.retried(); // this batch's earlier call failed
+        } else {
             objects.beginBatch(batchStart);
             attempted = true;
         }
         long deadline = stop ? stopDeadlineNanos : System.nanoTime() + NO_DEADLINE_NANOS;
         boolean landed = false;
+        long position = -1;
         Throwable fault = null;
         state.set(IN_REQUEST);
         try {
-            objects.append(batch.array(), 0, batch.length(), deadline);
+            position = objects.append(batch.array(), 0, batch.length(), deadline);
             landed = true;
         } catch (AppendFailedException e) {
             ledger.appendFailed();
             lastError = e.getMessage();
+            delivery.failed(lastError);
             failures.failed("cannot append to " + objects.currentLocation(), e, System.nanoTime());
             int n = (int) Math.min(failures.failuresInARow(), 62);
             retryAtNanos = System.nanoTime() + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
@@ -253,7 +264,9 @@ final class Sender implements Runnable {
         }
         if (landed) {
             ledger.appended(batch.events(), batch.length());
+            delivery.landed(objects.currentKey(), position);
             batch.clear();
+            delivery.holding(0);
             attempted = false;
             failures.succeeded("appending to " + objects.currentLocation());
         }
@@ -277,6 +290,7 @@ final class Sender implements Runnable {
         }
         try {
             lastError = String.valueOf(e);
+            delivery.failed(lastError);
             reports.fault(e, now);
         } catch (Throwable ignored) {
             // Reporting failed too (e.g. no memory): the pause below still comes, the next pass retries.

@@ -24,6 +24,7 @@ final class WriterOptions {
     private final DoubleSupplier random;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
+    private final Runnable onRetry;
 
     private WriterOptions(Builder b) {
         this.maxObjectBytes = b.maxObjectBytes;
@@ -35,6 +36,7 @@ final class WriterOptions {
         this.random = b.random;
         this.sleeper = b.sleeper;
         this.nanoTime = b.nanoTime;
+        this.onRetry = b.onRetry;
     }
 
     /** The writer settings of an appender configuration. */
@@ -87,6 +89,11 @@ final class WriterOptions {
                 sleeper, nanoTime);
     }
 
+    /** Run before each retry a writer makes within one call (counted in the pipeline's stats). */
+    Runnable onRetry() {
+        return onRetry;
+    }
+
     @Override
     public String toString() {
         return "WriterOptions{maxObjectBytes=" + maxObjectBytes + ", maxRetries=" + maxRetries + ", maxConflicts="
@@ -105,6 +112,7 @@ final class WriterOptions {
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private LongSupplier nanoTime = System::nanoTime;
+        private Runnable onRetry = () -> { };
 
         private Builder() {
         }
@@ -151,6 +159,11 @@ final class WriterOptions {
         }
 
         /** The clock {@code deadlineNanos} is measured on; {@code System::nanoTime} by default. */
+        Builder onRetry(Runnable onRetry) {
+            this.onRetry = Objects.requireNonNull(onRetry, "onRetry");
+            return this;
+        }
+
         Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = nanoTime;
             return this;

@@ -15,13 +15,15 @@ final class WriterRetries {
     private final RetryPolicy retry;
     private final StatusReporter status;
     private final String key;
+    private final Runnable onRetry;
     /** Calls that ended in AppendFailedException since the last success (each reported by the caller). */
     private int failedCalls;
 
-    WriterRetries(RetryPolicy retry, StatusReporter status, String key) {
+    WriterRetries(RetryPolicy retry, StatusReporter status, String key, Runnable onRetry) {
         this.retry = retry;
         this.status = status;
         this.key = key;
+        this.onRetry = onRetry;
     }
 
     /** A deadline that never comes, on the policy's clock. */
@@ -40,6 +42,7 @@ final class WriterRetries {
         RetryPolicy.Decision decision = retry.awaitRetry(failures, deadlineNanos);
         switch (decision) {
             case RETRY:
+                onRetry.run();
                 status.info("appendlog: " + what + ": attempt " + failures + " failed (" + cause.getMessage()
                         + "); retrying");
                 return;

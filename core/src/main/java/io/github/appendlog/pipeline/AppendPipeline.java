@@ -252,7 +252,7 @@ public final class AppendPipeline {
 
     /** Every event's fate so far, counted in one place. */
     public PipelineStats stats() {
-        return ledger.snapshot();
+        return ledger.snapshot(buffer.usedBytes());
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
  */
 public final class EventLedger {
     private final Clock clock;
+    private final DeliveryState delivery;
     // Producers write these on every drop: per-thread cells, not one shared cache line.
     private final LongAdder bufferFull = new LongAdder();
     private final LongAdder belowWarn = new LongAdder();
@@ -52,6 +53,12 @@ public final class EventLedger {
 
     public EventLedger(Clock clock) {
         this.clock = clock;
+        this.delivery = new DeliveryState(clock);
+    }
+
+    /** The sender's state besides the counts (object, position, errors, retries), read into snapshots. */
+    public DeliveryState delivery() {
+        return delivery;
     }
 
     /**
@@ -125,11 +132,38 @@ public final class EventLedger {
         return lastEncodeFailure;
     }
 
-    /** All counts now. */
+    /** All counts now, with the sender's state; nothing buffered. */
     public PipelineStats snapshot() {
-        return new PipelineStats(offered.sum() + handedOver.getAsLong(), appendedEvents.get(), bufferFull.sum(),
-                belowWarn.sum(), truncated.sum(), unsentEvents.get(), refusedAfterStop.sum(), batchesSent.get(),
-                bytesSent.get(), failedAppends.get(), encodeFailures.sum());
+        return snapshot(0);
+    }
+
+    /** All counts now, with the sender's state and the {@code bufferedBytes} the buffer holds now. */
+    public PipelineStats snapshot(long bufferedBytes) {
+        return new PipelineStats(this, bufferedBytes);
+    }
+
+    long offeredInAll() {
+        return offered.sum() + handedOver.getAsLong();
+    }
+
+    long appendedEvents() {
+        return appendedEvents.get();
+    }
+
+    long refusedAfterStopCount() {
+        return refusedAfterStop.sum();
+    }
+
+    long batchesSent() {
+        return batchesSent.get();
+    }
+
+    long bytesSent() {
+        return bytesSent.get();
+    }
+
+    long failedAppends() {
+        return failedAppends.get();
     }
 
     /** A producer dropped an event because the buffer was full. */

@@ -1,6 +1,15 @@
 package io.github.appendlog.status;
 
-/** A snapshot of a pipeline's counters since it started. */
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A snapshot of a pipeline since it started: every event's fate (counted in {@link EventLedger}), and
+ * what the sender knows now ({@link DeliveryState}: the object and position, the last error and
+ * success, retries, what waits to be sent). Immutable, so safe to share between threads; each value
+ * is read once when the snapshot is taken, not all at one instant (a count may be a few events ahead
+ * of another).
+ */
 public final class PipelineStats {
     private final long offered;
     private final long appendedEvents;
@@ -13,24 +22,48 @@ public final class PipelineStats {
     private final long bytesSent;
     private final long failedAppends;
     private final long encodeFailures;
+    private final long retries;
+    private final long bufferedBytes;
+    private final long oldestUnsentAgeMillis;
+    private final String objectKey;
+    private final long objectPosition;
+    private final Instant lastErrorTime;
+    private final String lastError;
+    private final Instant lastSuccessTime;
 
-    PipelineStats(long offered, long appendedEvents, long droppedBufferFull, long droppedBelowWarn, long truncated,
-            long unflushedAtStop, long refusedAfterStop, long batchesSent, long bytesSent, long failedAppends,
-            long encodeFailures) {
-        this.offered = offered;
-        this.appendedEvents = appendedEvents;
-        this.droppedBufferFull = droppedBufferFull;
-        this.droppedBelowWarn = droppedBelowWarn;
-        this.truncated = truncated;
-        this.unflushedAtStop = unflushedAtStop;
-        this.refusedAfterStop = refusedAfterStop;
-        this.batchesSent = batchesSent;
-        this.bytesSent = bytesSent;
-        this.failedAppends = failedAppends;
-        this.encodeFailures = encodeFailures;
+    /** Reads the ledger's counts and its sender's state; {@code bufferedBytes} is what the buffer holds now. */
+    PipelineStats(EventLedger ledger, long bufferedBytes) {
+        DeliveryState delivery = ledger.delivery();
+        this.offered = ledger.offeredInAll();
+        this.appendedEvents = ledger.appendedEvents();
+        this.droppedBufferFull = ledger.bufferFull();
+        this.droppedBelowWarn = ledger.belowWarn();
+        this.truncated = ledger.truncatedEvents();
+        this.unflushedAtStop = ledger.unsentEvents();
+        this.refusedAfterStop = ledger.refusedAfterStopCount();
+        this.batchesSent = ledger.batchesSent();
+        this.bytesSent = ledger.bytesSent();
+        this.failedAppends = ledger.failedAppends();
+        this.encodeFailures = ledger.encodeFailures();
+        this.retries = delivery.retries();
+        this.bufferedBytes = Math.max(0, bufferedBytes) + delivery.batchBytes();
+        this.oldestUnsentAgeMillis = delivery.oldestUnsentAgeMillis(this.bufferedBytes, delivery.nowMillis());
+        DeliveryState.Location location = delivery.location();
+        this.objectKey = location == null ? null : location.key;
+        this.objectPosition = location == null ? -1 : location.position;
+        DeliveryState.Failure failure = delivery.lastFailure();
+        this.lastErrorTime = failure == null ? null : Instant.ofEpochMilli(failure.millis);
+        this.lastError = failure == null ? null : failure.text;
+        long success = delivery.lastSuccessMillis();
+        this.lastSuccessTime = success == 0 ? null : Instant.ofEpochMilli(success);
     }
 
-    /** Events handed to {@code offer} (from application threads; pipeline threads not counted). */
+    /** The snapshot of a pipeline that never started: every count 0, nothing known. */
+    public static PipelineStats none() {
+        return new PipelineStats(new EventLedger(Clock.systemUTC()), 0);
+    }
+
+    /** Events handed over to {@code offer} (from application threads; pipeline threads not counted). */
     public long offered() {
         return offered;
     }
@@ -88,12 +121,65 @@ public final class PipelineStats {
         return encodeFailures;
     }
 
+    /**
+     * Append attempts made again after a failure: the writer's retries within one call (I/O errors,
+     * 5xx, throttling) and each later call for a batch whose earlier call failed.
+     */
+    public long retries() {
+        return retries;
+    }
+
+    /**
+     * Bytes waiting to be sent now: the buffer's (counting each event's record and the room reserved
+     * for events not encoded yet) plus the batch the sender holds.
+     */
+    public long bufferedBytes() {
+        return bufferedBytes;
+    }
+
+    /**
+     * Age of the oldest event not sent yet, in milliseconds, or 0 when nothing waits. An upper bound:
+     * measured from the last time the sender had nothing left to send, so it may exceed the true age
+     * by up to {@code flushInterval}; it grows without bound while appends fail.
+     */
+    public long oldestUnsentAgeMillis() {
+        return oldestUnsentAgeMillis;
+    }
+
+    /** The object the last append landed in, or null before the first one. */
+    public String objectKey() {
+        return objectKey;
+    }
+
+    /** The length of {@link #objectKey()} after the last append (where the next one goes), or -1. */
+    public long objectPosition() {
+        return objectPosition;
+    }
+
+    /** When the last append failure (or sender fault) happened, or null if none did. */
+    public Instant lastErrorTime() {
+        return lastErrorTime;
+    }
+
+    /** What the last append failure (or sender fault) said, or null; it names no secret. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** When the last append landed, or null before the first one. */
+    public Instant lastSuccessTime() {
+        return lastSuccessTime;
+    }
+
     @Override
     public String toString() {
         return "PipelineStats{offered=" + offered + ", appendedEvents=" + appendedEvents + ", droppedBufferFull="
                 + droppedBufferFull + ", droppedBelowWarn=" + droppedBelowWarn + ", truncated=" + truncated
                 + ", unflushedAtStop=" + unflushedAtStop + ", refusedAfterStop=" + refusedAfterStop
                 + ", batchesSent=" + batchesSent + ", bytesSent=" + bytesSent + ", failedAppends=" + failedAppends
-                + ", encodeFailures=" + encodeFailures + "}";
+                + ", encodeFailures=" + encodeFailures + ", retries=" + retries + ", bufferedBytes=" + bufferedBytes
+                + ", oldestUnsentAgeMillis=" + oldestUnsentAgeMillis + ", objectKey=" + objectKey + ", objectPosition="
+                + objectPosition + ", lastErrorTime=" + lastErrorTime + ", lastError=" + lastError
+                + ", lastSuccessTime=" + lastSuccessTime + "}";
     }
 }

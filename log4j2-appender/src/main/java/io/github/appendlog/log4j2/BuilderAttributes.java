@@ -110,6 +110,9 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     @PluginBuilderAttribute
     private String encodeOnCallerThread;
+
+    @PluginBuilderAttribute
+    private String metrics;
     /** Where dropped events go (optional). */
     @PluginElement("AppenderRef")
     private AppenderRef fallback;
@@ -266,6 +269,11 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     public B setEncodeOnCallerThread(String encodeOnCallerThread) {
         this.encodeOnCallerThread = encodeOnCallerThread;
+        return asBuilder();
+    }
+
+    public B setMetrics(String metrics) {
+        this.metrics = metrics;
         return asBuilder();
     }
 

@@ -153,4 +153,8 @@ public abstract class AppenderSettings extends UnsynchronizedAppenderBase<ILoggi
     public void setEncodeOnCallerThread(String onCaller) {
         settings.encodeOnCallerThread(onCaller);
     }
+
+    public void setMetrics(String metrics) {
+        settings.metrics(metrics);
+    }
 }
