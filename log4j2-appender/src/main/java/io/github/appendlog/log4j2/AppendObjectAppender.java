@@ -3,6 +3,7 @@ package io.github.appendlog.log4j2;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.InvalidConfigException;
 import io.github.appendlog.pipeline.AppendPipeline;
+import io.github.appendlog.status.PipelineStats;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +134,14 @@ public final class AppendObjectAppender extends AbstractAppender {
             }
         }
         return stopped;
+    }
+
+    /**
+     * What this appender's pipeline has done so far (shared with the appender of a reloaded
+     * configuration that kept it; the last run's once stopped). Thread-safe: an immutable snapshot.
+     */
+    public PipelineStats getStats() {
+        return manager.pipeline().stats();
     }
 
     /** The manager, shared with the appender of a reloaded configuration. */

@@ -4,6 +4,8 @@ import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.Setting;
 import io.github.appendlog.pipeline.AppendPipeline;
 import io.github.appendlog.pipeline.EventEncoder;
+import io.github.appendlog.status.AppenderMBean;
+import io.github.appendlog.status.MicrometerSwitch;
 import io.github.appendlog.status.StatusReporter;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,11 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * go. A manager for the same name made meanwhile (another context, same appender name and object)
  * starts a pipeline of its own: the two append to the object by turns, each resolving the other's
  * appends as position conflicts.
+ *
+ * <p>The pipeline's JMX MBean ({@code io.github.appendlog:type=AppendObjectAppender,name=<name>,framework=log4j2})
+ * and, with {@code metrics=true}, its Micrometer meters live as long as the pipeline: a reload that
+ * keeps the manager keeps them; one that starts a new manager replaces the MBean of the same name,
+ * and the old manager's stop removes only its own.
  */
 public final class AppendObjectManager extends AbstractManager {
     private static final Factory FACTORY = new Factory();
@@ -29,12 +36,17 @@ public final class AppendObjectManager extends AbstractManager {
     private final StatusReporter status;
     /** Set (under Log4j2's manager lock) when the last appender using this manager let it go. */
     private volatile boolean released;
+    private final AppenderMBean mbean;
+    private final AutoCloseable meters;
 
     private AppendObjectManager(LoggerContext context, String name, AppendlogConfig config, StatusReporter status) {
         super(context, name);
         this.config = config;
         this.status = status;
         this.pipeline = AppendPipeline.start(config, status);
+        this.mbean = AppenderMBean.register(config.name(), "log4j2", pipeline::stats, status);
+        this.meters = MicrometerSwitch.bind(config.metrics(), config.name(), "log4j2",
+                "io.github.appendlog.log4j2.MicrometerMeters", pipeline::stats, status);
     }
 
     /** The running manager for this appender and object, or a new one with a started pipeline. */
@@ -129,7 +141,25 @@ public final class AppendObjectManager extends AbstractManager {
      * @return false if events could not be delivered
      */
     boolean stopPipelineIfReleased() {
-        return !released || pipeline.stop();
+        if (!released) {
+            return true;
+        }
+        try {
+            return pipeline.stop();
+        } finally {
+            unregisterViews();
+        }
+    }
+
+    private void unregisterViews() {
+        try {
+            if (mbean != null) {
+                mbean.unregister();
+            }
+            meters.close();
+        } catch (Throwable e) {
+            status.warn("could not remove the JMX MBean or the meters: " + e, null);
+        }
     }
 
     @Override

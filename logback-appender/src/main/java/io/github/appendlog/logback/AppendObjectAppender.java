@@ -12,6 +12,10 @@ import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.InvalidConfigException;
 import io.github.appendlog.pipeline.AppendPipeline;
 import io.github.appendlog.pipeline.EventEncoder;
+import io.github.appendlog.status.AppenderMBean;
+import io.github.appendlog.status.MicrometerSwitch;
+import io.github.appendlog.status.PipelineStats;
+import io.github.appendlog.status.StatusReporter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,6 +56,10 @@ import java.util.List;
  * logging thread that helps it when it falls behind); with {@code encodeOnCallerThread} it runs on
  * the logging threads concurrently and must be thread-safe, as Logback's own are. An encoder
  * without a charset is set to UTF-8. Its header and footer are not written.
+ *
+ * <p>While started, the appender's {@link #getStats()} snapshot is also its JMX MBean
+ * {@code io.github.appendlog:type=AppendObjectAppender,name=<name>,framework=logback}, and, with
+ * {@code metrics=true}, its Micrometer meters; both are removed at stop.
  */
 public class AppendObjectAppender extends AppenderSettings implements AppenderAttachable<ILoggingEvent> {
 
@@ -62,6 +70,8 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
     private boolean callerData;
     private boolean mdcAdapter;
     private volatile AppendPipeline pipeline;
+    private AppenderMBean mbean;
+    private AutoCloseable meters;
 
     @Override
     public void start() {
@@ -88,12 +98,18 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
         useUtf8IfNoCharset();
         callerData = includeCallerData != null ? includeCallerData : DeferredEvents.needsCallerData(encoder);
         mdcAdapter = !(getContext() instanceof LoggerContext) || ((LoggerContext) getContext()).getMDCAdapter() != null;
+        StatusReporter reporter = new ContextStatusReporter(this);
+        AppendPipeline started;
         try {
-            pipeline = AppendPipeline.start(config, new ContextStatusReporter(this));
+            started = AppendPipeline.start(config, reporter);
         } catch (RuntimeException e) {
             addError(describe() + " could not start; it stays stopped", e);
             return;
         }
+        pipeline = started;
+        mbean = AppenderMBean.register(getName(), "logback", started::stats, reporter);
+        meters = MicrometerSwitch.bind(config.metrics(), getName(), "logback",
+                "io.github.appendlog.logback.MicrometerMeters", started::stats, reporter);
         addInfo(describe() + " appends to " + config.endpoint() + " bucket " + config.bucket() + " key "
                 + config.objectKey());
         super.start();
@@ -138,7 +154,36 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
                 warnQuietly(describe() + " stopped before every event reached the store");
             }
         } finally {
-            fallback.detachAndStopAllAppenders();
+            try {
+                unregisterViews();
+            } finally {
+                fallback.detachAndStopAllAppenders();
+            }
+        }
+    }
+
+    /**
+     * What this appender has done so far (the last run's, once stopped), counted by its pipeline;
+     * every count 0 before it ever started. Thread-safe: an immutable snapshot.
+     */
+    public PipelineStats getStats() {
+        AppendPipeline target = pipeline;
+        return target == null ? PipelineStats.none() : target.stats();
+    }
+
+    /** Removes the MBean and the meters; what they throw must not keep a stop from completing. */
+    private void unregisterViews() {
+        try {
+            if (mbean != null) {
+                mbean.unregister();
+                mbean = null;
+            }
+            if (meters != null) {
+                meters.close();
+                meters = null;
+            }
+        } catch (Throwable e) {
+            warnQuietly(describe() + " could not remove its JMX MBean or meters: " + e);
         }
     }
 

@@ -1,0 +1,75 @@
+package io.github.appendlog.log4j2;
+
+import io.github.appendlog.status.PipelineStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * The appender's Micrometer meters in {@link Metrics#globalRegistry}, tagged {@code appender} and
+ * {@code framework}: function-based, each reading the pipeline's {@link PipelineStats} when the
+ * registry asks, so nothing is counted twice and the logging thread does no more work. Loaded only
+ * by {@link io.github.appendlog.status.MicrometerSwitch} (with {@code metrics=true} and Micrometer
+ * present): no other class refers to it. {@link #close} removes the meters.
+ */
+final class MicrometerMeters implements AutoCloseable {
+    private final MeterRegistry registry = Metrics.globalRegistry;
+    private final List<Meter> meters = new ArrayList<>();
+    private final Supplier<PipelineStats> stats;
+
+    MicrometerMeters(String appender, String framework, Supplier<PipelineStats> stats) {
+        this.stats = stats;
+        Tags tags = Tags.of("appender", appender, "framework", framework);
+        events(tags, "handed_over", PipelineStats::offered);
+        events(tags, "appended", PipelineStats::appendedEvents);
+        events(tags, "dropped_buffer_full", PipelineStats::droppedBufferFull);
+        events(tags, "dropped_below_warn", PipelineStats::droppedBelowWarn);
+        events(tags, "dropped_after_stop", PipelineStats::refusedAfterStop);
+        events(tags, "dropped_encode_failure", PipelineStats::encodeFailures);
+        events(tags, "unsent_at_stop", PipelineStats::unflushedAtStop);
+        events(tags, "truncated", PipelineStats::truncated);
+        counter(tags, "appendlog.bytes.sent", "bytes", "Bytes appended, marker lines included",
+                PipelineStats::bytesSent);
+        counter(tags, "appendlog.batches", null, "Append requests that landed", PipelineStats::batchesSent);
+        counter(tags, "appendlog.append.errors", null, "Append calls that failed (the batch is kept and retried)",
+                PipelineStats::failedAppends);
+        meters.add(Gauge.builder("appendlog.buffer.bytes", this, m -> m.read(PipelineStats::bufferedBytes))
+                .tags(tags).baseUnit("bytes").description("Bytes waiting to be sent").register(registry));
+        meters.add(TimeGauge.builder("appendlog.unsent.age", this, TimeUnit.MILLISECONDS,
+                m -> m.read(PipelineStats::oldestUnsentAgeMillis)).tags(tags)
+                .description("Age of the oldest event not sent yet (an upper bound), 0 when none waits")
+                .register(registry));
+    }
+
+    private void events(Tags tags, String outcome, ToLongFunction<PipelineStats> count) {
+        meters.add(FunctionCounter.builder("appendlog.events", this, m -> m.read(count)).tags(tags)
+                .tag("outcome", outcome).description("Events by outcome").register(registry));
+    }
+
+    private void counter(Tags tags, String name, String unit, String description,
+            ToLongFunction<PipelineStats> count) {
+        meters.add(FunctionCounter.builder(name, this, m -> m.read(count)).tags(tags).baseUnit(unit)
+                .description(description).register(registry));
+    }
+
+    private double read(ToLongFunction<PipelineStats> value) {
+        return value.applyAsLong(stats.get());
+    }
+
+    @Override
+    public void close() {
+        for (Meter meter : meters) {
+            registry.remove(meter);
+        }
+        meters.clear();
+    }
+}
