@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -19,15 +21,32 @@ import java.util.function.ToLongFunction;
  * {@code framework}: function-based, each reading the pipeline's {@link PipelineStats} when the
  * registry asks, so nothing is counted twice and the logging thread does no more work. Loaded only
  * by {@link io.github.appendlog.status.MicrometerSwitch} (with {@code metrics=true} and Micrometer
- * present): no other class refers to it. {@link #close} removes the meters.
+ * present): no other class refers to it. {@link #close} removes the meters. As with the MBean, the
+ * newest appender of a name replaces the meters of an older one still running (a reload that starts
+ * the new pipeline before the old one stops), whose close then leaves the newer meters in place.
  */
 final class MicrometerMeters implements AutoCloseable {
+    /** The binder that registered each appender's meters last; guarded by itself. */
+    private static final Map<String, MicrometerMeters> OWNERS = new HashMap<>();
+
+    private final String owner;
     private final MeterRegistry registry = Metrics.globalRegistry;
     private final List<Meter> meters = new ArrayList<>();
     private final Supplier<PipelineStats> stats;
 
     MicrometerMeters(String appender, String framework, Supplier<PipelineStats> stats) {
         this.stats = stats;
+        this.owner = framework + "/" + appender;
+        synchronized (OWNERS) {
+            MicrometerMeters older = OWNERS.put(owner, this);
+            if (older != null) {
+                older.removeMeters();
+            }
+            register(appender, framework);
+        }
+    }
+
+    private void register(String appender, String framework) {
         Tags tags = Tags.of("appender", appender, "framework", framework);
         events(tags, "handed_over", PipelineStats::offered);
         events(tags, "appended", PipelineStats::appendedEvents);
@@ -67,6 +86,15 @@ final class MicrometerMeters implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (OWNERS) {
+            if (OWNERS.get(owner) == this) {
+                OWNERS.remove(owner);
+                removeMeters();
+            }
+        }
+    }
+
+    private void removeMeters() {
         for (Meter meter : meters) {
             registry.remove(meter);
         }
