@@ -7,33 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The drop-in jar (classifier {@code all}) in an application that brings its own, older HttpClient
- * 5 plus Log4j2 and SLF4J: everything is loaded from those jars alone, in a class loader that sees
- * nothing of this build. The appender must be found, log into the emulator, and leave the
- * application's HttpClient working.
+ * The drop-in artifact as an application gets it from Maven, beside its own, older HttpClient 5 plus
+ * Log4j2: the published POM brings only SLF4J's API besides what the application declares (no
+ * appendlog-core, no second HttpClient 5), and in a class loader made of exactly the resolved class
+ * path the appender is found, logs into the emulator, and leaves the application's HttpClient its
+ * own. Runs after {@code package}, when the shaded jar and its reduced POM exist.
  */
 class ShadedJarIT {
     private static final String DESCRIPTOR = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
+    private static final String ALL = "appendlog-log4j2-appender-all";
 
     @RegisterExtension
     final TestStore store = new TestStore();
 
     @Test
-    void shadedJarHoldsRelocatedHttpClientAndThePluginDescriptor() throws IOException {
-        try (ZipFile jar = new ZipFile(shadedJar().toFile())) {
+    void shadedJarHoldsRelocatedHttpClientThePluginDescriptorLicenseAndModuleName() throws IOException {
+        try (JarFile jar = new JarFile(shadedJar().toFile())) {
             List<String> names = jar.stream().map(e -> e.getName()).collect(Collectors.toList());
             assertTrue(names.contains(DESCRIPTOR), "the plugin descriptor is in the jar");
             assertTrue(names.contains("io/github/appendlog/log4j2/AppendObjectAppender.class"));
@@ -45,40 +47,55 @@ class ShadedJarIT {
                 assertFalse(n.startsWith("org/apache/logging/"), "Log4j2 is the application's: " + n);
                 assertFalse(n.startsWith("org/slf4j/"), "SLF4J is the application's: " + n);
             }
+            assertEquals("io.github.appendlog.log4j2.all", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+            String notice = new String(jar.getInputStream(jar.getJarEntry("META-INF/NOTICE")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(notice.startsWith("appendlog") && notice.contains("Apache HttpClient"), notice);
+            String license = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(license.contains("Apache License") && license.contains("Version 2.0, January 2004"), license);
         }
     }
 
     @Test
-    void plainJarHoldsThePluginDescriptor() throws IOException {
-        Path plain = Paths.get(shadedJar().toString().replace("-all.jar", ".jar"));
-        try (ZipFile jar = new ZipFile(plain.toFile())) {
-            assertTrue(jar.getEntry(DESCRIPTOR) != null, "Log4j2 finds the plugin in " + plain);
-            assertTrue(jar.getEntry("io/github/appendlog/log4j2/AppendObjectAppender.class") != null);
-            assertTrue(jar.getEntry("io/github/appendlog/pipeline/AppendPipeline.class") == null, "core is a dependency");
-        }
-    }
+    void dropInArtifactResolvesBesideAnOlderHttpClientAndLogsIntoTheStore() throws Exception {
+        String appHttpClient = System.getProperty("appendlog.appHttpClient5");
+        ConsumerProject consumer = ConsumerProject.resolve(ALL, ""
+                + "<dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId>"
+                + "<version>" + System.getProperty("appendlog.frameworkVersion") + "</version></dependency>\n"
+                + "<dependency><groupId>io.github.appendlog</groupId><artifactId>" + ALL + "</artifactId>"
+                + "<version>" + System.getProperty("appendlog.version") + "</version></dependency>\n"
+                + "<dependency><groupId>org.apache.httpcomponents.client5</groupId><artifactId>httpclient5</artifactId>"
+                + "<version>" + appHttpClient + "</version></dependency>");
 
-    @Test
-    void appenderWorksBesideTheApplicationsOlderHttpClient() throws Exception {
+        String tree = String.join("\n", consumer.tree);
+        List<String> below = consumer.dependenciesOf("io.github.appendlog:" + ALL + ":jar:");
+        assertTrue(below.stream().allMatch(line -> line.contains("org.slf4j:slf4j-api:jar:")), tree);
+        assertFalse(tree.contains("appendlog-core") || tree.contains("appendlog-log4j2-appender:"), tree);
+        assertTrue(tree.contains("org.apache.httpcomponents.client5:httpclient5:jar:" + appHttpClient + ":compile"), tree);
+        assertEquals(1, tree.split("httpclient5:jar:", -1).length - 1, tree);
+        assertEquals(List.of(), consumer.jarsNamed("appendlog-core"));
+        List<Path> httpClients = consumer.jarsNamed("httpclient5-");
+        assertEquals(1, httpClients.size(), consumer.classpath::toString);
+        assertEquals("httpclient5-" + appHttpClient + ".jar", httpClients.get(0).getFileName().toString());
+
         TestStore.objectKey("shaded/app.log");
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader app = applicationClassLoader()) {
+        try (URLClassLoader app = applicationClassLoader(consumer.classpath)) {
             Thread.currentThread().setContextClassLoader(app);
 
             Class<?> appHttpClients = app.loadClass("org.apache.hc.client5.http.impl.classic.HttpClients");
             String source = appHttpClients.getProtectionDomain().getCodeSource().getLocation().toString();
-            assertTrue(source.contains("httpclient5-" + System.getProperty("appendlog.oldHttpClient5", "5.1.3")),
+            assertTrue(source.endsWith("httpclient5-" + appHttpClient + ".jar"),
                     "the application's HttpClients comes from its own jar: " + source);
             int before = applicationRequest(app, store.emu.endpoint() + "/");
 
             Class<?> contextClass = app.loadClass("org.apache.logging.log4j.core.LoggerContext");
             Object context = contextClass.getConstructor(String.class, Object.class, java.net.URI.class)
-                    .newInstance("shaded", null, TestContexts.resource("shaded-jar.xml"));
+                    .newInstance("shaded", null, ShadedJarIT.class.getResource("/shaded-jar.xml").toURI());
             contextClass.getMethod("start").invoke(context);
             Object configuration = contextClass.getMethod("getConfiguration").invoke(context);
             Object appender = app.loadClass("org.apache.logging.log4j.core.config.Configuration")
                     .getMethod("getAppender", String.class).invoke(configuration, "OSS");
-            assertTrue(appender != null && appender.getClass().getName().equals(AppendObjectAppender.class.getName()),
+            assertTrue(appender != null && appender.getClass().getName().equals("io.github.appendlog.log4j2.AppendObjectAppender"),
                     "the plugin was found through the shaded jar's descriptor");
             assertTrue(appender.getClass().getClassLoader() == app, "loaded from the shaded jar");
 
@@ -95,11 +112,10 @@ class ShadedJarIT {
             Thread.currentThread().setContextClassLoader(previous);
         }
 
-        List<LoggedEvents.Event> events = LoggedEvents.parse(store.text("shaded/"));
-        assertEquals(1000, events.size());
+        String[] lines = store.text("shaded/").split("\n");
+        assertEquals(1000, lines.length);
         for (int i = 0; i < 1000; i++) {
-            assertEquals("line " + i, events.get(i).message);
-            assertEquals("it.shaded", events.get(i).context);
+            assertTrue(lines[i].startsWith("EV|") && lines[i].endsWith("|line " + i + "|it.shaded"), lines[i]);
         }
     }
 
@@ -122,19 +138,16 @@ class ShadedJarIT {
         }
     }
 
-    private static URLClassLoader applicationClassLoader() throws IOException {
+    private static URLClassLoader applicationClassLoader(List<Path> classpath) throws IOException {
         List<URL> urls = new ArrayList<>();
-        urls.add(shadedJar().toUri().toURL());
-        try (Stream<Path> jars = Files.list(Paths.get(System.getProperty("appendlog.shadedItDir")))) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList())) {
-                urls.add(jar.toUri().toURL());
-            }
+        for (Path jar : classpath) {
+            urls.add(jar.toUri().toURL());
         }
         return new URLClassLoader("application", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
     }
 
     private static Path shadedJar() {
-        Path jar = Paths.get(System.getProperty("appendlog.shadedJar", "target/missing-all.jar"));
+        Path jar = Paths.get(System.getProperty("appendlog.allJar", "target/missing-all.jar"));
         assertTrue(Files.isRegularFile(jar), "the shaded jar was built: " + jar);
         return jar;
     }
