@@ -4,6 +4,9 @@ import io.github.appendlog.credentials.Credentials;
 import io.github.appendlog.credentials.RefreshingCredentials;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Everything an appender needs, checked once: a value for every {@link Setting} plus what is
@@ -22,8 +25,11 @@ public final class AppendlogConfig {
     private final SettingValues values;
     private final URI endpoint;
     private final RefreshingCredentials credentials;
+    private final List<String> notes;
 
-    AppendlogConfig(String name, SettingValues values, URI endpoint, RefreshingCredentials credentials) {
+    AppendlogConfig(String name, SettingValues values, URI endpoint, RefreshingCredentials credentials,
+            List<String> notes) {
+        this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
         this.name = name;
         this.values = values;
         this.endpoint = endpoint;
@@ -37,6 +43,15 @@ public final class AppendlogConfig {
     /** The value of any setting (for {@link Setting#REGION}, the region in use, possibly inferred). */
     public <T> T get(Setting<T> setting) {
         return values.get(setting);
+    }
+
+    /**
+     * What the builder decided for the user, for adapters to report at INFO: each default that was
+     * moved to agree with a setting the user set, e.g. {@code maxEventBytes: 32768 bytes instead of
+     * the default 1 MB, to agree with maxBatchBytes 32768 bytes}. Empty when every default held.
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The appender's name, used in thread names and status messages. */

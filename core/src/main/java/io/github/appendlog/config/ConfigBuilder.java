@@ -6,23 +6,27 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The code of {@link AppendlogConfig.Builder}: collects the settings of one appender. Every setter
  * taking a {@code String} (and {@link #set(String, String)}, which takes any {@link Setting} by name)
  * parses the text as users type it in XML ({@code 4 MB}, {@code 30 seconds}, {@code block}) through
  * the setting's declaration and records a problem naming the setting instead of throwing; a blank
- * or null text gives the default. The other setters take values. {@link #build()} checks every rule
- * and throws one {@link InvalidConfigException} listing every problem.
+ * or null text gives the default. The other setters take values. {@link #build()} moves the defaults
+ * that depend on a setting the user set ({@link DerivedDefaults}, each move a note of the config),
+ * checks every rule and throws one {@link InvalidConfigException} listing every problem.
  *
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     private final SettingValues values = new SettingValues();
     private final Map<Setting<?>, String> unparsed = new LinkedHashMap<>();
+    private final Set<Setting<?>> explicit = new HashSet<>();
     private final List<String> unknown = new ArrayList<>();
     private String name = "appendlog";
     private Map<String, String> environment = System.getenv();
@@ -52,8 +56,10 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
             T parsed = setting.parse(text);
             values.put(setting, parsed == null ? setting.defaultValue() : parsed);
             unparsed.remove(setting);
+            mark(setting, parsed != null);
         } catch (IllegalArgumentException e) {
             unparsed.put(setting, setting + ": " + e.getMessage());
+            explicit.remove(setting);
         }
         return self();
     }
@@ -62,7 +68,16 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     public <T> B value(Setting<T> setting, T value) {
         values.put(setting, value);
         unparsed.remove(setting);
+        mark(setting, value != null);
         return self();
+    }
+
+    private void mark(Setting<?> setting, boolean set) {
+        if (set) {
+            explicit.add(setting);
+        } else {
+            explicit.remove(setting);
+        }
     }
 
     /** Where the credentials chain reads its environment variables from (the process's by default). */
@@ -302,11 +317,13 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         rules.bucketAndKey();
         checked.put(Setting.REGION, rules.region(endpoint));
         RefreshingCredentials credentials = CredentialSettings.resolve(checked, environment, home, problems);
+        List<String> notes = new ArrayList<>();
+        new DerivedDefaults(checked, explicit, notes).apply();
         rules.ranges();
         rules.relations();
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(name, problems);
         }
-        return new AppendlogConfig(name, checked, endpoint, credentials);
+        return new AppendlogConfig(name, checked, endpoint, credentials, notes);
     }
 }

@@ -47,13 +47,14 @@ final class ConfigValidation {
         }
     }
 
-    /** Rules between settings (each problem names the setting to change). */
+    /** Rules between settings (each problem names the setting to change); sizes only when each is within its range. */
     void relations() {
         Long buffer = values.get(Setting.MAX_BUFFER_BYTES);
         Long batch = values.get(Setting.MAX_BATCH_BYTES);
         Long event = values.get(Setting.MAX_EVENT_BYTES);
         Long object = values.get(Setting.MAX_OBJECT_BYTES);
-        if (buffer == null || batch == null || event == null || object == null) {
+        if (buffer == null || batch == null || event == null || object == null || outOfRange(Setting.MAX_BUFFER_BYTES,
+                Setting.MAX_BATCH_BYTES, Setting.MAX_EVENT_BYTES, Setting.MAX_OBJECT_BYTES)) {
             return; // reported by ranges()
         }
         if (batch > buffer) {
@@ -74,6 +75,16 @@ final class ConfigValidation {
         if (base != null && max != null && base.compareTo(max) > 0) {
             problems.add(Setting.RETRY_BASE_DELAY + ": " + base + " is longer than retryMaxDelay " + max);
         }
+    }
+
+    @SafeVarargs
+    private boolean outOfRange(Setting<Long>... settings) {
+        for (Setting<Long> setting : settings) {
+            if (setting.outOfRange(values.get(setting)) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void bucketAndKey() {

@@ -87,7 +87,8 @@ class AppendlogConfigTest {
     void absurdSizesAndRelationsAreRefused() {
         assertTrue(invalid(valid().maxBatchBytes(64 * AppendlogConfig.MIB).maxBufferBytes(AppendlogConfig.MIB))
                 .getMessage().contains("maxBatchBytes"));
-        assertTrue(invalid(valid().maxEventBytes(8 * AppendlogConfig.MIB)).getMessage().contains("maxEventBytes"));
+        assertTrue(invalid(valid().maxEventBytes(8 * AppendlogConfig.MIB).maxBatchBytes(4 * AppendlogConfig.MIB))
+                .getMessage().contains("maxEventBytes"));
         assertTrue(invalid(valid().maxObjectBytes(6 * AppendlogConfig.GIB)).getMessage().contains("maxObjectBytes"));
         assertTrue(invalid(valid().discardThreshold(101)).getMessage().contains("discardThreshold"));
         assertTrue(invalid(valid().shutdownTimeout(Duration.ofSeconds(-1))).getMessage().contains("shutdownTimeout"));

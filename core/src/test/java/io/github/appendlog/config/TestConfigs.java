@@ -14,7 +14,8 @@ public final class TestConfigs {
         for (Setting<?> setting : Setting.all()) {
             copy(config, values, setting);
         }
-        return new AppendlogConfig(config.name(), values, config.endpoint(), new RefreshingCredentials(source));
+        return new AppendlogConfig(config.name(), values, config.endpoint(), new RefreshingCredentials(source),
+                config.notes());
     }
 
     private static <T> void copy(AppendlogConfig from, SettingValues to, Setting<T> setting) {

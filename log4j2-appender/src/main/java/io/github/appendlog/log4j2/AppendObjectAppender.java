@@ -172,6 +172,9 @@ public final class AppendObjectAppender extends AbstractAppender {
                 }
                 return null;
             }
+            for (String note : config.notes()) {
+                LOGGER.info("AppendObject appender '{}': {}", name, note);
+            }
             Layout<? extends Serializable> layout = getLayout();
             if (layout == null) {
                 layout = PatternLayout.newBuilder().withConfiguration(getConfiguration()).withPattern(DEFAULT_PATTERN)

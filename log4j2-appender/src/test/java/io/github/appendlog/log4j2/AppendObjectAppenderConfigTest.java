@@ -2,6 +2,7 @@ package io.github.appendlog.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,22 @@ class AppendObjectAppenderConfigTest {
     private static void assertReported(List<String> errors, String setting) {
         assertTrue(errors.stream().anyMatch(m -> m.contains("'Broken'") && m.contains(setting + ":")),
                 "an ERROR naming the appender and " + setting + " among " + errors);
+    }
+
+    @Test
+    void aSmallBatchAloneBuildsAndTheEventDefaultThatFollowsItIsAnInfo() {
+        try (StatusCapture status = StatusCapture.open()) {
+            AppendObjectAppender appender = AppendObjectAppender.newBuilder().setName("Small")
+                    .setEndpoint("http://127.0.0.1:9").setRegion("cn-hangzhou").setBucket("logs")
+                    .setObjectKey("small/app.log").setAccessKeyId("id").setAccessKeySecret("Sup3rS3cretValue")
+                    .setMaxBatchBytes("32KB").build();
+            assertNotNull(appender, status.messages(Level.ERROR).toString());
+            appender.start();
+            appender.stop(5, TimeUnit.SECONDS);
+            List<String> infos = status.messages(Level.INFO);
+            assertTrue(infos.stream().anyMatch(m -> m.contains("'Small'") && m.contains("maxEventBytes: 32768 bytes")
+                    && m.contains("maxBatchBytes 32768")), infos.toString());
+        }
     }
 
     @Test

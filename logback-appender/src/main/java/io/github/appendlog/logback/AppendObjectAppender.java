@@ -95,6 +95,9 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
             addError(describe() + " stays stopped: " + problems.size() + " setting(s) to fix");
             return;
         }
+        for (String note : config.notes()) {
+            addInfo(describe() + " setting " + note);
+        }
         useUtf8IfNoCharset();
         callerData = includeCallerData != null ? includeCallerData : DeferredEvents.needsCallerData(encoder);
         mdcAdapter = !(getContext() instanceof LoggerContext) || ((LoggerContext) getContext()).getMDCAdapter() != null;

@@ -74,6 +74,24 @@ class AppendObjectAppenderTest {
         assertNoSecretAnywhere(second, withEnvironment);
     }
 
+    @Test
+    void aSmallBatchAloneStartsAndTheEventDefaultThatFollowsItIsAnInfo() {
+        LoggerContext context = new LoggerContext();
+        AppendObjectAppender appender = appender(context, Map.of(
+                "OSS_ACCESS_KEY_ID", "env-id", "OSS_ACCESS_KEY_SECRET", SECRET));
+        appender.setBucket("logs");
+        appender.setMaxBatchBytes("32KB");
+        appender.start();
+        try {
+            assertTrue(appender.isStarted(), () -> XmlContext.statusMessages(context, Status.ERROR).toString());
+            List<String> infos = XmlContext.statusMessages(context, Status.INFO);
+            assertTrue(infos.stream().anyMatch(i -> i.contains("[OSS]") && i.contains("maxEventBytes: 32768 bytes")
+                    && i.contains("maxBatchBytes 32768")), infos::toString);
+        } finally {
+            appender.stop();
+        }
+    }
+
     /** No bucket, no credentials: start() must fail before it reaches the network. */
     private static AppendObjectAppender appender(LoggerContext context, Map<String, String> environment) {
         AppendObjectAppender appender = new AppendObjectAppender();

@@ -1,0 +1,104 @@
+package io.github.appendlog.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.appendlog.buffer.EventBuffer;
+import java.time.Duration;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+class DerivedDefaultsTest {
+    private static final long KIB = AppendlogConfig.KIB;
+    private static final long MIB = AppendlogConfig.MIB;
+
+    private static AppendlogConfig.Builder valid() {
+        return AppendlogConfig.builder().environment(Collections.emptyMap()).name("OSS")
+                .endpoint("http://127.0.0.1:9000").region("cn-hangzhou").bucket("logs")
+                .objectKey("app/%d{yyyy-MM-dd}/host-%i.log").accessKeyId("id").accessKeySecret("secret");
+    }
+
+    @Test
+    void aSmallBatchAloneLowersTheEventDefaultAndSaysSo() {
+        AppendlogConfig config = valid().maxBatchBytes("32KB").build();
+        assertEquals(32 * KIB, config.maxBatchBytes());
+        assertEquals(32 * KIB, config.maxEventBytes());
+        assertEquals(32 * MIB, config.maxBufferBytes());
+        assertEquals(1, config.notes().size(), config.notes().toString());
+        String note = config.notes().get(0);
+        assertTrue(note.startsWith("maxEventBytes: 32768 bytes instead of the default 1 MB")
+                && note.contains("maxBatchBytes 32768"), note);
+    }
+
+    @Test
+    void theDefaultsNeedNoNote() {
+        assertEquals(Collections.emptyList(), valid().build().notes());
+        assertEquals(Collections.emptyList(), valid().maxBatchBytes("4 MB").maxEventBytes("1 MB").build().notes());
+    }
+
+    @Test
+    void aSmallBufferAloneLowersTheBatchAndTheEvent() {
+        AppendlogConfig config = valid().maxBufferBytes("1 MB").build();
+        assertEquals(MIB, config.maxBatchBytes());
+        assertTrue(EventBuffer.roomOf(config.maxEventBytes()) <= MIB, "the event's room fits the buffer");
+        assertTrue(EventBuffer.roomOf(config.maxEventBytes() + 16) > MIB, "the largest event that fits");
+        assertEquals(2, config.notes().size(), config.notes().toString());
+        assertTrue(config.notes().get(1).contains("maxBufferBytes 1048576"), config.notes().toString());
+    }
+
+    @Test
+    void largeEventsOrBatchesAloneRaiseTheirContainers() {
+        AppendlogConfig events = valid().maxEventBytes("8 MB").build();
+        assertEquals(8 * MIB, events.maxBatchBytes());
+        assertEquals(32 * MIB, events.maxBufferBytes());
+        AppendlogConfig huge = valid().maxEventBytes("64 MB").build();
+        assertEquals(EventBuffer.roomOf(64 * MIB), huge.maxBufferBytes());
+        AppendlogConfig batches = valid().maxBatchBytes("64 MB").build();
+        assertEquals(64 * MIB, batches.maxBufferBytes());
+        assertEquals(MIB, batches.maxEventBytes());
+    }
+
+    @Test
+    void aSmallObjectLowersTheBatch() {
+        assertEquals(64 * KIB, valid().maxObjectBytes("64 KB").build().maxBatchBytes());
+    }
+
+    @Test
+    void retryDelaysFollowEachOther() {
+        AppendlogConfig shortMax = valid().retryMaxDelay("50 ms").build();
+        assertEquals(Duration.ofMillis(50), shortMax.retryBaseDelay());
+        assertTrue(shortMax.notes().get(0).startsWith("retryBaseDelay: 50 ms instead of the default 200 ms"),
+                shortMax.notes().toString());
+        assertEquals(Duration.ofMinutes(1), valid().retryBaseDelay("1 minute").build().retryMaxDelay());
+    }
+
+    @Test
+    void twoExplicitSettingsThatDisagreeAreAnError() {
+        String message = assertThrows(InvalidConfigException.class,
+                valid().maxBatchBytes("32 KB").maxEventBytes("1 MB")::build).getMessage();
+        assertTrue(message.contains("maxEventBytes: 1048576 is larger than maxBatchBytes 32768"), message);
+        assertThrows(InvalidConfigException.class, valid().retryBaseDelay("1 s").retryMaxDelay("100 ms")::build);
+    }
+
+    @Test
+    void anOutOfRangeSettingMovesNoDefault() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, valid().maxBufferBytes("10")::build);
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("maxBufferBytes"), e.getMessage());
+    }
+
+    @Test
+    void aSettingSetBackToBlankIsADefaultAgain() {
+        AppendlogConfig config = valid().maxEventBytes("2 MB").maxEventBytes("").maxBatchBytes("32 KB").build();
+        assertEquals(32 * KIB, config.maxEventBytes());
+    }
+
+    @Test
+    void theLargestEventFittingIsExact() {
+        for (long buffer : new long[] {64, 1000, KIB, MIB, 32 * MIB + 7}) {
+            long event = DerivedDefaults.largestEventFitting(buffer);
+            assertTrue(EventBuffer.roomOf(event) <= buffer && EventBuffer.roomOf(event + 1) > buffer, "buffer " + buffer);
+        }
+    }
+}
