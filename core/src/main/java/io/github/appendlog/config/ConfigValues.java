@@ -2,107 +2,33 @@ package io.github.appendlog.config;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Parses the values users type in XML: sizes ({@code 4 MB}, {@code 512KiB}, {@code 1048576}),
- * durations ({@code 30 seconds}, {@code 500 ms}, {@code 2m}), whole numbers, percents, booleans and
+ * Parses the values users type in XML: sizes ({@code 4 MB}, {@code 512KiB}, {@code 1.5 GB}),
+ * durations ({@code 30 seconds}, {@code 500 ms}, {@code 2 days}, {@code PT1H}), whole numbers, percents, booleans and
  * the enums. Sizes use binary multiples (1 KB = 1024 bytes), as Logback's {@code FileSize} does.
  * Each parser throws {@link IllegalArgumentException} with a message that quotes the text and says
  * what was expected; the caller prefixes the setting's name.
  */
 public final class ConfigValues {
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([a-z]*)");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-z]*)");
-
     private ConfigValues() {
     }
 
-    /** Bytes from {@code 123}, {@code 4 KB}, {@code 4KiB}, {@code 32 MB}, {@code 5 GB}. */
+    /**
+     * Bytes from {@code 123}, {@code 4 KB}, {@code 4KiB}, {@code 10kb}, {@code 32 MBs}, {@code 1.5 GB},
+     * {@code 1 TB} (binary multiples).
+     */
     public static long parseBytes(String text) {
-        String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SIZE.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a size (examples: 1048576, 512 KB, 4 MB, 1 GB)");
-        }
-        long multiplier;
-        switch (m.group(2)) {
-            case "":
-            case "b":
-            case "bytes":
-                multiplier = 1;
-                break;
-            case "k":
-            case "kb":
-            case "kib":
-                multiplier = 1L << 10;
-                break;
-            case "m":
-            case "mb":
-            case "mib":
-                multiplier = 1L << 20;
-                break;
-            case "g":
-            case "gb":
-            case "gib":
-                multiplier = 1L << 30;
-                break;
-            default:
-                throw new IllegalArgumentException("'" + text + "' has an unknown size unit (use B, KB, MB or GB)");
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large");
-        }
+        return Quantities.bytes(text);
     }
 
-    /** A duration from {@code 250} (milliseconds, as Logback reads it), {@code 250 ms}, {@code 1 second}, {@code 30 seconds}, {@code 2 minutes}, {@code 1h}, or ISO-8601 {@code PT30S}. */
+    /**
+     * A duration from {@code 250} (milliseconds, as Logback reads it), {@code 250 ms}, {@code 500 millis},
+     * {@code 1.5 seconds}, {@code 2 minutes}, {@code 1h}, {@code 1 day}, {@code 2 days}, ISO-8601
+     * {@code PT30S} / {@code P1D}, or Log4j2's {@code 1DT12H}.
+     */
     public static Duration parseDuration(String text) {
-        String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (s.startsWith("pt") || s.startsWith("p")) {
-            try {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 500 ms, 30 seconds, 2 minutes)");
-            }
-        }
-        Matcher m = DURATION.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 500 ms, 30 seconds, 2 minutes)");
-        }
-        double amount = Double.parseDouble(m.group(1));
-        double millisPerUnit;
-        switch (m.group(2)) {
-            case "":
-            case "ms":
-            case "millis":
-            case "millisecond":
-            case "milliseconds":
-                millisPerUnit = 1;
-                break;
-            case "s":
-            case "sec":
-            case "second":
-            case "seconds":
-                millisPerUnit = 1_000;
-                break;
-            case "m":
-            case "min":
-            case "minute":
-            case "minutes":
-                millisPerUnit = 60_000;
-                break;
-            case "h":
-            case "hour":
-            case "hours":
-                millisPerUnit = 3_600_000;
-                break;
-            default:
-                throw new IllegalArgumentException("'" + text + "' has an unknown time unit (use ms, seconds, minutes or hours)");
-        }
-        return Duration.ofMillis(Math.round(amount * millisPerUnit));
+        return Quantities.duration(text);
     }
 
     /** The trimmed text, or null when it is null or blank. */
