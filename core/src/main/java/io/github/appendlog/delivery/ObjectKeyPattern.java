@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code %d{pattern}}: the time formatted with a {@link DateTimeFormatter} pattern, in UTC;
- *       {@code %d{pattern, zone}} names another zone ({@code %d{yyyy-MM-dd, Asia/Shanghai}});
+ *       {@code %d{pattern, zone}} (Logback's form) or {@code %d{pattern}{zone}} (Log4j2's) names
+ *       another zone ({@code %d{yyyy-MM-dd, Asia/Shanghai}}, {@code %d{yyyy-MM-dd}{GMT+8}});
  *       {@code %d} alone means {@code %d{yyyy-MM-dd}}. The date tokens together make the
  *       <em>period</em>: when it changes, logs go to a new object.
  *   <li>{@code %i}: the object index, from 0, which grows when an object is full or cannot be
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
  *       ({@code app.log}, {@code app.1.log}, {@code app.2.log}).
  *   <li>{@code %%}: a literal {@code %}.
  * </ul>
+ * Any other conversion or option ({@code %i{x}}, a third {@code {...}} after {@code %d}) is an
+ * error, never text of the key.
  */
 public final class ObjectKeyPattern {
     private static final String DEFAULT_DATE = "yyyy-MM-dd";
@@ -72,19 +75,25 @@ public final class ObjectKeyPattern {
                 continue;
             }
             flush(literal, parts);
-            if (conversion == 'i') {
-                parts.add(INDEX);
-            } else if (conversion == 'd') {
-                String option = DEFAULT_DATE;
-                if (i < pattern.length() && pattern.charAt(i) == '{') {
-                    int close = pattern.indexOf('}', i);
-                    if (close < 0) {
-                        throw problem(pattern, "'%d{' has no closing '}'");
-                    }
-                    option = pattern.substring(i + 1, close);
-                    i = close + 1;
+            List<String> options = new ArrayList<>();
+            while (i < pattern.length() && pattern.charAt(i) == '{') {
+                int close = pattern.indexOf('}', i);
+                if (close < 0) {
+                    throw problem(pattern, "'%" + conversion + "{' has no closing '}'");
                 }
-                parts.add(dateFormatter(pattern, option));
+                options.add(pattern.substring(i + 1, close));
+                i = close + 1;
+            }
+            if (conversion == 'i' && options.isEmpty()) {
+                parts.add(INDEX);
+            } else if (conversion == 'i') {
+                throw problem(pattern, "'%i' takes no option, but has {" + options.get(0) + "}");
+            } else if (conversion == 'd' && options.size() > 2) {
+                throw problem(pattern, "'%d' takes at most {date pattern}{time zone}, but has {" + options.get(2) + "} too");
+            } else if (conversion == 'd' && options.size() == 2) {
+                parts.add(dateFormatter(pattern, options.get(0), zone(pattern, options.get(1), options.get(1))));
+            } else if (conversion == 'd') {
+                parts.add(logbackDateFormatter(pattern, options.isEmpty() ? DEFAULT_DATE : options.get(0)));
             } else {
                 throw problem(pattern, "'%" + conversion + "' is not known (use %d{date pattern}, %i or %%)");
             }
@@ -100,22 +109,25 @@ public final class ObjectKeyPattern {
         }
     }
 
-    private static DateTimeFormatter dateFormatter(String pattern, String option) {
-        String datePattern = option.trim();
-        ZoneId zone = ZoneOffset.UTC;
+    /** Logback's form: {@code pattern} or {@code pattern, zone} (the last comma separates the zone). */
+    private static DateTimeFormatter logbackDateFormatter(String pattern, String option) {
         int comma = option.lastIndexOf(',');
-        if (comma >= 0) {
-            datePattern = option.substring(0, comma).trim();
-            String zoneText = option.substring(comma + 1).trim();
-            try {
-                zone = ZoneId.of(zoneText);
-            } catch (DateTimeException e) {
-                throw problem(pattern, "'" + zoneText + "' in %d{" + option + "} is not a time zone (e.g. UTC, Asia/Shanghai, +08:00)");
-            }
+        if (comma < 0) {
+            return dateFormatter(pattern, option, ZoneOffset.UTC);
         }
-        if (datePattern.isEmpty()) {
-            datePattern = DEFAULT_DATE;
+        return dateFormatter(pattern, option.substring(0, comma), zone(pattern, option.substring(comma + 1), option));
+    }
+
+    private static ZoneId zone(String pattern, String zoneText, String option) {
+        try {
+            return ZoneId.of(zoneText.trim());
+        } catch (DateTimeException e) {
+            throw problem(pattern, "'" + zoneText.trim() + "' in %d{" + option + "} is not a time zone (e.g. UTC, Asia/Shanghai, +08:00)");
         }
+    }
+
+    private static DateTimeFormatter dateFormatter(String pattern, String option, ZoneId zone) {
+        String datePattern = option.trim().isEmpty() ? DEFAULT_DATE : option.trim();
         try {
             DateTimeFormatter formatter = DateTimeFormatter.ofPattern(datePattern, Locale.ROOT).withZone(zone);
             formatter.format(Instant.EPOCH); // some patterns only fail when used

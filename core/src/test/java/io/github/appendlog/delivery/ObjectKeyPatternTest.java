@@ -32,6 +32,23 @@ class ObjectKeyPatternTest {
     }
 
     @Test
+    void log4j2sZoneInASecondOptionIsHonouredAndNotKeyText() {
+        assertEquals("a/2026-11-26-07.log", ObjectKeyPattern.parse("a/%d{yyyy-MM-dd-HH}{Asia/Shanghai}.log").key(T, 0));
+        assertEquals("a/2026-11-26-07-0.log", ObjectKeyPattern.parse("a/%d{yyyy-MM-dd-HH}{GMT+8}-%i.log").key(T, 0));
+        assertEquals("a/23:42:01,000.log", ObjectKeyPattern.parse("a/%d{HH:mm:ss,SSS}{UTC}.log").key(T, 0),
+                "with a zone option, a comma belongs to the date pattern");
+        assertEquals("a/2026-11-26/x", ObjectKeyPattern.parse("a/%d{}{+08:00}/x").key(T, 0));
+    }
+
+    @Test
+    void anUnknownOptionIsAnErrorNeverKeyText() {
+        assertTrue(message("a/%d{yyyy}{UTC}{x}.log").contains("'%d' takes at most {date pattern}{time zone}, but has {x}"));
+        assertTrue(message("a/%d{yyyy}{Mars/Base}.log").contains("'Mars/Base' in %d{Mars/Base} is not a time zone"));
+        assertTrue(message("a/%i{3}.log").contains("'%i' takes no option"));
+        assertTrue(message("a/%d{yyyy}{UTC.log").contains("has no closing '}'"));
+    }
+
+    @Test
     void periodChangesOnlyWhenAFormattedDateChanges() {
         ObjectKeyPattern p = ObjectKeyPattern.parse("logs/%d{yyyy-MM-dd}/%d{HH}-%i.log");
         assertEquals(p.period(T), p.period(T.plusSeconds(10)));
