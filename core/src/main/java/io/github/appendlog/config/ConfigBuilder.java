@@ -276,6 +276,10 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         return value(Setting.DROP_REPORT_INTERVAL, dropReportInterval);
     }
 
+    public B proxy(String proxy) {
+        return set(Setting.PROXY, proxy);
+    }
+
     public B trustStore(String trustStore) {
         return set(Setting.TRUST_STORE, trustStore);
     }
@@ -315,6 +319,7 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         ConfigValidation rules = new ConfigValidation(checked, unparsed.keySet(), problems);
         URI endpoint = rules.endpoint();
         rules.bucketAndKey();
+        rules.proxy();
         checked.put(Setting.REGION, rules.region(endpoint));
         RefreshingCredentials credentials = CredentialSettings.resolve(checked, environment, home, problems);
         List<String> notes = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.github.appendlog.config;
 
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.delivery.ObjectKeyPattern;
+import io.github.appendlog.oss.ProxyRoutes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
@@ -85,6 +86,13 @@ final class ConfigValidation {
             }
         }
         return false;
+    }
+
+    void proxy() {
+        String problem = ProxyRoutes.problem(values.get(Setting.PROXY));
+        if (problem != null) {
+            problems.add(Setting.PROXY + ": " + problem);
+        }
     }
 
     void bucketAndKey() {

@@ -41,6 +41,7 @@ final class CredentialSettings {
                 .credentialsProvider(values.get(Setting.CREDENTIALS_PROVIDER))
                 .ecsMetadataEndpoint(values.get(Setting.ECS_METADATA_ENDPOINT))
                 .stsEndpoint(values.get(Setting.STS_ENDPOINT))
+                .proxy(values.get(Setting.PROXY))
                 .environment(environment).home(home).build()
                 .resolve(problems);
         return source == null ? null : new RefreshingCredentials(source);

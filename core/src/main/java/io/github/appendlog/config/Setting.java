@@ -86,6 +86,8 @@ public final class Setting<T> {
             Duration.ofHours(1), "Longest retry delay.");
     public static final Setting<Duration> DROP_REPORT_INTERVAL = duration("dropReportInterval", "30 seconds",
             Duration.ZERO, Duration.ofDays(1), "Drops are reported at most once per interval.");
+    public static final Setting<String> PROXY = text("proxy", "the JVM's proxy settings",
+            "HTTP proxy (http://host:port) for the store and the credential requests, or none for direct.");
     public static final Setting<String> TRUST_STORE = text("trustStore", "JDK default trust",
             "JKS or PKCS12 trust store for HTTPS.");
     public static final Setting<String> TRUST_STORE_PASSWORD = secret("trustStorePassword", "none",

@@ -1,5 +1,7 @@
 package io.github.appendlog.credentials;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -77,6 +79,7 @@ public final class CredentialsChain {
         Path home = Paths.get(System.getProperty("user.home", "."));
         Clock clock = Clock.systemUTC();
         CredentialsHttp http;
+        String proxy;
 
         private Builder() {
         }
@@ -137,6 +140,12 @@ public final class CredentialsChain {
             return this;
         }
 
+        /** The {@code proxy} setting: null for the JVM's proxy settings, {@code none}, or {@code http://host:port}. */
+        public Builder proxy(String proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
         /** For tests: the HTTP client the network sources share (by default a new one per resolve). */
         Builder http(CredentialsHttp http) {
             this.http = http;
@@ -157,9 +166,10 @@ public final class CredentialsChain {
      */
     public CredentialsSource resolve(List<String> problems) {
         Environment environment = new Environment(settings.environment);
-        CredentialsHttp http = settings.http != null ? settings.http : new CredentialsHttp();
         String ecs = text(settings.ecsMetadataEndpoint) != null ? text(settings.ecsMetadataEndpoint)
                 : defaultEcsMetadataEndpoint();
+        CredentialsHttp http = settings.http != null ? settings.http
+                : new CredentialsHttp(uri -> { }, text(settings.proxy), hostOf(ecs));
         NetworkSources sources = new NetworkSources(environment, text(settings.stsEndpoint), ecs, http, settings.clock);
         CredentialsSource source = null;
         try {
@@ -171,6 +181,14 @@ public final class CredentialsChain {
             http.close();
         }
         return source;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return new URI(url).getHost();
+        } catch (URISyntaxException e) {
+            return null; // reported by the source that uses it
+        }
     }
 
     static String text(String value) {

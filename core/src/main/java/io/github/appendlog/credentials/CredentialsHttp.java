@@ -1,5 +1,6 @@
 package io.github.appendlog.credentials;
 
+import io.github.appendlog.oss.ProxyRoutes;
 import io.github.appendlog.oss.QuietConnectionFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.apache.hc.core5.util.Timeout;
  * HttpClient 5 classic, each request with the connect and response timeouts its source gives, no
  * redirects, no automatic retries, no cookies, no connection kept between requests (fetches are
  * rare), {@code User-Agent: appendlog}, {@code Accept-Encoding: identity}, and connections that
- * never log headers or bytes. The client is built at the first request, so an unused instance costs
+ * never log headers or bytes, through the store's proxy rule ({@link ProxyRoutes}) except to the
+ * instance-metadata host, which is always reached directly. The client is built at the first request, so an unused instance costs
  * nothing; {@link #close()} releases it, and a request after that builds a new one (a provider closed
  * at a stop may be started again). Errors are {@link IOException}s naming the method and the
  * URL without its query or user info (a query may carry a signature or a token). Thread-safe.
@@ -37,6 +39,8 @@ final class CredentialsHttp implements AutoCloseable {
     static final int MAX_BODY_BYTES = 1 << 20;
 
     private final Consumer<URI> observer;
+    private final String proxy;
+    private final String directHost;
     private CloseableHttpClient client;
 
     CredentialsHttp() {
@@ -45,7 +49,17 @@ final class CredentialsHttp implements AutoCloseable {
 
     /** @param observer told of every request's URL before it is sent (tests check where requests go) */
     CredentialsHttp(Consumer<URI> observer) {
+        this(observer, null, null);
+    }
+
+    /**
+     * @param proxy the {@code proxy} setting ({@link ProxyRoutes}): null for the JVM's proxy settings
+     * @param directHost a host always reached directly (the instance-metadata service's), or null
+     */
+    CredentialsHttp(Consumer<URI> observer, String proxy, String directHost) {
         this.observer = observer;
+        this.proxy = proxy;
+        this.directHost = directHost;
     }
 
     /** A reply: its status, its body as UTF-8 text, and its headers. */
@@ -137,6 +151,7 @@ final class CredentialsHttp implements AutoCloseable {
                             .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                             .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
                             .build())
+                    .setRoutePlanner(ProxyRoutes.planner(proxy, directHost))
                     .setConnectionReuseStrategy((request, response, context) -> false)
                     .disableAutomaticRetries()
                     .disableRedirectHandling()

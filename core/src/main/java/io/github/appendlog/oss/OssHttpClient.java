@@ -1,6 +1,7 @@
 package io.github.appendlog.oss;
 
 import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.config.Setting;
 import io.github.appendlog.config.SignatureVersion;
 import io.github.appendlog.credentials.CredentialsProvider;
 import io.github.appendlog.oss.sign.OssV1Signer;
@@ -59,7 +60,7 @@ public final class OssHttpClient implements AppendStore {
         OssErrorClassifier errors = new OssErrorClassifier(b.bucket, b.endpoint.toString(),
                 this::signedWith, b.region);
         CloseableHttpClient http = PooledHttpClients.create(b.connectTimeout, b.requestTimeout, b.trustStore,
-                b.trustStorePassword);
+                b.trustStorePassword, b.proxy);
         this.requests = new OssRequests(http, b.credentials, b.signer, b.clock, errors,
                 new RequestDeadlines(b.requestTimeout, b.threads));
         this.listPageKeys = b.listPageKeys;
@@ -83,6 +84,7 @@ public final class OssHttpClient implements AppendStore {
                 .connectTimeout(config.connectTimeout())
                 .requestTimeout(config.requestTimeout())
                 .contentType(config.contentType())
+                .proxy(config.get(Setting.PROXY))
                 .threads(new PipelineThreadFactory("request-deadline", config.name(), StatusReporter.NONE));
         if (config.signatureVersion() == SignatureVersion.V1) {
             b.signer(new OssV1Signer(), null);

@@ -27,6 +27,7 @@ public final class OssHttpClientBuilder {
     String contentType = "application/octet-stream";
     Path trustStore;
     char[] trustStorePassword;
+    String proxy;
     Clock clock = Clock.systemUTC();
     int listPageKeys = 1000;
     ThreadFactory threads = new PipelineThreadFactory("request-deadline", "oss", StatusReporter.NONE);
@@ -103,6 +104,12 @@ public final class OssHttpClientBuilder {
     public OssHttpClientBuilder trustStore(Path trustStore, String password) {
         this.trustStore = trustStore;
         this.trustStorePassword = password == null ? null : password.toCharArray();
+        return this;
+    }
+
+    /** The {@code proxy} setting: null for the JVM's proxy settings, {@code none}, or {@code http://host:port} ({@link ProxyRoutes}). */
+    public OssHttpClientBuilder proxy(String proxy) {
+        this.proxy = proxy;
         return this;
     }
 

@@ -24,7 +24,7 @@ import org.apache.hc.core5.util.Timeout;
  * response timeouts (stale connections are checked before reuse, so no evictor thread is needed),
  * no automatic retries (an append is not idempotent: the writer decides), no
  * redirects, no content compression, and TLS that verifies certificates and host names, optionally
- * against a trust store file. Its connections ({@link QuietConnectionFactory}) never log headers or wire
+ * against a trust store file; the proxy rule of {@link ProxyRoutes}. Its connections ({@link QuietConnectionFactory}) never log headers or wire
  * bytes, so raising HttpClient's log level never shows a signature or an STS token.
  */
 final class PooledHttpClients {
@@ -36,9 +36,10 @@ final class PooledHttpClients {
     /**
      * @param trustStore a JKS or PKCS12 file, or null for the JDK's default trust
      * @param trustStorePassword its password, or null
+     * @param proxy the {@code proxy} setting ({@link ProxyRoutes}), or null for the JVM's proxy settings
      */
     static CloseableHttpClient create(Duration connectTimeout, Duration requestTimeout, Path trustStore,
-            char[] trustStorePassword) throws IOException {
+            char[] trustStorePassword, String proxy) throws IOException {
         Timeout connect = Timeout.ofMilliseconds(Math.max(1, connectTimeout.toMillis()));
         Timeout response = Timeout.ofMilliseconds(Math.max(1, requestTimeout.toMillis()));
         SSLContext ssl = trustStore == null ? SSLContexts.createDefault() : sslContext(trustStore, trustStorePassword);
@@ -62,6 +63,7 @@ final class PooledHttpClients {
                 .build();
         return HttpClients.custom()
                 .setConnectionManager(connections)
+                .setRoutePlanner(ProxyRoutes.planner(proxy))
                 .setDefaultRequestConfig(requests)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()

@@ -103,6 +103,9 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
     private String dropReportInterval;
 
     @PluginBuilderAttribute
+    private String proxy;
+
+    @PluginBuilderAttribute
     private String trustStore;
 
     @PluginBuilderAttribute(sensitive = true)
@@ -254,6 +257,11 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     public B setDropReportInterval(String dropReportInterval) {
         this.dropReportInterval = dropReportInterval;
+        return asBuilder();
+    }
+
+    public B setProxy(String proxy) {
+        this.proxy = proxy;
         return asBuilder();
     }
 

@@ -142,6 +142,10 @@ public abstract class AppenderSettings extends UnsynchronizedAppenderBase<ILoggi
         settings.dropReportInterval(duration);
     }
 
+    public void setProxy(String proxy) {
+        settings.proxy(proxy);
+    }
+
     public void setTrustStore(String path) {
         settings.trustStore(path);
     }

@@ -34,6 +34,9 @@ class SettingsMappingTest {
         if (setting == Setting.ECS_METADATA_ENDPOINT || setting == Setting.STS_ENDPOINT) {
             return "http://127.0.0.1:9/" + setting.name() + "-value";
         }
+        if (setting == Setting.PROXY) {
+            return "http://127.0.0.1:3128";
+        }
         return setting.name() + "-value";
     }
 
