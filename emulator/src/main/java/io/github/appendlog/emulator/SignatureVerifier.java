@@ -60,6 +60,12 @@ final class SignatureVerifier {
         }
         String accessKeyId = auth.substring(4, colon).trim();
         String date = request.header("Date");
+        // As OSS does, x-oss-date stands for a missing Date (the Node.js client sends only it);
+        // its value is then the string to sign's Date line, besides being one of its x-oss- headers.
+        boolean ossDate = date == null || date.isEmpty();
+        if (ossDate) {
+            date = request.header("x-oss-date");
+        }
         if (date == null || date.isEmpty()) {
             return OssError.accessDenied("OSS authentication requires a valid Date.");
         }
@@ -73,7 +79,7 @@ final class SignatureVerifier {
         if (skew != null) {
             return skew;
         }
-        return compare(request, accessKeyId, new OssV1Signer(), auth.substring(colon + 1));
+        return compare(request, accessKeyId, new OssV1Signer(), auth.substring(colon + 1), ossDate ? date : null);
     }
 
     private OssError verifyV4(OssRequest request, String auth) {
@@ -106,7 +112,7 @@ final class SignatureVerifier {
         if (skew != null) {
             return skew;
         }
-        return compare(request, v4.accessKeyId, new OssV4Signer(region, v4.additionalHeaders), v4.signature);
+        return compare(request, v4.accessKeyId, new OssV4Signer(region, v4.additionalHeaders), v4.signature, null);
     }
 
     private OssError checkSkew(Instant requestTime, String asSent) {
@@ -118,7 +124,9 @@ final class SignatureVerifier {
         return null;
     }
 
-    private OssError compare(OssRequest request, String accessKeyId, RequestSigner signer, String provided) {
+    /** @param dateLine the V1 Date to sign when the request has none (its x-oss-date), else null */
+    private OssError compare(OssRequest request, String accessKeyId, RequestSigner signer, String provided,
+            String dateLine) {
         Credentials credentials = keys.find(accessKeyId);
         if (credentials == null) {
             return OssError.invalidAccessKeyId(accessKeyId);
@@ -128,6 +136,9 @@ final class SignatureVerifier {
             return tokenError;
         }
         SignableRequest signable = signable(request);
+        if (dateLine != null) {
+            signable.header("Date", dateLine);
+        }
         String expected = signer.authorization(signable, credentials);
         String expectedSignature = signatureOf(expected);
         if (MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.UTF_8),

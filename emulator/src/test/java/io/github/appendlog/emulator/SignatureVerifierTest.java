@@ -49,6 +49,35 @@ class SignatureVerifierTest {
         assertEquals(200, r.statusCode(), SignedClient.text(r));
     }
 
+    /** As the Node.js client (ali-oss) signs: no Date, x-oss-date as the Date line and as an x-oss- header. */
+    private HttpResponse<String> nodeStyleAppend(String secret, String ossDate) throws Exception {
+        String stringToSign = "POST\n\ntext/plain\n" + ossDate + "\nx-oss-date:" + ossDate
+                + "\n/logs/node.log?append&position=0";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal(stringToSign.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(emu.endpoint() + "/logs/node.log?append&position=0"))
+                .header("x-oss-date", ossDate).header("Content-Type", "text/plain")
+                .header("Authorization", "OSS id:" + signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("from node\n")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void v1WithXOssDateInsteadOfDateIsAcceptedAsOssDoes() throws Exception {
+        String now = OssV1Signer.RFC_1123.format(Instant.now());
+        HttpResponse<String> r = nodeStyleAppend("the-secret", now);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("from node\n", new String(emu.objectBytes("logs", "node.log"), java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> wrong = nodeStyleAppend("wrong-secret", now);
+        assertEquals(403, wrong.statusCode());
+        assertTrue(wrong.body().contains("<Code>SignatureDoesNotMatch</Code>"), wrong.body());
+        HttpResponse<String> skewed = nodeStyleAppend("the-secret", OssV1Signer.RFC_1123.format(Instant.now().minusSeconds(3600)));
+        assertTrue(skewed.body().contains("<Code>RequestTimeTooSkewed</Code>"), skewed.body());
+    }
+
     @Test
     void wrongSecretIsSignatureDoesNotMatchWithTheStringToSignButNoSecret() throws Exception {
         for (boolean v4 : new boolean[] {false, true}) {
