@@ -11,8 +11,11 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar appendlog-emulator-VERSION.jar --port 9000 --data ./oss-data --bucket logs \
  *     --access-key-id ID --access-key-secret SECRET [--security-token TOKEN] [--region cn-hangzhou] \
- *     [--credentials-file FILE] [--https] [--max-object-bytes N] [--bind 127.0.0.1]
+ *     [--credentials-file FILE] [--https] [--max-object-bytes N] [--bind 127.0.0.1] [--public-read]
  * </pre>
+ * With {@code --public-read}, unsigned GET and HEAD requests are served, so {@code curl} reads an
+ * object; with {@code --data DIR}, each object is the file {@code DIR/<bucket>/<key>}, which
+ * {@code tail -f} follows.
  * The secret may also come from the environment variable {@code OSS_ACCESS_KEY_SECRET}. With
  * {@code --credentials-file} (lines {@code id secret [token [expires-at]]}, re-read when it changes)
  * the key given with {@code --access-key-id} is optional.
@@ -21,7 +24,7 @@ public final class EmulatorMain {
     static final String USAGE = "usage: java -jar appendlog-emulator.jar --bucket NAME [--bucket NAME ...]"
             + " --access-key-id ID --access-key-secret SECRET [--security-token TOKEN] [--credentials-file FILE]"
             + " [--port 9000] [--data DIR] [--region cn-hangzhou] [--https] [--max-object-bytes N]"
-            + " [--bind 127.0.0.1]";
+            + " [--bind 127.0.0.1] [--public-read]";
 
     private EmulatorMain() {
     }
@@ -57,6 +60,7 @@ public final class EmulatorMain {
             String arg = args[i];
             switch (arg) {
                 case "--https": b.https(true); break;
+                case "--public-read": b.publicRead(true); break;
                 case "--port": b.port(Integer.parseInt(value(args, ++i, arg))); break;
                 case "--data": b.dataDirectory(Paths.get(value(args, ++i, arg))); break;
                 case "--bucket": buckets.add(value(args, ++i, arg)); break;

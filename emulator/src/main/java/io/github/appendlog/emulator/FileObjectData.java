@@ -28,9 +28,11 @@ final class FileObjectData implements ObjectData {
         return new FileObjectData(file, Files.size(file));
     }
 
-    /** Writes {@code content} as the whole file (atomically replacing any previous one). */
-    static FileObjectData write(Path file, byte[] content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    /**
+     * Writes {@code content} as the whole file, atomically replacing any previous one: written to
+     * {@code tmp} (on the same file system), then moved over {@code file}.
+     */
+    static FileObjectData write(Path file, Path tmp, byte[] content) throws IOException {
         Files.write(tmp, content);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new FileObjectData(file, content.length);

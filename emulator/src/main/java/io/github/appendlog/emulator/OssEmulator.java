@@ -46,7 +46,7 @@ public final class OssEmulator implements AutoCloseable {
         StorageBackend backend = b.dataDirectory == null ? new MemoryBackend() : new DirectoryBackend(b.dataDirectory);
         this.store = new ObjectStore(b.buckets, backend, b.maxObjectBytes, System::currentTimeMillis);
         this.keys = new KeyRing(b.credentials, b.loadedCredentialsFile);
-        SignatureVerifier verifier = new SignatureVerifier(keys, b.region, System::currentTimeMillis);
+        SignatureVerifier verifier = new SignatureVerifier(keys, b.region, System::currentTimeMillis, b.publicRead);
         OssRequestHandler handler = new OssRequestHandler(store, verifier, faults, counters);
         this.listener = new EmulatorListener(b.bindAddress, b.port, b.https, handler,
                 TRUST_STORE_PASSWORD.toCharArray());
@@ -238,6 +238,7 @@ public final class OssEmulator implements AutoCloseable {
         private Path dataDirectory;
         private long maxObjectBytes = 5L * 1024 * 1024 * 1024;
         private boolean https;
+        private boolean publicRead;
 
         private Builder() {
         }
@@ -312,6 +313,16 @@ public final class OssEmulator implements AutoCloseable {
         }
 
         /** Serve HTTPS with a self-signed certificate (see {@link OssEmulator#trustStore()}). */
+        /**
+         * Whether a GET or HEAD without an {@code Authorization} header is served (as from a
+         * public-read bucket), so that {@code curl http://127.0.0.1:9000/logs/app.log} reads an
+         * object. Signed requests are checked as always; writes still need a signature.
+         */
+        public Builder publicRead(boolean publicRead) {
+            this.publicRead = publicRead;
+            return this;
+        }
+
         public Builder https(boolean https) {
             this.https = https;
             return this;

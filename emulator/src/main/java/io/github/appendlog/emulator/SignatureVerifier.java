@@ -31,17 +31,27 @@ final class SignatureVerifier {
     private final KeyRing keys;
     private final String region;
     private final LongSupplier clockMillis;
+    private final boolean publicRead;
 
     SignatureVerifier(KeyRing keys, String region, LongSupplier clockMillis) {
+        this(keys, region, clockMillis, false);
+    }
+
+    /** @param publicRead whether an unsigned GET or HEAD is let through (as for a public-read bucket) */
+    SignatureVerifier(KeyRing keys, String region, LongSupplier clockMillis, boolean publicRead) {
         this.keys = keys;
         this.region = region;
         this.clockMillis = clockMillis;
+        this.publicRead = publicRead;
     }
 
     /** Null if the request is properly signed, else the error OSS answers with. */
     OssError verify(OssRequest request) {
         String auth = request.header("Authorization");
         if (auth == null || auth.isEmpty()) {
+            if (publicRead && (request.method().equals("GET") || request.method().equals("HEAD"))) {
+                return null;
+            }
             return OssError.accessDenied("Anonymous access is forbidden for this operation.");
         }
         if (auth.startsWith("OSS4-HMAC-SHA256 ")) {

@@ -36,6 +36,40 @@ class EmulatorMainTest {
     }
 
     @Test
+    void aUserCurlsAndTailsALogWithPublicReadAndData(@TempDir Path dir) throws Exception {
+        String[] args = {"--port", "0", "--data", dir.toString(), "--bucket", "logs", "--access-key-id", "ID",
+            "--access-key-secret", "SECRET", "--public-read"};
+        try (OssEmulator emu = EmulatorMain.start(args, new PrintStream(new ByteArrayOutputStream()))) {
+            SignedClient client = SignedClient.v4(emu, "logs", "ID", "SECRET");
+            assertEquals(200, client.append("app/today.log", 0, "line 1\n").statusCode());
+            Path file = dir.resolve("logs").resolve("app").resolve("today.log");
+            assertEquals("line 1\n", Files.readString(file), "tail -f ./oss-data/logs/app/today.log");
+
+            HttpClient curl = HttpClient.newHttpClient();
+            java.net.URI url = java.net.URI.create(emu.endpoint() + "/logs/app/today.log");
+            java.net.http.HttpResponse<String> get = curl.send(java.net.http.HttpRequest.newBuilder(url).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, get.statusCode(), get.body());
+            assertEquals("line 1\n", get.body());
+            java.net.http.HttpResponse<String> put = curl.send(java.net.http.HttpRequest.newBuilder(url)
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("overwritten")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, put.statusCode(), "writes still need a signature");
+            java.net.http.HttpResponse<String> badSignature = curl.send(java.net.http.HttpRequest.newBuilder(url)
+                    .header("Authorization", "OSS ID:not-the-signature").header("Date", "Mon, 07 Dec 2026 12:00:00 GMT")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, badSignature.statusCode(), "a signed GET is checked as always");
+        }
+        try (OssEmulator signedOnly = EmulatorMain.start(new String[] {"--port", "0", "--bucket", "logs",
+                "--access-key-id", "ID", "--access-key-secret", "SECRET"}, new PrintStream(new ByteArrayOutputStream()))) {
+            java.net.http.HttpResponse<String> get = HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(signedOnly.endpoint() + "/logs/x")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, get.statusCode(), "without --public-read, anonymous reads are refused");
+        }
+    }
+
+    @Test
     void httpsPrintsTheTrustStore() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OssEmulator emu = EmulatorMain.start(new String[] {"--https", "--bucket", "a", "--bucket", "b",

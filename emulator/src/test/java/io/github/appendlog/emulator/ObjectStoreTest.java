@@ -143,4 +143,59 @@ class ObjectStoreTest {
         assertEquals(new String(all, StandardCharsets.UTF_8), new String(
                 third.find("b", "logs/app.log").data().open(0, all.length).readAllBytes(), StandardCharsets.UTF_8));
     }
+    @Test
+    void aDirectoryStoreKeepsEachObjectInAFileNamedAfterItsKey(@TempDir Path dir) throws Exception {
+        ObjectStore store = new ObjectStore(List.of("b"), new DirectoryBackend(dir), 1000, System::currentTimeMillis);
+        store.append("b", "logs/app.log", 0, b("line 1\n"), NONE);
+        Path file = dir.resolve("b").resolve("logs").resolve("app.log");
+        assertEquals("line 1\n", java.nio.file.Files.readString(file), "a tail -f of this file follows the log");
+        store.append("b", "logs/app.log", 7, b("line 2\n"), NONE);
+        assertEquals("line 1\nline 2\n", java.nio.file.Files.readString(file));
+
+        // keys that cannot be such a file: their bytes stay in the emulator's own directory
+        for (String key : new String[] {"logs", "logs/app.log/x", "../escape", "a//b", "dir/", ".appendlog/x"}) {
+            store.put("b", key, b(key), NONE);
+        }
+        assertTrue(java.nio.file.Files.isDirectory(dir.resolve("b").resolve("logs")));
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("escape")), "never outside the bucket's directory");
+        store.delete("b", "a//b");
+        store.checkpoint();
+
+        ObjectStore again = new ObjectStore(List.of("b"), new DirectoryBackend(dir), 1000, System::currentTimeMillis);
+        for (String key : new String[] {"logs", "logs/app.log/x", "../escape", "dir/", ".appendlog/x"}) {
+            assertEquals(key, new String(again.find("b", key).data().open(0, key.length()).readAllBytes(),
+                    StandardCharsets.UTF_8), key);
+        }
+        assertNull(again.find("b", "a//b"));
+        assertEquals(14, again.find("b", "logs/app.log").length());
+        assertTrue(again.delete("b", "logs/app.log"));
+        assertTrue(java.nio.file.Files.notExists(file));
+    }
+
+    @Test
+    void aDirectoryOfTheEarlierLayoutIsStillRead(@TempDir Path dir) throws Exception {
+        ObjectStore store = new ObjectStore(List.of("b"), new DirectoryBackend(dir), 1000, System::currentTimeMillis);
+        store.append("b", "old.log", 0, b("old bytes"), NONE);
+        store.checkpoint();
+        // move the files to where an earlier emulator kept them: <id>.meta and <id>.data in the bucket's directory
+        Path own = dir.resolve("b").resolve(DirectoryBackend.OWN_DIRECTORY);
+        try (java.util.stream.Stream<Path> metas = java.nio.file.Files.list(own)) {
+            for (Path meta : (Iterable<Path>) metas::iterator) {
+                String id = meta.getFileName().toString().replace(".meta", "");
+                java.util.Properties p = new java.util.Properties();
+                try (java.io.Reader r = java.nio.file.Files.newBufferedReader(meta)) {
+                    p.load(r);
+                }
+                p.remove("file");
+                try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(dir.resolve("b").resolve(id + ".meta"))) {
+                    p.store(w, null);
+                }
+                java.nio.file.Files.delete(meta);
+                java.nio.file.Files.move(dir.resolve("b").resolve("old.log"), dir.resolve("b").resolve(id + ".data"));
+            }
+        }
+        ObjectStore again = new ObjectStore(List.of("b"), new DirectoryBackend(dir), 1000, System::currentTimeMillis);
+        assertEquals("old bytes", new String(again.find("b", "old.log").data().open(0, 9).readAllBytes(),
+                StandardCharsets.UTF_8));
+    }
 }
