@@ -49,9 +49,9 @@ class PooledHttpClientsTest {
 
     @Test
     void buildsAClientWithAndWithoutATrustStore() throws Exception {
-        try (CloseableHttpClient a = PooledHttpClients.create(Duration.ofSeconds(1), Duration.ofSeconds(1), null, null);
+        try (CloseableHttpClient a = PooledHttpClients.create(Duration.ofSeconds(1), Duration.ofSeconds(1), null, null, null);
                 CloseableHttpClient b = PooledHttpClients.create(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                        store("PKCS12", "pw"), "pw".toCharArray())) {
+                        store("PKCS12", "pw"), "pw".toCharArray(), null)) {
             assertNotNull(a);
             assertNotNull(b);
         }
