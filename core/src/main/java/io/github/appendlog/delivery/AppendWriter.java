@@ -92,14 +92,14 @@ final class AppendWriter {
                 ObjectInfo info = client.head(key, deadlineNanos);
                 if (info == null) {
                     adopt(0, 0, true);
-                    status.info("appendlog: object '" + key + "' does not exist yet; the first append creates it");
+                    status.info("object '" + key + "' does not exist yet; the first append creates it");
                 } else if (!info.appendable()) {
                     refusal = RolloverRequiredException.Reason.NOT_APPENDABLE;
                     throw new RolloverRequiredException(refusal, key, "object '" + key + "' in "
                             + client.describe() + " is a " + info.type() + " object, not appendable", null);
                 } else {
                     adopt(info.length(), info.checksum(), info.hasChecksum());
-                    status.info("appendlog: resuming object '" + key + "' at position " + info.length());
+                    status.info("resuming object '" + key + "' at position " + info.length());
                 }
                 opened = true;
                 return;
@@ -149,7 +149,7 @@ final class AppendWriter {
                         return succeeded();
                     }
                     if (r.applied() && ours) {
-                        status.info("appendlog: the append of " + attempt + " to '" + key
+                        status.info("the append of " + attempt + " to '" + key
                                 + "' had landed; continuing at position " + r.position());
                         if (suspect) {
                             refusal = RolloverRequiredException.Reason.CONFLICT;
@@ -157,7 +157,7 @@ final class AppendWriter {
                         return succeeded();
                     }
                     if (r.applied()) {
-                        status.warn("appendlog: an earlier append of " + attempt + " to '" + key
+                        status.warn("an earlier append of " + attempt + " to '" + key
                                 + "' that failed had landed after all, but its batch was not sent again");
                     } else if (suspect) {
                         throw refuse(RolloverRequiredException.Reason.CONFLICT, "object '" + key
@@ -191,7 +191,7 @@ final class AppendWriter {
                             throw retries.failed(describe(length) + " lost to other writers " + conflicts + " times", e,
                                     pending != null);
                         }
-                        status.info("appendlog: " + describe(length) + ": " + e.getMessage()
+                        status.info(describe(length) + ": " + e.getMessage()
                                 + "; checking whether it landed");
                         break;
                     case NOT_APPENDABLE:
@@ -257,7 +257,7 @@ final class AppendWriter {
             adopt(attempt.end(), reply.hasChecksum() ? reply.checksum() : attempt.expectedCrc(), known);
             return true;
         }
-        status.error("appendlog: object '" + key + "' acknowledged an append of " + attempt + " with "
+        status.error("object '" + key + "' acknowledged an append of " + attempt + " with "
                 + attempt.mismatch(reply) + "; another writer changed the object or data was corrupted; checking it");
         return false;
     }
@@ -269,7 +269,7 @@ final class AppendWriter {
         } catch (RolloverRequiredException e) {
             pending = null;
             refusal = e.reason();
-            status.error("appendlog: " + e.getMessage(), null);
+            status.warn(e.getMessage(), null);
             throw e;
         }
     }
@@ -277,7 +277,7 @@ final class AppendWriter {
     private RolloverRequiredException refuse(RolloverRequiredException.Reason reason, String message) {
         refusal = reason;
         if (reason == RolloverRequiredException.Reason.CONFLICT) {
-            status.error("appendlog: " + message, null);
+            status.warn(message, null);
         }
         return new RolloverRequiredException(reason, key, message, null);
     }

@@ -42,7 +42,8 @@ public final class Delivery implements Runnable {
         StopSignal retryWaits = new StopSignal();
         RollingObjectWriter objects = new RollingObjectWriter(store, ObjectKeyPattern.parse(config.objectKey()),
                 WriterOptions.builder(config).random(random).sleeper(retryWaits)
-                        .onRetry(ledger.delivery()::retried).build(), status);
+                        .onRetry(ledger.delivery()::retried).build(),
+                StatusReporter.prefixed(prefix, status)); // the writers' messages name the appender too
         ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
                 ExponentialBackoff.Jitter.EQUAL, random);
         Sender sender = new Sender(config, status, prefix, buffer, ledger, drainHandOff, clock, objects, backoff);

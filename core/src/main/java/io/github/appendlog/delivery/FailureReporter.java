@@ -3,7 +3,7 @@ package io.github.appendlog.delivery;
 import io.github.appendlog.status.StatusReporter;
 
 /**
- * Reports failed appends without flooding: the first failure at once, then at most one summary per
+ * Reports failed appends at WARN (a runtime condition, never a configuration fault) without flooding: the first failure at once, then at most one summary per
  * interval while failures go on, and one line when appends succeed again. Sender thread only.
  */
 final class FailureReporter {
@@ -24,11 +24,11 @@ final class FailureReporter {
         failures++;
         unreported++;
         if (failures == 1) {
-            status.error(prefix + what + ": " + cause.getMessage(), cause);
+            status.warn(prefix + what + ": " + cause.getMessage(), cause);
             unreported = 0;
             lastReportNanos = nowNanos;
         } else if (nowNanos - lastReportNanos >= intervalNanos) {
-            status.error(prefix + what + " still fails (" + unreported + " more failed attempts, " + failures
+            status.warn(prefix + what + " still fails (" + unreported + " more failed attempts, " + failures
                     + " in a row): " + cause.getMessage(), cause);
             unreported = 0;
             lastReportNanos = nowNanos;

@@ -79,7 +79,7 @@ final class RollingObjectWriter {
                     throw new AppendFailedException("gave up after " + rollovers + " rollovers in a row, the last from "
                             + location(from) + " (" + e.reason() + "): " + e.getMessage(), e, null, null, true);
                 }
-                status.info("appendlog: rolling over from " + location(from) + " to " + currentKey() + " ("
+                status.info("rolling over from " + location(from) + " to " + currentKey() + " ("
                         + e.reason() + "): " + e.getMessage());
             }
         }
@@ -97,17 +97,17 @@ final class RollingObjectWriter {
             keys = client.list(prefix, deadlineNanos);
         } catch (IOException e) {
             discover = true;
-            throw new AppendFailedException("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
+            throw new AppendFailedException("cannot list " + location(prefix) + "* to find the object to resume: "
                     + e.getMessage(), e, null, null, true);
         } catch (StoreException e) {
             if (e.kind().retryable() || e.kind() == StoreErrorKind.NO_SUCH_BUCKET) {
                 discover = true;
-                throw AppendFailedException.of("appendlog: cannot list " + location(prefix) + "* to find the object to resume: "
+                throw AppendFailedException.of("cannot list " + location(prefix) + "* to find the object to resume: "
                         + e.getMessage(), e);
             }
             if (!listRefusalReported) {
                 listRefusalReported = true;
-                status.warn("appendlog: cannot list " + location(prefix) + "* (" + e.getMessage()
+                status.warn("cannot list " + location(prefix) + "* (" + e.getMessage()
                         + "); starting at index 0 and rolling over one object at a time (allow listing"
                         + " to resume the newest object directly)", null);
             }
@@ -118,7 +118,7 @@ final class RollingObjectWriter {
             newest = Math.max(newest, pattern.indexOf(periodStart, key));
         }
         if (newest > 0) {
-            status.info("appendlog: the newest object of this period is " + location(pattern.key(periodStart, newest)));
+            status.info("the newest object of this period is " + location(pattern.key(periodStart, newest)));
         }
         return newest;
     }

@@ -50,7 +50,7 @@ final class SenderReports {
             long newly = failed - reportedEncodeFailures;
             reportedEncodeFailures = failed;
             lastDropReportNanos = now;
-            status.error(prefix + newly + " events could not be encoded and were dropped: " + e, e);
+            status.warn(prefix + newly + " events could not be encoded and were dropped: " + e, e);
         }
         long cut = ledger.truncatedEvents();
         if (cut != reportedTruncated) {

@@ -43,7 +43,7 @@ final class WriterRetries {
         switch (decision) {
             case RETRY:
                 onRetry.run();
-                status.info("appendlog: " + what + ": attempt " + failures + " failed (" + cause.getMessage()
+                status.info(what + ": attempt " + failures + " failed (" + cause.getMessage()
                         + "); retrying");
                 return;
             case EXHAUSTED:
@@ -57,7 +57,7 @@ final class WriterRetries {
 
     /** The exception for a call that gives up, noted at INFO with the count of failed calls in a row. */
     AppendFailedException failed(String what, Exception cause, boolean unresolved) {
-        AppendFailedException e = AppendFailedException.of("appendlog: " + what + ": " + cause.getMessage()
+        AppendFailedException e = AppendFailedException.of(what + ": " + cause.getMessage()
                 + (unresolved ? " (whether it landed is checked before the next append)" : ""), cause);
         failedCalls++;
         status.info(e.getMessage() + " (failure " + failedCalls + " in a row)");
@@ -67,7 +67,7 @@ final class WriterRetries {
     /** A call succeeded: notes the recovery if calls had failed before it. */
     void succeeded() {
         if (failedCalls > 0) {
-            status.info("appendlog: appends to '" + key + "' succeed again after " + failedCalls + " failed calls");
+            status.info("appends to '" + key + "' succeed again after " + failedCalls + " failed calls");
             failedCalls = 0;
         }
     }

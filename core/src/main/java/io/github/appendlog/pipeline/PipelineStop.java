@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * sends what is left until the deadline, then is interrupted and the client closed, and gets
  * {@value #STOP_GRACE_MILLIS} ms more before stop gives up on it. Whatever throws on the way, the
  * buffer and the client are closed, the credentials' refresh stopped, and what stays unsent is
- * counted once (by the sender when it ended, else here) and reported.
+ * counted once (by the sender when it ended, else here) and reported at WARN (a runtime condition);
+ * only a failure of the encoder stage itself (a bug) is an ERROR.
  */
 final class PipelineStop {
     /** How long stop waits for an interrupted sender after the deadline. */
@@ -83,7 +84,7 @@ final class PipelineStop {
             long abandoned = intake.abandonRemaining(); // never waits, even for an encoder that hangs
             if (abandoned > 0) {
                 sender.countUnsent(abandoned, 0);
-                status.error(prefix + "stop: " + abandoned + " events handed over were abandoned: they were not "
+                status.warn(prefix + "stop: " + abandoned + " events handed over were abandoned: they were not "
                         + "encoded within " + format(config.shutdownTimeout()) + " (an encoder or layout that does "
                         + "not return?)", null);
             }
@@ -98,10 +99,10 @@ final class PipelineStop {
             long[] late = buffer.drainRemaining(); // offers that raced with close; the sender is gone
             sender.countUnsent(late[0], late[1]);
         } else if (sender.abandon()) {
-            status.error(prefix + "stop: the sender is stuck in a request past the shutdown deadline ("
+            status.warn(prefix + "stop: the sender is stuck in a request past the shutdown deadline ("
                     + format(config.shutdownTimeout()) + " + " + STOP_GRACE_MILLIS + " ms); stop gave up on it", null);
         } else {
-            status.error(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout())
+            status.warn(prefix + "stop: the sender thread did not end within " + format(config.shutdownTimeout())
                     + "; what it still holds is counted when it ends", null);
         }
         long unsent = ledger.unsentEvents();
@@ -109,7 +110,7 @@ final class PipelineStop {
             return true;
         }
         String error = sender.lastError() != null ? sender.lastError() : "the store did not answer in time";
-        status.error(prefix + "stop: " + unsent + " events (" + ledger.unsentBytes()
+        status.warn(prefix + "stop: " + unsent + " events (" + ledger.unsentBytes()
                 + " bytes) could not be delivered to " + sender.currentLocation() + " within "
                 + format(config.shutdownTimeout()) + ": " + error, null);
         return false;

@@ -17,9 +17,9 @@ class FailureReporterTest {
         reporter.failed("cannot append to k", e, 10);
         reporter.failed("cannot append to k", e, 999);
         assertEquals(1, status.messages.size());
-        assertEquals("ERROR appendlog 'a': cannot append to k: Connection refused", status.messages.get(0));
+        assertEquals("WARN appendlog 'a': cannot append to k: Connection refused", status.messages.get(0));
         reporter.failed("cannot append to k", e, 1000);
-        assertEquals("ERROR appendlog 'a': cannot append to k still fails (3 more failed attempts, 4 in a row): "
+        assertEquals("WARN appendlog 'a': cannot append to k still fails (3 more failed attempts, 4 in a row): "
                 + "Connection refused", status.messages.get(1));
         assertEquals(4, reporter.failuresInARow());
         reporter.succeeded("appending to k");

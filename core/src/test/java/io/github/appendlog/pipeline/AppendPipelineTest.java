@@ -437,9 +437,9 @@ class AppendPipelineTest {
         assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(400), "gave up after " + took);
         assertTrue(took < TimeUnit.MILLISECONDS.toNanos(500 + 1500), "took " + took);
         assertEquals(3, pipeline.stats().unflushedAtStop());
-        assertEquals(1, status.matching("ERROR", "stop: 3 events (9 bytes) could not be delivered to oss://logs/app/")
+        assertEquals(1, status.matching("WARN", "stop: 3 events (9 bytes) could not be delivered to oss://logs/app/")
                 .size(), status.messages.toString());
-        assertEquals(1, status.matching("ERROR", "within 500 ms: ").size());
+        assertEquals(1, status.matching("WARN", "within 500 ms: ").size());
         assertFalse(pipeline.stop(), "idempotent");
     }
 
@@ -461,10 +461,13 @@ class AppendPipelineTest {
         AppendPipeline pipeline = start(config().dropReportInterval(Duration.ofHours(1)));
         pipeline.offer(line("kept"), true);
         await().atMost(Duration.ofSeconds(5)).until(() -> pipeline.stats().failedAppends() >= 3);
-        assertEquals(1, status.matching("ERROR", "appendlog 'test': cannot append to oss://logs/app/").size(), "reported once per interval");
+        assertEquals(1, status.matching("WARN", "appendlog 'test': cannot append to oss://logs/app/").size(), "reported once per interval");
         store.authFailing(false);
         await().atMost(Duration.ofSeconds(5)).until(() -> "kept\n".equals(store.allText()));
         assertEquals(1, status.matching("INFO", "works again").size());
+        assertTrue(status.matching("ERROR", "").isEmpty(), "refused credentials at run time are a WARN: " + status.messages);
+        assertTrue(status.messages.stream().allMatch(m -> m.substring(m.indexOf(' ') + 1).startsWith("appendlog 'test': ")),
+                "every message names the appender: " + status.messages);
     }
 
     @Test

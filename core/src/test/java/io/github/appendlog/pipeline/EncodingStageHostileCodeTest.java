@@ -187,7 +187,7 @@ class EncodingStageHostileCodeTest {
         long tookNanos = System.nanoTime() - begin;
         assertTrue(tookNanos < shutdownTimeout.plusSeconds(1).toNanos(), "stop took " + tookNanos / 1_000_000 + " ms");
         long abandoned = accepted.get() + 1L;
-        assertEquals(1, status.matching("ERROR", abandoned + " events handed over were abandoned").size(),
+        assertEquals(1, status.matching("WARN", abandoned + " events handed over were abandoned").size(),
                 status.messages.toString());
         assertTrue(pipeline.stats().unflushedAtStop() >= abandoned);
     }
@@ -243,7 +243,7 @@ class EncodingStageHostileCodeTest {
         assertTrue(pipeline.stop());
         assertEquals(1, pipeline.stats().encodeFailures());
         assertEquals(99, pipeline.stats().appendedEvents());
-        assertEquals(1, status.matching("ERROR", "1 events could not be").size(), status.messages.toString());
+        assertEquals(1, status.matching("WARN", "1 events could not be").size(), status.messages.toString());
         assertEquals(0, pipeline.bufferedBytes());
     }
 
@@ -260,7 +260,7 @@ class EncodingStageHostileCodeTest {
         assertTrue(pipeline.stop());
         assertEquals(1, pipeline.stats().encodeFailures());
         assertEquals(3, pipeline.stats().offered());
-        assertEquals(1, status.matching("ERROR", "1 events could not be").size(), status.messages.toString());
+        assertEquals(1, status.matching("WARN", "1 events could not be").size(), status.messages.toString());
         for (EventCopierTest.Line line : copier.made) {
             assertEquals(null, line.source);
         }
@@ -288,7 +288,7 @@ class EncodingStageHostileCodeTest {
         assertTrue(pipeline.stop());
         assertEquals(100, pipeline.stats().appendedEvents());
         assertEquals(1, pipeline.stats().encodeFailures());
-        assertEquals(1, status.matching("ERROR", "clear broke").size(), status.messages.toString());
+        assertEquals(1, status.matching("WARN", "clear broke").size(), status.messages.toString());
     }
 
     @Test

@@ -29,6 +29,7 @@ final class EmulatorFixture implements AutoCloseable {
     final OssEmulator emu;
     final List<OssHttpClient> clients = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
 
     EmulatorFixture() {
         this(OssEmulator.builder().port(0).bucket(BUCKET).credentials(ID, SECRET).region("cn-hangzhou"));
@@ -61,7 +62,7 @@ final class EmulatorFixture implements AutoCloseable {
                 .retryMaxDelay(Duration.ofMillis(40));
     }
 
-    /** A reporter that keeps errors (for assertions) and drops the rest. */
+    /** A reporter that keeps warnings and errors (for assertions) and drops the rest. */
     StatusReporter status() {
         return new StatusReporter() {
             @Override
@@ -69,7 +70,8 @@ final class EmulatorFixture implements AutoCloseable {
             }
 
             @Override
-            public void warn(String message, Throwable cause) {
+            public synchronized void warn(String message, Throwable cause) {
+                warnings.add(message);
             }
 
             @Override

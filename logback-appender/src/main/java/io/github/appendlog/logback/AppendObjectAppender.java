@@ -39,7 +39,8 @@ import java.util.List;
  * {@code set<Name>(String)} here; sizes and durations are text such as {@code 4 MB} or
  * {@code 30 seconds}. {@code encoder} and {@code includeCallerData} are Logback's only.
  * {@link #start()} reports every problem at once, each naming the setting, and leaves the appender
- * stopped. A minimal
+ * stopped. Once started, its WARN and ERROR statuses reach {@code System.err} even when no status
+ * listener is configured ({@link ConsoleStatusPrinter}). A minimal
  * {@code logback.xml} (the key pair may also come from {@code OSS_ACCESS_KEY_ID} and
  * {@code OSS_ACCESS_KEY_SECRET} in the environment):
  * <pre>{@code
@@ -103,6 +104,7 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
         mdcAdapter = !(getContext() instanceof LoggerContext) || ((LoggerContext) getContext()).getMDCAdapter() != null;
         StatusReporter reporter = new ContextStatusReporter(this);
         AppendPipeline started;
+        ConsoleStatusPrinter.addIfNoListener(getContext()); // before the sender can report anything
         try {
             started = AppendPipeline.start(config, reporter);
         } catch (RuntimeException e) {

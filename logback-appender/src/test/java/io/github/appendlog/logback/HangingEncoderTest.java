@@ -65,8 +65,8 @@ class HangingEncoderTest {
         long tookMillis = (System.nanoTime() - begin) / 1_000_000;
         assertTrue(tookMillis < 2000, "stop took " + tookMillis + " ms with shutdownTimeout 1 s");
         long abandoned = threads * perThread - dropped + 1L;
-        assertTrue(XmlContext.statusMessages(context, Status.ERROR).stream()
+        assertTrue(XmlContext.statusMessages(context, Status.WARN).stream()
                         .anyMatch(m -> m.contains(abandoned + " events handed over were abandoned")),
-                () -> "reported: " + XmlContext.statusMessages(context, Status.ERROR));
+                () -> "reported: " + XmlContext.statusMessages(context, Status.WARN));
     }
 }

@@ -157,10 +157,16 @@ abstract class LoggingApp implements AutoCloseable {
         return statuses().stream().filter(s -> s.isError() && s.text.contains(fragment)).collect(Collectors.toList());
     }
 
-    /** Waits (at most 10 s) for an error message that contains {@code fragment}; returns the first such text. */
-    String awaitError(String fragment) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !errors(fragment).isEmpty());
-        return errors(fragment).get(0).text;
+    /** Warnings (runtime conditions: the store down or refusing, drops, what stop could not flush) that contain {@code fragment}. */
+    List<Status> warnings(String fragment) {
+        return statuses().stream().filter(s -> s.level.equals("WARN") && s.text.contains(fragment))
+                .collect(Collectors.toList());
+    }
+
+    /** Waits (at most 10 s) for a warning that contains {@code fragment}; returns the first such text. */
+    String awaitWarning(String fragment) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !warnings(fragment).isEmpty());
+        return warnings(fragment).get(0).text;
     }
 
     List<Status> containing(String fragment) {

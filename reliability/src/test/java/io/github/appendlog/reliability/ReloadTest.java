@@ -33,7 +33,7 @@ class ReloadTest {
                 store.restart();
                 work.log(300);
                 app.stop();
-                assertEquals(0, app.reportedUnflushed(), "the reload stopped no pipeline: " + app.errors("stop:"));
+                assertEquals(0, app.reportedUnflushed(), "the reload stopped no pipeline: " + app.warnings("stop:"));
                 assertEquals(0, app.reportedDrops());
             }
             LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
@@ -60,7 +60,7 @@ class ReloadTest {
                         "the old appender stopped within its shutdownTimeout");
                 assertTrue(app.appenderStarted(), "the new appender runs");
                 assertTrue(app.reportedUnflushed() >= 1000, "the old appender counted what it held: "
-                        + app.errors("stop:"));
+                        + app.warnings("stop:"));
                 store.restart();
                 work.log(300);
                 app.stop();
