@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * Streams Logback events into an OSS append object. Each event is prepared for deferred processing on
- * the logging thread (formatted message, thread name, MDC; caller data when the pattern prints it;
+ * the logging thread (formatted message, thread name, MDC; caller data when the encoder prints it;
  * the argument array and key-value pairs copied, see {@link PreparedEvent})
  * and handed to core's {@link AppendPipeline}, whose encoder thread runs the configured
  * {@link Encoder} and whose sender thread batches and appends; with {@code encodeOnCallerThread} the
@@ -218,7 +218,9 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
      * Whether the caller's class, method, file and line are taken on the logging thread before the
      * event is handed to the encoder thread (costly: a stack walk per event). By default, taken only
      * when the encoder's pattern shows them ({@code %caller %class %method %file %line} and their
-     * short forms). Not needed with {@code encodeOnCallerThread}.
+     * short forms) or the encoder (or its layout) has an {@code isIncludeCallerData()} that returns
+     * true, as logstash-logback-encoder's {@code <includeCallerData>true</includeCallerData>}. Not
+     * needed with {@code encodeOnCallerThread}.
      */
     public void setIncludeCallerData(boolean includeCallerData) {
         this.includeCallerData = includeCallerData;

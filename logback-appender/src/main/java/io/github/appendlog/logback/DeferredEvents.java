@@ -8,6 +8,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.pattern.PatternLayoutBase;
 import ch.qos.logback.core.pattern.PatternLayoutEncoderBase;
 import io.github.appendlog.pipeline.SizeEstimate;
+import java.lang.reflect.Method;
 import java.util.regex.Pattern;
 
 /** What handing an event to the encoder thread needs: a size estimate, and whether to take caller data first. */
@@ -47,8 +48,32 @@ final class DeferredEvents {
         return SizeEstimate.of(message == null ? 0 : message.length(), thrown);
     }
 
-    /** Whether the encoder's pattern prints caller data, which only the logging thread can take. */
+    /**
+     * Whether the encoder prints caller data, which only the logging thread can take: its pattern
+     * shows it, or it has an {@code isIncludeCallerData()} that returns true (as logstash-logback-encoder's
+     * encoders and layouts with {@code <includeCallerData>true</includeCallerData>}).
+     */
     static boolean needsCallerData(Encoder<ILoggingEvent> encoder) {
+        return asksForCallerData(encoder)
+                || encoder instanceof LayoutWrappingEncoder
+                        && asksForCallerData(((LayoutWrappingEncoder<ILoggingEvent>) encoder).getLayout())
+                || patternShowsCallerData(encoder);
+    }
+
+    /** True if {@code component} has a public {@code boolean isIncludeCallerData()} that returns true. */
+    static boolean asksForCallerData(Object component) {
+        if (component == null) {
+            return false;
+        }
+        try {
+            Method getter = component.getClass().getMethod("isIncludeCallerData");
+            return getter.getReturnType() == boolean.class && Boolean.TRUE.equals(getter.invoke(component));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false; // no such getter, or one that cannot be called: the pattern rule decides
+        }
+    }
+
+    private static boolean patternShowsCallerData(Encoder<ILoggingEvent> encoder) {
         String pattern = null;
         if (encoder instanceof PatternLayoutEncoderBase) {
             pattern = ((PatternLayoutEncoderBase<ILoggingEvent>) encoder).getPattern();

@@ -22,11 +22,28 @@ import org.slf4j.helpers.MessageFormatter;
  * immutable type (String, boxed primitives, BigInteger, BigDecimal, enum, UUID) is kept as it is;
  * any other value is replaced by its text, rendered as SLF4J renders a message argument
  * ({@code toString()}, arrays element by element), so a later change to the object does not show.
+ * A logstash-logback-encoder structured argument ({@code kv(...)}, {@code value(...)}, a class
+ * implementing {@code net.logstash.logback.argument.StructuredArgument}) is kept as it is, since its
+ * encoder writes it as JSON fields: the value it wraps is read when the event is encoded.
  * Everything else is read from the original event, whose message, thread name, MDC and (if asked)
  * caller data were fixed by {@link DeferredEvents#prepare}. The original event, which other appenders
  * and the caller may still hold, is not changed.
  */
 final class PreparedEvent implements ILoggingEvent {
+    /** Whether a class implements logstash-logback-encoder's StructuredArgument, found by name (optional library). */
+    private static final ClassValue<Boolean> STRUCTURED = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (Class<?> i : c.getInterfaces()) {
+                    if (i.getName().equals("net.logstash.logback.argument.StructuredArgument") || computeValue(i)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    };
     private final ILoggingEvent event;
     private final Object[] arguments;
     private final List<KeyValuePair> keyValuePairs;
@@ -61,9 +78,9 @@ final class PreparedEvent implements ILoggingEvent {
         return new PreparedEvent(event, fixedArguments, fixedPairs);
     }
 
-    /** The value itself if it cannot change, else its text now. */
+    /** The value itself if it cannot change or is a structured argument, else its text now. */
     static Object fixed(Object value) {
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+        if (value == null || STRUCTURED.get(value.getClass()) || value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Boolean || value instanceof Double || value instanceof Float
                 || value instanceof Short || value instanceof Byte || value instanceof Character
                 || value instanceof BigInteger || value instanceof BigDecimal || value instanceof Enum

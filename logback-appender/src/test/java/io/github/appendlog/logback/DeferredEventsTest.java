@@ -2,12 +2,15 @@ package io.github.appendlog.logback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import net.logstash.logback.argument.StructuredArguments;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 
 class DeferredEventsTest {
@@ -30,6 +33,26 @@ class DeferredEventsTest {
                 "%Caller", "%ex"}) {
             assertFalse(DeferredEvents.needsCallerData(encoder(pattern)), pattern);
         }
+    }
+
+    @Test
+    void callerDataIsNeededWhenTheEncoderAsksForItThroughIsIncludeCallerData() {
+        LogstashEncoder json = new LogstashEncoder();
+        assertFalse(DeferredEvents.needsCallerData(json));
+        json.setIncludeCallerData(true);
+        assertTrue(DeferredEvents.needsCallerData(json));
+        assertFalse(DeferredEvents.asksForCallerData("a String has no such getter"));
+    }
+
+    @Test
+    void structuredArgumentsAreKeptAsTheyAreOtherMutableArgumentsBecomeText() {
+        ch.qos.logback.classic.Logger logger = context.getLogger("app");
+        Object structured = StructuredArguments.kv("orderId", 42);
+        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.INFO, "{} {}", null,
+                new Object[] {structured, new StringBuilder("text")});
+        Object[] handed = DeferredEvents.prepare(event, false, false).getArgumentArray();
+        assertSame(structured, handed[0]);
+        assertEquals("text", handed[1]);
     }
 
     @Test
