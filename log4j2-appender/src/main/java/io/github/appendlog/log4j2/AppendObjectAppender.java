@@ -20,6 +20,7 @@ import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.PatternLayout;
@@ -32,6 +33,12 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * and whose sender batches and appends; with {@code encodeOnCallerThread} the logging thread runs the
  * layout and hands over bytes. An event the pipeline drops goes to the optional
  * {@code <AppenderRef>} fallback, so nothing is lost silently.
+ *
+ * <p>{@code includeLocation} (Log4j2's own, as on its {@code AsyncAppender}): whether the caller's
+ * location is taken on the logging thread. Unset, it is taken when the layout is
+ * {@link LocationAware} and requires it; set it to {@code true} for a layout that prints the source
+ * without saying so (Elastic's {@code EcsLayout} with {@code includeOrigin}), {@code false} to never
+ * take it.
  *
  * <pre>{@code
  * <AppendObject name="OSS" endpoint="https://oss-cn-hangzhou.aliyuncs.com" bucket="my-logs"
@@ -57,14 +64,14 @@ public final class AppendObjectAppender extends AbstractAppender {
 
     private AppendObjectAppender(String name, Filter filter, Layout<? extends Serializable> layout,
             boolean ignoreExceptions, Property[] properties, AppendObjectManager manager, AppenderRef fallbackRef,
-            Configuration configuration) {
+            Configuration configuration, Boolean includeLocation) {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
         this.fallbackRef = fallbackRef;
         this.configuration = configuration;
         this.encoder = new LayoutEncoder(layout);
-        this.copier = new LogEventCopier(encoder,
-                layout instanceof LocationAware && ((LocationAware) layout).requiresLocation());
+        this.copier = new LogEventCopier(encoder, includeLocation != null ? includeLocation
+                : layout instanceof LocationAware && ((LocationAware) layout).requiresLocation());
     }
 
     @PluginBuilderFactory
@@ -159,10 +166,26 @@ public final class AppendObjectAppender extends AbstractAppender {
     public static final class Builder extends BuilderAttributes<Builder>
             implements org.apache.logging.log4j.core.util.Builder<AppendObjectAppender> {
 
+        @PluginBuilderAttribute
+        private String includeLocation;
+
+        /** {@code true} or {@code false}; unset, the location is taken when the layout asks for it. */
+        public Builder setIncludeLocation(String includeLocation) {
+            this.includeLocation = includeLocation;
+            return this;
+        }
+
         /** @return the appender, or null (each problem reported to StatusLogger) so the rest of the configuration carries on */
         @Override
         public AppendObjectAppender build() {
             String name = getName();
+            String location = includeLocation == null ? "" : includeLocation.trim();
+            boolean badLocation = !location.isEmpty() && !location.equalsIgnoreCase("true")
+                    && !location.equalsIgnoreCase("false");
+            if (badLocation) {
+                LOGGER.error("AppendObject appender '{}': includeLocation: '{}' is not true or false", name,
+                        includeLocation);
+            }
             AppendlogConfig config;
             try {
                 config = toConfig().build();
@@ -170,6 +193,9 @@ public final class AppendObjectAppender extends AbstractAppender {
                 for (String problem : e.problems()) {
                     LOGGER.error("AppendObject appender '{}': {}", name, problem);
                 }
+                return null;
+            }
+            if (badLocation) {
                 return null;
             }
             for (String note : config.notes()) {
@@ -190,7 +216,8 @@ public final class AppendObjectAppender extends AbstractAppender {
                 return null;
             }
             return new AppendObjectAppender(name, getFilter(), layout, isIgnoreExceptions(), getPropertyArray(),
-                    manager, getFallback(), getConfiguration());
+                    manager, getFallback(), getConfiguration(),
+                    location.isEmpty() ? null : Boolean.valueOf(location.toLowerCase(java.util.Locale.ROOT)));
         }
     }
 }

@@ -77,4 +77,20 @@ class AppendObjectAppenderConfigTest {
             assertFalse(status.messages(Level.TRACE).stream().anyMatch(m -> m.contains("Sup3rS3cretValue")));
         }
     }
+
+    @Test
+    void aWrongIncludeLocationIsNamedWithTheOtherProblemsAndNoAppenderIsBuilt() {
+        try (StatusCapture status = StatusCapture.open()) {
+            AppendObjectAppender appender = AppendObjectAppender.newBuilder().setIncludeLocation("sometimes")
+                    .setName("Located").setEndpoint("http://127.0.0.1:9").setRegion("cn-hangzhou").setBucket("logs")
+                    .setObjectKey("located/app.log").setAccessKeyId("id").setAccessKeySecret("Sup3rS3cretValue")
+                    .setFlushInterval("soon").build();
+            assertNull(appender);
+            List<String> errors = status.messages(Level.ERROR);
+            assertTrue(errors.stream().anyMatch(m -> m.contains("'Located'")
+                    && m.contains("includeLocation: 'sometimes' is not true or false")), errors.toString());
+            assertTrue(errors.stream().anyMatch(m -> m.contains("'Located'") && m.contains("flushInterval:")),
+                    errors.toString());
+        }
+    }
 }
