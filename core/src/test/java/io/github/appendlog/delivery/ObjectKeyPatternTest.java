@@ -57,6 +57,15 @@ class ObjectKeyPatternTest {
     }
 
     @Test
+    void hiveStyleKeysWithTwoDatesFormatBothAndRollHourly() {
+        ObjectKeyPattern p = ObjectKeyPattern.parse("logs/app/dt=%d{yyyy-MM-dd}/hour=%d{HH}/host-1-%i.jsonl");
+        assertEquals("logs/app/dt=2026-11-25/hour=23/host-1-0.jsonl", p.key(T, 0));
+        assertEquals(p.period(T), p.period(T.plusSeconds(60)));
+        assertNotEquals(p.period(T), p.period(T.plusSeconds(3600)));
+        assertEquals("logs/app/dt=2026-11-26/hour=00/host-1-2.jsonl", p.key(T.plusSeconds(3600), 2));
+    }
+
+    @Test
     void withoutPercentIRollsBySuffixBeforeTheExtension() {
         ObjectKeyPattern p = ObjectKeyPattern.parse("logs/v1.2/app.log");
         assertFalse(p.hasIndex());
