@@ -5,11 +5,16 @@ import ch.qos.logback.core.util.StatusPrinter2;
 import io.github.appendlog.emulator.OssEmulator;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,6 +47,7 @@ public final class LogbackSample {
         OssEmulator emulator = isBlank(environment.get("OSS_ENDPOINT")) ? startEmulator(out) : null;
         try {
             logSomeLines(); // Logback initialises here, after the properties are set
+            printJmxView(out);
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
             context.stop(); // flushes the appender within its shutdownTimeout
             StatusPrinter2 statusPrinter = new StatusPrinter2();
@@ -55,6 +61,25 @@ public final class LogbackSample {
         } finally {
             if (emulator != null) {
                 emulator.close();
+            }
+        }
+    }
+
+    /**
+     * Prints what JMX shows of each appendlog appender in this JVM (as jconsole or a JMX exporter
+     * would read it), once the lines logged so far have been appended or 5 seconds have passed.
+     */
+    private static void printJmxView(PrintStream out) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName name : server.queryNames(new ObjectName("io.github.appendlog:*"), null)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline && (long) server.getAttribute(name, "EventsAppended")
+                    < (long) server.getAttribute(name, "EventsHandedOver")) {
+                Thread.sleep(50); // a demo waiting for the flush interval, not a test
+            }
+            out.println("JMX " + name + ":");
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                out.println("  " + attribute.getName() + " = " + server.getAttribute(name, attribute.getName()));
             }
         }
     }

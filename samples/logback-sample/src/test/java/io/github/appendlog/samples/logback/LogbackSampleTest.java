@@ -25,5 +25,8 @@ class LogbackSampleTest {
         assertTrue(out.matches("(?s).*first line: .* INFO  .*LogbackSample - \\[request= user=] sample starting.*"), out);
         assertTrue(out.matches("(?s).*last line: .*sample done\\R?"), out);
         assertTrue(!out.contains("WARN in") && !out.contains("ERROR in"), out);
+        // What JMX shows of the appender while the application runs: every line handed over appended.
+        assertTrue(out.contains("JMX io.github.appendlog:type=AppendObjectAppender,name=OSS"), out);
+        assertTrue(out.matches("(?s).*EventsHandedOver = 3002\\R.*EventsAppended = 3002\\R.*"), out);
     }
 }
