@@ -104,6 +104,16 @@ public final class AppendlogConfig {
         return get(Setting.CONTENT_TYPE);
     }
 
+    /** Whether each batch is stored as it is or as one gzip member. */
+    public Compression compression() {
+        return get(Setting.COMPRESSION);
+    }
+
+    /** The gzip level (1 to 9) with {@link Compression#GZIP}. */
+    public int compressionLevel() {
+        return get(Setting.COMPRESSION_LEVEL);
+    }
+
     public long maxBufferBytes() {
         return get(Setting.MAX_BUFFER_BYTES);
     }

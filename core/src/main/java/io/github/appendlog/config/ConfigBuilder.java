@@ -156,6 +156,22 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         return set(Setting.CONTENT_TYPE, contentType);
     }
 
+    public B compression(String text) {
+        return set(Setting.COMPRESSION, text);
+    }
+
+    public B compression(Compression compression) {
+        return value(Setting.COMPRESSION, compression);
+    }
+
+    public B compressionLevel(String text) {
+        return set(Setting.COMPRESSION_LEVEL, text);
+    }
+
+    public B compressionLevel(int compressionLevel) {
+        return value(Setting.COMPRESSION_LEVEL, compressionLevel);
+    }
+
     public B maxBufferBytes(String text) {
         return set(Setting.MAX_BUFFER_BYTES, text);
     }

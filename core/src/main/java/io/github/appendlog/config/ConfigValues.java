@@ -76,6 +76,18 @@ public final class ConfigValues {
         }
     }
 
+    /** {@code none} or {@code gzip}, in any case. */
+    public static Compression parseCompression(String text) {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "none":
+                return Compression.NONE;
+            case "gzip":
+                return Compression.GZIP;
+            default:
+                throw new IllegalArgumentException("'" + text + "' is not none or gzip");
+        }
+    }
+
     /** {@code DROP} or {@code BLOCK}, in any case. */
     public static OverflowPolicy parseOverflowPolicy(String text) {
         try {

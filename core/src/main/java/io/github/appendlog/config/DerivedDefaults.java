@@ -11,11 +11,14 @@ import java.util.Set;
  * {@code maxEventBytes}; {@code maxBufferBytes} large enough for a batch and for one
  * {@code maxEventBytes} event with its bookkeeping; {@code maxEventBytes} within {@code maxBatchBytes}
  * and the buffer; {@code retryBaseDelay} at most {@code retryMaxDelay}, and {@code retryMaxDelay} at
- * least {@code retryBaseDelay}. A setting the user set is never changed, so only two explicit
+ * least {@code retryBaseDelay}; {@code contentType} {@code application/gzip} with {@code compression}
+ * {@code gzip}. A setting the user set is never changed, so only two explicit
  * settings can conflict (which validation reports). Each moved default adds a note (for an INFO
  * status) naming the setting, its new value and the setting it follows.
  */
 final class DerivedDefaults {
+    /** The object's Content-Type with compression gzip (never Content-Encoding, which breaks ranged reads). */
+    static final String GZIP_CONTENT_TYPE = "application/gzip";
     private final SettingValues values;
     private final Set<Setting<?>> explicit;
     private final List<String> notes;
@@ -52,6 +55,9 @@ final class DerivedDefaults {
             long room = largestEventFitting(bufferNow);
             long fit = Math.min(Setting.MAX_EVENT_BYTES.defaultValue(), Math.min(batch, room));
             derive(Setting.MAX_EVENT_BYTES, fit, batch <= room ? Setting.MAX_BATCH_BYTES : Setting.MAX_BUFFER_BYTES);
+        }
+        if (!explicit.contains(Setting.CONTENT_TYPE) && values.get(Setting.COMPRESSION) == Compression.GZIP) {
+            derive(Setting.CONTENT_TYPE, GZIP_CONTENT_TYPE, Setting.COMPRESSION);
         }
         Duration base = explicitValue(Setting.RETRY_BASE_DELAY);
         Duration max = explicitValue(Setting.RETRY_MAX_DELAY);

@@ -53,7 +53,12 @@ public final class Setting<T> {
             "V4 (OSS4-HMAC-SHA256) or V1 (OSS HMAC-SHA1).");
     public static final Setting<String> CONTENT_TYPE = new Setting<>("contentType", String.class,
             "text/plain; charset=utf-8", "text/plain; charset=utf-8", false, ConfigValues::text, null, null,
-            "Content-Type of the object, set when it is created.");
+            "Content-Type of the object, set when it is created (application/gzip with compression gzip).");
+    public static final Setting<Compression> COMPRESSION = new Setting<>("compression", Compression.class,
+            Compression.NONE, "none", false, ConfigValues::parseCompression, null, null,
+            "none, or gzip: each batch is appended as one complete gzip member.");
+    public static final Setting<Integer> COMPRESSION_LEVEL = new Setting<>("compressionLevel", Integer.class, 1, "1",
+            false, ConfigValues::parseInt, 1, 9, "gzip level, 1 (fastest) to 9 (smallest).");
     public static final Setting<Long> MAX_BUFFER_BYTES = size("maxBufferBytes", "32 MB", AppendlogConfig.KIB,
             64 * AppendlogConfig.GIB, "Bound of the in-memory buffer.");
     public static final Setting<Long> MAX_BATCH_BYTES = size("maxBatchBytes", "4 MB", AppendlogConfig.KIB,

@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * Events stay in the buffer (where they count towards the wake-up threshold) until a batch is due:
  * the buffer holds a batch's worth, the flush timer fired, or stop began. Then batches are formed
  * and sent until the buffer is empty (timer, stop) or below a batch's worth (threshold). A batch
- * that fails stays, unchanged, until it lands or stop gives up.
+ * that fails stays, unchanged, until it lands or stop gives up. With {@code compression=gzip} the
+ * batch is compressed once, into one gzip member, before its first attempt, and every attempt,
+ * settling and rollover works on those same bytes.
  *
  * <p>Invariants:
  * <ul>
@@ -62,6 +64,7 @@ final class Sender implements Runnable {
     private final ExponentialBackoff backoff;
     private final FailureReporter failures;
     private final SenderReports reports;
+    private final BatchBody body;
     private boolean attempted;
     private Instant batchStart;
     private long retryAtNanos;
@@ -88,6 +91,7 @@ final class Sender implements Runnable {
         this.batcher = new Batcher(buffer);
         this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
         this.reports = new SenderReports(config, status, prefix, ledger);
+        this.body = new BatchBody(config.compression(), config.compressionLevel());
     }
 
     /** Stop: send what is left, and give up at {@code deadlineNanos}. The caller then wakes the thread. */
@@ -230,6 +234,7 @@ final class Sender implements Runnable {
             delivery.retried(); // this batch's earlier call failed
         } else {
             objects.beginBatch(batchStart);
+            body.set(batch);
             attempted = true;
         }
         long deadline = stop ? stopDeadlineNanos : System.nanoTime() + NO_DEADLINE_NANOS;
@@ -238,7 +243,7 @@ final class Sender implements Runnable {
         Throwable fault = null;
         state.set(IN_REQUEST);
         try {
-            position = objects.append(batch.array(), 0, batch.length(), deadline);
+            position = objects.append(body.array(), 0, body.length(), deadline);
             landed = true;
         } catch (AppendFailedException e) {
             ledger.appendFailed();
@@ -300,6 +305,7 @@ final class Sender implements Runnable {
 
     /** Counts what stays unsent once the sender ends, unless stop abandoned it and counted already. */
     private void finish() {
+        body.close();
         if (!state.compareAndSet(RUNNING, ENDED)) {
             return;
         }

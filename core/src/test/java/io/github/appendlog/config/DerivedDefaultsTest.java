@@ -101,4 +101,28 @@ class DerivedDefaultsTest {
             assertTrue(EventBuffer.roomOf(event) <= buffer && EventBuffer.roomOf(event + 1) > buffer, "buffer " + buffer);
         }
     }
+
+    @Test
+    void gzipMakesTheContentTypeApplicationGzipUnlessTheUserSetOne() {
+        AppendlogConfig gzip = valid().compression("gzip").build();
+        assertEquals(Compression.GZIP, gzip.compression());
+        assertEquals("application/gzip", gzip.contentType());
+        assertEquals(Collections.singletonList("contentType: application/gzip instead of the default "
+                + "text/plain; charset=utf-8, to agree with compression gzip"), gzip.notes());
+        AppendlogConfig own = valid().compression("GZIP").contentType("application/x-gzip").build();
+        assertEquals("application/x-gzip", own.contentType());
+        assertEquals(Collections.emptyList(), own.notes());
+        assertEquals("text/plain; charset=utf-8", valid().compression("none").build().contentType());
+    }
+
+    @Test
+    void compressionAndItsLevelAreCheckedByName() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> valid().compression("zstd").compressionLevel("10").build());
+        assertTrue(e.getMessage().contains("compression: 'zstd' is not none or gzip"), e.getMessage());
+        assertTrue(e.getMessage().contains("compressionLevel: 10 is out of range [1, 9]"), e.getMessage());
+        assertEquals(Compression.NONE, valid().build().compression());
+        assertEquals(1, valid().build().compressionLevel());
+        assertEquals(6, valid().compressionLevel(6).build().compressionLevel());
+    }
 }

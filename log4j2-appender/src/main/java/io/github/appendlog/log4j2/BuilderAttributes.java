@@ -58,6 +58,12 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
     private String contentType;
 
     @PluginBuilderAttribute
+    private String compression;
+
+    @PluginBuilderAttribute
+    private String compressionLevel;
+
+    @PluginBuilderAttribute
     private String maxBufferBytes;
 
     @PluginBuilderAttribute
@@ -182,6 +188,16 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     public B setContentType(String contentType) {
         this.contentType = contentType;
+        return asBuilder();
+    }
+
+    public B setCompression(String compression) {
+        this.compression = compression;
+        return asBuilder();
+    }
+
+    public B setCompressionLevel(String compressionLevel) {
+        this.compressionLevel = compressionLevel;
         return asBuilder();
     }
 

@@ -82,6 +82,14 @@ public abstract class AppenderSettings extends UnsynchronizedAppenderBase<ILoggi
         settings.contentType(contentType);
     }
 
+    public void setCompression(String compression) {
+        settings.compression(compression);
+    }
+
+    public void setCompressionLevel(String level) {
+        settings.compressionLevel(level);
+    }
+
     public void setMaxBufferBytes(String size) {
         settings.maxBufferBytes(size);
     }
