@@ -78,6 +78,8 @@ public final class SoakRunner {
         String maxBlockTime = "30 seconds";
         /** 100: INFO lines wait under BLOCK like any other (below it they are dropped first, and counted). */
         String discardThreshold = "100";
+        /** none or gzip; the lines are checked after decompression. */
+        String compression = "none";
     }
 
     private SoakRunner() {
@@ -88,6 +90,7 @@ public final class SoakRunner {
         try (Store store = Store.start()) {
             Map<String, String> settings = store.settings(prefix + "app-%i.log");
             settings.put("maxBatchBytes", o.maxBatchBytes);
+            settings.put("compression", o.compression);
             settings.put("maxEventBytes", "4 KB");
             settings.put("maxBufferBytes", o.maxBufferBytes);
             settings.put("overflowPolicy", o.overflowPolicy);
@@ -118,7 +121,7 @@ public final class SoakRunner {
                 kinds.append(kinds.length() == 0 ? "" : " ").append(k.name().toLowerCase(Locale.ROOT)).append('=')
                         .append(chaos.count(k));
             }
-            LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
+            LineCheck check = LineCheck.of(store.text(prefix, o.compression), work.expected());
             return new Result(fw, work.total(), check, drops, unflushed, chaos.total(), kinds.toString(), elapsed);
         }
     }
@@ -132,10 +135,11 @@ public final class SoakRunner {
         o.overflowPolicy = System.getProperty("soak.overflowPolicy", o.overflowPolicy);
         o.maxBufferBytes = System.getProperty("soak.maxBufferBytes", o.maxBufferBytes);
         o.discardThreshold = System.getProperty("soak.discardThreshold", o.discardThreshold);
+        o.compression = System.getProperty("soak.compression", o.compression);
         String frameworks = System.getProperty("soak.frameworks", "LOGBACK,LOG4J2");
         System.out.printf(Locale.ROOT, "soak: lines=%d threads=%d seed=%d faultRate=%.2f overflowPolicy=%s "
-                + "maxBufferBytes=%s discardThreshold=%s cpus=%d%n", o.lines, o.threads, o.seed, o.faultRate,
-                o.overflowPolicy, o.maxBufferBytes, o.discardThreshold, Runtime.getRuntime().availableProcessors());
+                + "maxBufferBytes=%s discardThreshold=%s compression=%s cpus=%d%n", o.lines, o.threads, o.seed,
+                o.faultRate, o.overflowPolicy, o.maxBufferBytes, o.discardThreshold, o.compression, Runtime.getRuntime().availableProcessors());
         boolean kept = true;
         for (String name : frameworks.split(",")) {
             Result r = run(Framework.valueOf(name.trim().toUpperCase(Locale.ROOT)), o);

@@ -3,7 +3,11 @@ package io.github.appendlog.reliability;
 import static org.awaitility.Awaitility.await;
 
 import io.github.appendlog.emulator.OssEmulator;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -118,15 +123,39 @@ final class Store implements AutoCloseable, BeforeEachCallback, AfterEachCallbac
         return bytes(BUCKET, prefix);
     }
 
-    byte[] bytes(String bucket, String prefix) {
-        List<String> keys = emu.objectKeys(bucket, prefix).stream()
+    private List<String> sortedKeys(String bucket, String prefix) {
+        return emu.objectKeys(bucket, prefix).stream()
                 .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
                 .collect(Collectors.toList());
+    }
+
+    byte[] bytes(String bucket, String prefix) {
+        List<String> keys = sortedKeys(bucket, prefix);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (String key : keys) {
             byte[] b = emu.objectBytes(bucket, key);
             if (b != null) {
                 all.write(b, 0, b.length);
+            }
+        }
+        return all.toByteArray();
+    }
+
+    /**
+     * As {@link #bytes(String)}, each object decompressed first with {@code compression=gzip} (every
+     * object must then be a whole multi-member gzip stream), as {@code gzip -dc} would read it.
+     */
+    byte[] text(String prefix, String compression) {
+        if (!"gzip".equals(compression)) {
+            return bytes(prefix);
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String key : sortedKeys(BUCKET, prefix)) {
+            byte[] b = emu.objectBytes(BUCKET, key);
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
+                in.transferTo(all);
+            } catch (IOException e) {
+                throw new UncheckedIOException("object " + key + " is not a whole gzip stream", e);
             }
         }
         return all.toByteArray();

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each transient fault a store or network produces, injected mid-run while four threads log:
- * every line lands exactly once, whole and in its thread's order, and nothing is reported dropped.
+ * every line lands exactly once, whole and in its thread's order (after decompression with
+ * {@code compression=gzip}), and nothing is reported dropped.
  */
 class TransientFaultsTest {
     @RegisterExtension
@@ -38,18 +39,22 @@ class TransientFaultsTest {
                 .failNext(Operation.HEAD, 2, 503, "ServiceUnavailable"));
         faults.put("slow replies past the request timeout", f -> f.delayNext(Operation.APPEND, 2, Duration.ofMillis(1500)));
         List<Arguments> args = new ArrayList<>();
-        for (Framework fw : Framework.values()) {
-            faults.forEach((name, fault) -> args.add(Arguments.of(fw, name, fault)));
+        for (String compression : new String[] {"none", "gzip"}) {
+            for (Framework fw : Framework.values()) {
+                faults.forEach((name, fault) -> args.add(Arguments.of(fw, compression, name, fault)));
+            }
         }
         return args.stream();
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "{0}, compression={1}: {2}")
     @MethodSource("faults")
-    void everyLineLandsOnceInOrderDespite(Framework fw, String name, Consumer<FaultInjector> fault) throws Exception {
-        String prefix = "transient/" + fw + "/" + name.replaceAll("[^a-z0-9]+", "-") + "/";
+    void everyLineLandsOnceInOrderDespite(Framework fw, String compression, String name,
+            Consumer<FaultInjector> fault) throws Exception {
+        String prefix = "transient/" + fw + "/" + compression + "/" + name.replaceAll("[^a-z0-9]+", "-") + "/";
         Map<String, String> settings = store.settings(prefix + "app-%i.log");
         settings.put("requestTimeout", "500 ms");
+        settings.put("compression", compression);
         Workload work;
         try (LoggingApp app = fw.start("OSS", settings)) {
             work = new Workload(app, "a", 4);
@@ -62,7 +67,7 @@ class TransientFaultsTest {
             assertEquals(0, app.reportedDrops(), "nothing dropped");
             assertEquals(0, app.reportedUnflushed(), "everything flushed at stop");
         }
-        LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
+        LineCheck check = LineCheck.of(store.text(prefix, compression), work.expected());
         assertTrue(check.perfect(), check.toString());
         assertEquals(6000, check.present);
     }
