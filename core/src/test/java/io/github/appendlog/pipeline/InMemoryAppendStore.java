@@ -97,6 +97,12 @@ public final class InMemoryAppendStore implements AppendStore {
         return o == null ? null : new String(o.bytes.toByteArray(), StandardCharsets.UTF_8);
     }
 
+    /** The object's bytes, or null. */
+    public synchronized byte[] bytes(String key) {
+        StoredObject o = objects.get(key);
+        return o == null ? null : o.bytes.toByteArray();
+    }
+
     public synchronized List<String> keys() {
         return new ArrayList<>(objects.keySet());
     }
