@@ -120,6 +120,7 @@ final class CommandLine {
                 + "  tail [-n N] [-f] oss://bucket/key     the last N lines (10); -f follows the object,\n"
                 + "                                        and with an objectKey pattern (%d, %i) its successors\n"
                 + "settings (the appenders' names): --" + String.join(", --", SETTINGS) + "\n"
+                + "  (--endpoint and --region default to OSS_ENDPOINT and OSS_REGION)\n"
                 + "credentials: the settings above, else the appenders' chain (OSS_ACCESS_KEY_ID...,\n"
                 + "  ALIBABA_CLOUD_*, ~/.oss/credentials, ~/.aliyun/config.json, ECS RAM role...)\n"
                 + "exit codes: 0 done, 1 the store or the network failed, 2 a wrong command line or setting";

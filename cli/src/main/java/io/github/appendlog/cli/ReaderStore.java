@@ -31,18 +31,23 @@ final class ReaderStore implements AutoCloseable {
         this.client = client;
     }
 
-    /** @throws CliException (usage) when a setting is missing or wrong, naming it */
+    /**
+     * @param settings the flags' settings; {@code endpoint} and {@code region} default to the
+     *        variables {@code OSS_ENDPOINT} and {@code OSS_REGION} (as the samples read them)
+     * @throws CliException (usage) when a setting is missing or wrong, naming it
+     */
     static ReaderStore open(OssUrl url, Map<String, String> settings, Map<String, String> environment)
             throws CliException {
         AppendlogConfig.Builder b = AppendlogConfig.builder().name("appendlog-cli").environment(environment)
                 .bucket(url.bucket).objectKey("appendlog-cli"); // objectKey is an appender's setting: any valid one
-        settings.forEach(b::set);
+        b.set("endpoint", environment.get("OSS_ENDPOINT")).set("region", environment.get("OSS_REGION"));
+        settings.forEach(b::set); // flags win over OSS_ENDPOINT and OSS_REGION
         AppendlogConfig config;
         try {
             config = b.build();
         } catch (InvalidConfigException e) {
             throw CliException.usage(String.join("; ", e.problems()).replace("endpoint: is required",
-                    "endpoint: is required (--endpoint)"));
+                    "endpoint: is required (--endpoint or OSS_ENDPOINT)"));
         }
         try {
             return new ReaderStore(url, config, OssHttpClient.create(config));

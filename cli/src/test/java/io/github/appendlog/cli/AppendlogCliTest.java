@@ -114,6 +114,17 @@ class AppendlogCliTest {
     }
 
     @Test
+    void theEndpointAndRegionMayComeFromOssEndpointAndOssRegion() throws Exception {
+        f.append("a.log", "from the environment\n");
+        CliFixture.Result r = new CliFixture.Result();
+        r.code = new AppendlogCli(java.util.Map.of("OSS_ENDPOINT", f.emulator.endpoint(), "OSS_REGION",
+                f.emulator.region(), "OSS_ACCESS_KEY_ID", "test-id", "OSS_ACCESS_KEY_SECRET", "test-secret"),
+                java.time.Instant::now).execute(new String[] {"cat", "oss://logs/a.log"}, r.outStream, r.errStream);
+        assertEquals(0, r.code, r.toString());
+        assertEquals("from the environment\n", r.out());
+    }
+
+    @Test
     void aMissingObjectIsExitCode1() {
         CliFixture.Result r = f.run("cat", "oss://logs/app/nope.log");
         assertEquals(1, r.code, r.toString());
@@ -158,7 +169,7 @@ class AppendlogCliTest {
         CliFixture.Result noEndpoint = CliFixture.run(java.time.Instant::now, "--access-key-id", "a",
                 "--access-key-secret", "b", "cat", "oss://logs/a.log");
         assertEquals(2, noEndpoint.code);
-        assertTrue(noEndpoint.err().contains("endpoint: is required (--endpoint)"), noEndpoint.err());
+        assertTrue(noEndpoint.err().contains("endpoint: is required (--endpoint or OSS_ENDPOINT)"), noEndpoint.err());
         CliFixture.Result badUrl = f.run("cat", "logs/a.log");
         assertEquals(2, badUrl.code);
         assertTrue(badUrl.err().contains("'logs/a.log' is not an oss://bucket/key URL"), badUrl.err());
