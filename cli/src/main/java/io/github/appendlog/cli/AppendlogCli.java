@@ -23,6 +23,9 @@ public final class AppendlogCli {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR"); // HttpClient's slf4j-api, no provider: quiet
+        }
         int code = run(args, System.out, System.err);
         System.out.flush();
         System.exit(code);
