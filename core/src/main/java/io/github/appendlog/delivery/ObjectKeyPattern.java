@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Any other conversion or option ({@code %i{x}}, a third {@code {...}} after {@code %d}) is an
  * error, never text of the key.
+ *
+ * <p>The writer resolves keys with it; a reader ({@code appendlog tail -f}) uses the same methods to
+ * find the object that follows one: the next index of a period, or the first object of the next period.
  */
 public final class ObjectKeyPattern {
     private static final String DEFAULT_DATE = "yyyy-MM-dd";
@@ -142,7 +145,7 @@ public final class ObjectKeyPattern {
     }
 
     /** The formatted date tokens at {@code time}; a change means a new object. Empty without dates. */
-    String period(Instant time) {
+    public String period(Instant time) {
         if (!hasDate) {
             return "";
         }
@@ -156,7 +159,7 @@ public final class ObjectKeyPattern {
     }
 
     /** The object key for {@code time} and object {@code index}. */
-    String key(Instant time, int index) {
+    public String key(Instant time, int index) {
         StringBuilder sb = new StringBuilder();
         for (Object part : parts) {
             if (part == INDEX) {
@@ -178,7 +181,7 @@ public final class ObjectKeyPattern {
      * before {@code %i} (or, without {@code %i}, before the inserted {@code .n}). Listing it finds
      * the period's objects.
      */
-    String indexPrefix(Instant time) {
+    public String indexPrefix(Instant time) {
         if (!hasIndex) {
             return key(time, 0).substring(0, insertPoint(key(time, 0)));
         }
@@ -197,7 +200,7 @@ public final class ObjectKeyPattern {
      * no leading zeros, compared as a number), else -1: keys of other periods or that merely share
      * the prefix are not objects of this pattern.
      */
-    int indexOf(Instant time, String key) {
+    public int indexOf(Instant time, String key) {
         Matcher m = indexMatcher(time).matcher(key);
         if (!m.matches()) {
             return -1;
@@ -242,11 +245,11 @@ public final class ObjectKeyPattern {
         return dot > slash + 1 ? dot : k.length();
     }
 
-    boolean hasIndex() {
+    public boolean hasIndex() {
         return hasIndex;
     }
 
-    boolean hasDate() {
+    public boolean hasDate() {
         return hasDate;
     }
 

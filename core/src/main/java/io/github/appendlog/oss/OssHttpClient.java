@@ -29,7 +29,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * The OSS {@link AppendStore}: AppendObject, HeadObject, a ranged GetObject and ListObjectsV2 over
+ * The OSS {@link AppendStore}: AppendObject, HeadObject, a ranged GetObject and ListObjectsV2 (keys,
+ * or {@linkplain #listObjects objects with size, time and type}) over
  * HTTP (Apache HttpClient 5, classic API), each signed (V4 or V1) with the time of the builder's
  * clock. One request per call, never retried here (the caller retries), and never running past
  * {@code min(requestTimeout, the caller's deadline)}, sending included ({@link OssRequests});
@@ -220,13 +221,23 @@ public final class OssHttpClient implements AppendStore {
         return list(prefix, System.nanoTime() + NO_DEADLINE_NANOS);
     }
 
-    /**
-     * ListObjectsV2 ({@code GET /?list-type=2&prefix=...}) in pages of {@code listPageKeys}, each
-     * after the previous one's continuation token, every page's request ending by {@code deadlineNanos}.
-     */
+    /** The keys of {@link #listObjects(String, long)}. */
     @Override
     public List<String> list(String prefix, long deadlineNanos) throws IOException, OssServiceException {
         List<String> keys = new ArrayList<>();
+        for (OssObjectSummary o : listObjects(prefix, deadlineNanos)) {
+            keys.add(o.key());
+        }
+        return keys;
+    }
+
+    /**
+     * Every object under {@code prefix} with its size, time and type: ListObjectsV2
+     * ({@code GET /?list-type=2&prefix=...}) in pages of {@code listPageKeys}, each after the previous
+     * one's continuation token, every page's request ending by {@code deadlineNanos}.
+     */
+    public List<OssObjectSummary> listObjects(String prefix, long deadlineNanos) throws IOException, OssServiceException {
+        List<OssObjectSummary> objects = new ArrayList<>();
         String token = null;
         do {
             SignableRequest signable = new SignableRequest("GET", urls.bucket(), null)
@@ -252,10 +263,10 @@ public final class OssHttpClient implements AppendStore {
                 throw new IOException(operation + ": " + e.getMessage() + " (request id " + reply.header(REQUEST_ID)
                         + ")", e);
             }
-            keys.addAll(page.keys());
+            objects.addAll(page.objects());
             token = page.nextToken();
         } while (token != null);
-        return keys;
+        return objects;
     }
 
     /** CRC-64/ECMA, as {@code x-oss-hash-crc64ecma}. */

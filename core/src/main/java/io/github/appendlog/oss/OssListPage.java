@@ -10,21 +10,26 @@ import java.util.regex.Pattern;
 
 /**
  * One page of a ListObjectsV2 reply ({@code ListBucketResult}) asked for with
- * {@code encoding-type=url}: the keys (percent-decoded), whether more pages follow, and the token
+ * {@code encoding-type=url}: the objects (keys percent-decoded, size, last modified, type), whether more pages follow, and the token
  * that asks for the next one. Read with a tolerant scan of the few elements it needs.
  */
 final class OssListPage {
-    private static final Pattern KEY = Pattern.compile("<Contents>.*?<Key>(.*?)</Key>", Pattern.DOTALL);
+    private static final Pattern CONTENTS = Pattern.compile("<Contents>(.*?)</Contents>", Pattern.DOTALL);
+    private static final Pattern KEY = Pattern.compile("<Key>(.*?)</Key>", Pattern.DOTALL);
+    private static final Pattern SIZE = Pattern.compile("<Size>\\s*([0-9]+)\\s*</Size>");
+    private static final Pattern LAST_MODIFIED = Pattern.compile("<LastModified>\\s*(.*?)\\s*</LastModified>",
+            Pattern.DOTALL);
+    private static final Pattern TYPE = Pattern.compile("<Type>\\s*(.*?)\\s*</Type>", Pattern.DOTALL);
     private static final Pattern TRUNCATED = Pattern.compile("<IsTruncated>\\s*(true|false)\\s*</IsTruncated>");
     private static final Pattern TOKEN = Pattern.compile("<NextContinuationToken>(.*?)</NextContinuationToken>",
             Pattern.DOTALL);
     private static final Pattern URL_ENCODED = Pattern.compile("<EncodingType>\\s*url\\s*</EncodingType>");
 
-    private final List<String> keys;
+    private final List<OssObjectSummary> objects;
     private final String nextToken;
 
-    private OssListPage(List<String> keys, String nextToken) {
-        this.keys = keys;
+    private OssListPage(List<OssObjectSummary> objects, String nextToken) {
+        this.objects = objects;
         this.nextToken = nextToken;
     }
 
@@ -35,11 +40,17 @@ final class OssListPage {
             throw new IllegalArgumentException("the reply is not a ListBucketResult");
         }
         boolean urlEncoded = URL_ENCODED.matcher(xml).find();
-        List<String> keys = new ArrayList<>();
-        Matcher m = KEY.matcher(xml);
+        List<OssObjectSummary> objects = new ArrayList<>();
+        Matcher m = CONTENTS.matcher(xml);
         while (m.find()) {
-            String key = unescapeXml(m.group(1));
-            keys.add(urlEncoded ? percentDecode(key) : key);
+            String contents = m.group(1);
+            String key = element(KEY, contents);
+            if (key == null) {
+                throw new IllegalArgumentException("a <Contents> of the listing has no <Key>");
+            }
+            String size = element(SIZE, contents);
+            objects.add(new OssObjectSummary(urlEncoded ? percentDecode(key) : key,
+                    size == null ? -1 : Long.parseLong(size), element(LAST_MODIFIED, contents), element(TYPE, contents)));
         }
         Matcher t = TRUNCATED.matcher(xml);
         boolean truncated = t.find() && t.group(1).equals("true");
@@ -51,11 +62,17 @@ final class OssListPage {
             }
             token = unescapeXml(tm.group(1).trim());
         }
-        return new OssListPage(Collections.unmodifiableList(keys), token);
+        return new OssListPage(Collections.unmodifiableList(objects), token);
     }
 
-    List<String> keys() {
-        return keys;
+    /** The unescaped text of {@code element}'s first match in {@code xml}, or null. */
+    private static String element(Pattern element, String xml) {
+        Matcher m = element.matcher(xml);
+        return m.find() ? unescapeXml(m.group(1)) : null;
+    }
+
+    List<OssObjectSummary> objects() {
+        return objects;
     }
 
     /** The continuation token of the next page, or null when this is the last page. */

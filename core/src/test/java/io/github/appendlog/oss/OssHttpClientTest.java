@@ -336,6 +336,34 @@ class OssHttpClientTest {
     }
 
     @Test
+    void listObjectsGivesEachObjectsSizeTimeAndType() throws Exception {
+        server.reply(200, "<ListBucketResult><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>"
+                + "<Contents><Key>a/x-1.log</Key><LastModified>2024-05-06T07:08:09.000Z</LastModified>"
+                + "<ETag>\"E1\"</ETag><Type>Appendable</Type><Size>1234</Size></Contents>"
+                + "<Contents><Key>a/x%26y.txt</Key><Size>7</Size><Type>Normal</Type></Contents>"
+                + "<Contents><Key>a/bare</Key></Contents></ListBucketResult>");
+        java.util.List<OssObjectSummary> objects = v4().listObjects("a/", System.nanoTime() + 5_000_000_000L);
+        assertEquals(3, objects.size());
+        assertEquals("a/x-1.log", objects.get(0).key());
+        assertEquals(1234, objects.get(0).size());
+        assertEquals("2024-05-06T07:08:09.000Z", objects.get(0).lastModified());
+        assertEquals("Appendable", objects.get(0).type());
+        assertEquals("a/x&y.txt", objects.get(1).key());
+        assertEquals(7, objects.get(1).size());
+        assertEquals("Normal", objects.get(1).type());
+        assertEquals(-1, objects.get(2).size());
+        assertNull(objects.get(2).lastModified());
+        assertNull(objects.get(2).type());
+    }
+
+    @Test
+    void aListingEntryWithoutAKeyIsAnIoError() throws Exception {
+        server.reply(200, "<ListBucketResult><Contents><Size>1</Size></Contents></ListBucketResult>");
+        IOException e = assertThrows(IOException.class, () -> v4().list("a/"));
+        assertTrue(e.getMessage().contains("no <Key>"), e.getMessage());
+    }
+
+    @Test
     void aListingTheStoreRefusesIsAServiceError() throws Exception {
         server.reply(403, "<Error><Code>AccessDenied</Code><Message>no</Message></Error>");
         OssServiceException e = assertThrows(OssServiceException.class, () -> v4().list("a/"));
