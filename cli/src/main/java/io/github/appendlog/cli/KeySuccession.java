@@ -52,11 +52,19 @@ final class KeySuccession {
     /**
      * The object written after the current one, if it exists yet: the lowest higher index of the
      * current period, else the lowest index of the period of now; null when neither exists. With no
-     * current object yet, the latest ({@link #latest}).
+     * current object yet (none existed when following began), the lowest index of the period of now:
+     * every object that appeared since was written after the start, so none is skipped.
      */
     String next(ReaderStore store) throws CliException {
         if (periodTime == null) {
-            return latest(store);
+            Instant now = clock.get();
+            int first = lowestIndex(store, now, -1);
+            if (first < 0) {
+                return null;
+            }
+            periodTime = now;
+            index = first;
+            return pattern.key(now, first);
         }
         int higher = lowestIndex(store, periodTime, index);
         if (higher >= 0) {

@@ -3,7 +3,13 @@ package io.github.appendlog.cli;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.emulator.Operation;
+import io.github.appendlog.pipeline.AppendPipeline;
+import io.github.appendlog.status.StatusReporter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +109,46 @@ class TailFollowTest {
     @Test
     void followsAGzipObjectAcrossRollovers() throws Exception {
         followsAcrossRollovers(true);
+    }
+
+    /** The appenders' own pipeline writes (gzip members when compressed) and rolls to the next %i. */
+    void followsThePipelineAcrossRollovers(boolean gzip) throws Exception {
+        String pattern = "pipe/host-%i.log" + (gzip ? ".gz" : "");
+        CliFixture.Result r = new CliFixture.Result();
+        String[] args = f.args("tail", "-f", "oss://logs/" + pattern).toArray(new String[0]);
+        tail = new Thread(() -> r.code = new AppendlogCli(java.util.Collections.emptyMap(), Instant::now)
+                .execute(args, r.outStream, r.errStream), "tail-f");
+        tail.start();
+        // Two listings: the first (no object yet) has surely been answered, so everything the
+        // pipeline writes from now on is new to tail and must be printed.
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.emulator.requestCount(Operation.LIST) >= 2);
+        AppendlogConfig config = AppendlogConfig.builder().name("tail-" + gzip).endpoint(f.emulator.endpoint())
+                .region(f.emulator.region()).bucket("logs").objectKey(pattern).accessKeyId("test-id")
+                .accessKeySecret("test-secret").compression(gzip ? "gzip" : "none").maxBatchBytes("1 KB")
+                .maxEventBytes("256 bytes").maxObjectBytes("4 KB").flushInterval(Duration.ofMillis(10)).build();
+        AppendPipeline pipeline = AppendPipeline.start(config, StatusReporter.NONE);
+        int total = gzip ? 4000 : 1000; // gzip stores about a tenth: enough to fill several 4 KB objects
+        try {
+            for (int i = 1; i <= total; i++) {
+                assertTrue(pipeline.offer(("line " + i + "\n").getBytes(StandardCharsets.UTF_8), false));
+            }
+        } finally {
+            assertTrue(pipeline.stop());
+        }
+        assertTrue(f.emulator.objectKeys("logs", "pipe/").size() >= 3, f.emulator.objectKeys("logs", "pipe/").toString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines(r).size() >= total);
+        assertEquals(expected(1, total), lines(r), r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void followsWhatThePipelineWritesPlain() throws Exception {
+        followsThePipelineAcrossRollovers(false);
+    }
+
+    @Test
+    void followsWhatThePipelineWritesGzip() throws Exception {
+        followsThePipelineAcrossRollovers(true);
     }
 
     @Test
