@@ -68,8 +68,15 @@ final class ConfigValidation {
             problems.add(Setting.MAX_EVENT_BYTES + ": " + event + " takes " + EventBuffer.roomOf(event)
                     + " bytes of buffer with its bookkeeping, more than maxBufferBytes " + buffer);
         }
+        Compression compression = values.get(Setting.COMPRESSION);
         if (batch > object) {
             problems.add(Setting.MAX_BATCH_BYTES + ": " + batch + " is larger than maxObjectBytes " + object);
+        } else if (compression != null && compression.maxStoredBytes(batch) > object) {
+            long member = compression.maxStoredBytes(batch);
+            problems.add(Setting.MAX_OBJECT_BYTES + ": " + object + " is smaller than the largest " + compression
+                    + " member a maxBatchBytes " + batch + " batch can become (" + member + " bytes, for text that"
+                    + " does not compress), so such a batch would fit no object; raise maxObjectBytes to " + member
+                    + " or lower maxBatchBytes to " + compression.largestTextWithin(object));
         }
         Duration base = values.get(Setting.RETRY_BASE_DELAY);
         Duration max = values.get(Setting.RETRY_MAX_DELAY);

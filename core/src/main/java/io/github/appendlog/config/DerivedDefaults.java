@@ -7,14 +7,16 @@ import java.util.Set;
 
 /**
  * Moves the defaults that depend on another setting so that they agree with what the user set:
- * {@code maxBatchBytes} within {@code maxBufferBytes} and {@code maxObjectBytes} and at least
- * {@code maxEventBytes}; {@code maxBufferBytes} large enough for a batch and for one
- * {@code maxEventBytes} event with its bookkeeping; {@code maxEventBytes} within {@code maxBatchBytes}
- * and the buffer; {@code retryBaseDelay} at most {@code retryMaxDelay}, and {@code retryMaxDelay} at
- * least {@code retryBaseDelay}; {@code contentType} {@code application/gzip} with {@code compression}
- * {@code gzip}. A setting the user set is never changed, so only two explicit
- * settings can conflict (which validation reports). Each moved default adds a note (for an INFO
- * status) naming the setting, its new value and the setting it follows.
+ * {@code maxBatchBytes} within {@code maxBufferBytes}, at least {@code maxEventBytes}, and small
+ * enough that a batch, stored as it is or as the largest gzip member it can become, fits
+ * {@code maxObjectBytes} (whose default holds any batch, so it never follows {@code maxBatchBytes});
+ * {@code maxBufferBytes} large enough for a batch and for one {@code maxEventBytes} event with its
+ * bookkeeping; {@code maxEventBytes} within {@code maxBatchBytes} and the buffer; {@code retryBaseDelay}
+ * at most {@code retryMaxDelay}, and {@code retryMaxDelay} at least {@code retryBaseDelay};
+ * {@code contentType} {@code application/gzip} with {@code compression} {@code gzip}. A setting the
+ * user set is never changed, so only two explicit settings can conflict (which validation reports).
+ * Each moved default adds a note (for an INFO status) naming the setting, its new value and the
+ * setting it follows.
  */
 final class DerivedDefaults {
     /** The object's Content-Type with compression gzip (never Content-Encoding, which breaks ranged reads). */
@@ -36,7 +38,8 @@ final class DerivedDefaults {
         Long object = explicitValue(Setting.MAX_OBJECT_BYTES);
         if (!explicit.contains(Setting.MAX_BATCH_BYTES)) {
             long batch = Setting.MAX_BATCH_BYTES.defaultValue();
-            long upper = Math.min(buffer == null ? Long.MAX_VALUE : buffer, object == null ? Long.MAX_VALUE : object);
+            long upper = Math.min(buffer == null ? Long.MAX_VALUE : buffer,
+                    object == null ? Long.MAX_VALUE : compression().largestTextWithin(object));
             long lower = event == null ? 0 : event;
             if (lower <= upper) {
                 long derived = Math.max(lower, Math.min(batch, upper));
@@ -66,6 +69,12 @@ final class DerivedDefaults {
         } else if (max == null && base != null && base.compareTo(Setting.RETRY_MAX_DELAY.defaultValue()) > 0) {
             derive(Setting.RETRY_MAX_DELAY, base, Setting.RETRY_BASE_DELAY);
         }
+    }
+
+    /** How batches are stored ({@code none} while the setting could not be parsed). */
+    private Compression compression() {
+        Compression compression = values.get(Setting.COMPRESSION);
+        return compression == null ? Compression.NONE : compression;
     }
 
     /** The user's value of a setting, or null when it keeps its default (or is out of its range). */

@@ -125,4 +125,45 @@ class DerivedDefaultsTest {
         assertEquals(1, valid().build().compressionLevel());
         assertEquals(6, valid().compressionLevel(6).build().compressionLevel());
     }
+    @Test
+    void withGzipTheObjectMustHoldTheLargestMemberABatchCanBecome() {
+        // Incompressible text grows in gzip: a 1 MB batch's member may not fit a 1 MB object, and every
+        // rollover would meet the same limit.
+        long member = Compression.GZIP.maxStoredBytes(MIB);
+        assertTrue(member > MIB, member + " bytes");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                valid().compression("gzip").maxBatchBytes("1 MB").maxObjectBytes("1 MB")::build);
+        assertEquals(1, e.problems().size(), e.getMessage());
+        String problem = e.problems().get(0);
+        assertTrue(problem.startsWith("maxObjectBytes: 1048576 is smaller than the largest gzip member a maxBatchBytes "
+                + "1048576 batch can become (" + member + " bytes"), problem);
+        assertTrue(problem.contains("raise maxObjectBytes to " + member + " or lower maxBatchBytes to "
+                + Compression.GZIP.largestTextWithin(MIB)), problem);
+        assertEquals(member, valid().compression("gzip").maxBatchBytes("1 MB").maxObjectBytes(Long.toString(member))
+                .build().maxObjectBytes());
+        assertEquals(MIB, valid().maxBatchBytes("1 MB").maxObjectBytes("1 MB").build().maxObjectBytes(),
+                "without compression a batch is stored as it is");
+    }
+
+    @Test
+    void withGzipASmallObjectAloneLowersTheBatchToWhatFitsAsAMember() {
+        AppendlogConfig config = valid().compression("gzip").maxObjectBytes("64 KB").build();
+        long batch = config.maxBatchBytes();
+        assertTrue(Compression.GZIP.maxStoredBytes(batch) <= 64 * KIB
+                && Compression.GZIP.maxStoredBytes(batch + 1) > 64 * KIB, batch + " bytes");
+        assertTrue(config.notes().get(0).startsWith("maxBatchBytes: " + batch + " bytes instead of the default 4 MB")
+                && config.notes().get(0).contains("maxObjectBytes 65536"), config.notes().toString());
+        assertEquals(64 * KIB, valid().compression("gzip").maxBatchBytes("64 KB").build().maxBatchBytes());
+    }
+
+    @Test
+    void theStoredBoundAndItsInverseAgree() {
+        for (long text : new long[] {0, 1, 16383, 16384, MIB, AppendlogConfig.GIB}) {
+            assertEquals(text, Compression.NONE.maxStoredBytes(text));
+            long stored = Compression.GZIP.maxStoredBytes(text);
+            assertTrue(stored >= text + 20, text + ": " + stored);
+            assertEquals(text, Compression.GZIP.largestTextWithin(stored), "text " + text);
+        }
+        assertEquals(MIB, Compression.NONE.largestTextWithin(MIB));
+    }
 }

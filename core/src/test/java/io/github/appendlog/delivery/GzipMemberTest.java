@@ -92,4 +92,20 @@ class GzipMemberTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GzipMember(0));
         assertTrue(e.getMessage().startsWith("compressionLevel: 0"), e.getMessage());
     }
+    @Test
+    void aMemberOfIncompressibleTextIsLargerThanItsTextAndWithinTheConfiguredBound() {
+        Random random = new Random(13);
+        for (int level : new int[] {1, 6, 9}) {
+            GzipMember gzip = new GzipMember(level);
+            for (int n : new int[] {0, 1, 100, 16383, 16384, 65536, 100_000, 1 << 20, (1 << 20) + 5}) {
+                byte[] text = new byte[n];
+                random.nextBytes(text);
+                gzip.compress(text, 0, n);
+                long bound = io.github.appendlog.config.Compression.GZIP.maxStoredBytes(n);
+                assertTrue(gzip.length() > n && gzip.length() <= bound,
+                        "level " + level + ", " + n + " bytes: member " + gzip.length() + ", bound " + bound);
+            }
+            gzip.close();
+        }
+    }
 }

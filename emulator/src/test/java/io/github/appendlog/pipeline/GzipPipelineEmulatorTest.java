@@ -148,7 +148,8 @@ class GzipPipelineEmulatorTest {
 
     @Test
     void objectsRollOverOnTheirCompressedSize() throws Exception {
-        AppendPipeline pipeline = AppendPipeline.start(config().maxObjectBytes("4 KB").maxBatchBytes("4 KB").build(),
+        // A batch's largest member (incompressible text: 4000 bytes and gzip's overhead) must fit 4 KB.
+        AppendPipeline pipeline = AppendPipeline.start(config().maxObjectBytes("4 KB").maxBatchBytes("4000").build(),
                 status);
         write(pipeline, 1, 4000);
         assertEveryLineOnceInOrder(1, 4000);
