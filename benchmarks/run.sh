@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds benchmarks/target/benchmarks.jar and runs the appendlog benchmarks (per-call JMH, the
 # saturated call's percentiles, paired per-call slices, per-call CPU time, end-to-end throughput,
-# memory under overload, outage latency, idle cost) in about 15 minutes on a 2-core machine,
+# compression=gzip's throughput and stored bytes, memory under overload, outage latency, idle cost)
+# in about 15 minutes on a 2-core machine,
 # printing one table of figures and ratios against baselines measured in the same run. Options are
 # passed on: --quick (a smoke run of ~3 minutes, not for BENCHMARKS.md),
-# --only=percall,saturated,paired,cpu,throughput,memory,outage,idle, --out=DIR.
+# --only=percall,saturated,paired,cpu,throughput,gzip,memory,outage,idle, --out=DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

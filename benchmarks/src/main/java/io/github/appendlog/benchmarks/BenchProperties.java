@@ -19,6 +19,7 @@ public final class BenchProperties {
     public static final String MAX_BLOCK_TIME = "bench.maxBlockTime";
     public static final String DISCARD_THRESHOLD = "bench.discardThreshold";
     public static final String SHUTDOWN_TIMEOUT = "bench.shutdownTimeout";
+    public static final String COMPRESSION = "bench.compression";
     public static final String LOKI_URL = "bench.lokiUrl";
 
     private BenchProperties() {

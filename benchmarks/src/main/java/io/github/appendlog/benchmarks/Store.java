@@ -2,12 +2,15 @@ package io.github.appendlog.benchmarks;
 
 import io.github.appendlog.emulator.OssEmulator;
 import io.github.appendlog.emulator.Operation;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The store every appendlog benchmark appends to: the emulator, in process, on 127.0.0.1, keeping
@@ -74,6 +77,34 @@ public final class Store implements AutoCloseable {
             }
         }
         return new long[] {bytes, lines};
+    }
+
+    /**
+     * For objects of gzip members: total stored bytes of the objects whose key starts with
+     * {@code prefix}, then the bytes and lines of the text they decompress to (all members).
+     */
+    public long[] storedTextAndLines(String prefix) {
+        long stored = 0;
+        long text = 0;
+        long lines = 0;
+        byte[] chunk = new byte[64 * 1024];
+        for (String key : emulator.objectKeys(BUCKET, prefix)) {
+            byte[] data = emulator.objectBytes(BUCKET, key);
+            stored += data.length;
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data), chunk.length)) {
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    text += n;
+                    for (int i = 0; i < n; i++) {
+                        if (chunk[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("object " + key + " is not a gzip stream", e);
+            }
+        }
+        return new long[] {stored, text, lines};
     }
 
     /** Stops the server (the store is "down" from now on); the data stays until {@link #close}. */

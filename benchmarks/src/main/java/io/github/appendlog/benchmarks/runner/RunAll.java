@@ -19,11 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * baselines measured in the same run (also written to {@code report.md} in the output directory).
  *
  * <p>Options: {@code --quick} (a smoke run of a minute or two: shorter iterations, fewer lines),
- * {@code --only=percall,saturated,paired,cpu,throughput,memory,outage,idle}, {@code --out=DIR}.
+ * {@code --only=percall,saturated,paired,cpu,throughput,gzip,memory,outage,idle}, {@code --out=DIR}.
  */
 public final class RunAll {
     private static final List<String> PARTS =
-            List.of("percall", "saturated", "paired", "cpu", "throughput", "memory", "outage", "idle");
+            List.of("percall", "saturated", "paired", "cpu", "throughput", "gzip", "memory", "outage", "idle");
     private static final String[] LOGBACK_VARIANTS = {"noop", "file", "async", "loki4j", "appendlog"};
     private static final String[] LOG4J2_VARIANTS = {"null", "raf", "async", "appendlog"};
     private static final int[] THREADS = {1, 2};
@@ -110,6 +110,16 @@ public final class RunAll {
                         List.of(lines, "2"), Duration.ofMinutes(6)));
             } catch (Exception e) {
                 report.missing("End-to-end throughput", e.getMessage());
+            }
+        }
+        if (only.contains("gzip")) {
+            step("compression=gzip: throughput against none and the FileAppender, stored bytes");
+            String lines = quick ? "200000" : "2000000";
+            try {
+                GzipRows.gzip(report, child.run(GzipRunner.class, List.of("-Xms3g", "-Xmx3g", "-XX:+UseG1GC"),
+                        List.of(lines, "2"), Duration.ofMinutes(8)));
+            } catch (Exception e) {
+                report.missing("compression=gzip", e.getMessage());
             }
         }
         if (only.contains("memory")) {

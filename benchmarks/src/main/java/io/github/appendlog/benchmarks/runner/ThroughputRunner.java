@@ -81,7 +81,7 @@ public final class ThroughputRunner {
     }
 
     /** Time the collectors report (pauses and concurrent cycles), all collectors. */
-    private static long gcMillis() {
+    static long gcMillis() {
         long millis = 0;
         for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             millis += gc.getCollectionTime();
@@ -89,12 +89,12 @@ public final class ThroughputRunner {
         return millis;
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** {nanos, bytes} of a FileAppender run to local disk. */
-    private static long[] fileRun(Path file, long lines, int threads) throws Exception {
+    static long[] fileRun(Path file, long lines, int threads) throws Exception {
         System.setProperty(BenchProperties.FILE, file.toString());
         LogbackSetup setup = LogbackSetup.configure("file");
         long start = System.nanoTime();
@@ -107,7 +107,7 @@ public final class ThroughputRunner {
     }
 
     /** {nanos from the first line to the appender's stop having every byte acknowledged, writers' CPU nanos}. */
-    private static long[] appendlogRun(Store store, String keyPrefix, long lines, int threads) throws Exception {
+    static long[] appendlogRun(Store store, String keyPrefix, long lines, int threads) throws Exception {
         System.setProperty(BenchProperties.OBJECT_KEY, keyPrefix + "app-%i.log");
         // Throughput, not shedding: the callers wait for room rather than drop (INFO events too:
         // with the default discardThreshold of 80% they would be dropped, not wait, above it).
