@@ -17,6 +17,42 @@ class StatusLoggerReporterTest {
     }
 
     @Test
+    void aWarningNoStatusListenerShowsIsPrintedToStandardErrorOnce() {
+        // Log4j2's status logger prints ERROR only by default: an outage after start would be silent.
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        StatusLoggerReporter printing = new StatusLoggerReporter("OSS",
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), () -> false);
+        printing.warn("cannot append to 'a.log': store unreachable", new java.io.IOException("connect timed out"));
+        printing.info("appendlog: started");
+        String printed = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.matches("\\S+Z \\S+ WARN appendlog 'OSS': cannot append to 'a.log': store unreachable"
+                + " \\(java.io.IOException: connect timed out\\)\\R"), printed);
+
+        java.io.ByteArrayOutputStream quiet = new java.io.ByteArrayOutputStream();
+        StatusLoggerReporter shown = new StatusLoggerReporter("OSS",
+                new java.io.PrintStream(quiet, true, java.nio.charset.StandardCharsets.UTF_8), () -> true);
+        shown.warn("cannot append", null);
+        assertEquals("", quiet.toString(java.nio.charset.StandardCharsets.UTF_8), "a status listener shows it already");
+    }
+
+    @Test
+    void whetherTheStatusLoggerShowsAWarningFollowsItsListeners() {
+        org.apache.logging.log4j.status.StatusLogger logger = org.apache.logging.log4j.status.StatusLogger.getLogger();
+        boolean before = StatusLoggerReporter.statusLoggerShowsWarnings();
+        try (StatusCapture status = StatusCapture.open()) { // a listener at WARN or finer
+            assertTrue(StatusLoggerReporter.statusLoggerShowsWarnings());
+        }
+        assertEquals(before, StatusLoggerReporter.statusLoggerShowsWarnings());
+        // With listeners registered the status logger notifies only them (its console fallback stays
+        // silent); without, only the fallback.
+        java.util.List<org.apache.logging.log4j.status.StatusListener> listeners = new java.util.ArrayList<>();
+        logger.getListeners().forEach(listeners::add);
+        assertEquals(listeners.isEmpty()
+                ? logger.getFallbackListener().getStatusLevel().isLessSpecificThan(Level.WARN)
+                : listeners.stream().anyMatch(l -> l.getStatusLevel().isLessSpecificThan(Level.WARN)), before);
+    }
+
+    @Test
     void levelsAndCausesReachTheStatusLogger() {
         try (StatusCapture status = StatusCapture.open()) {
             reporter.info("appendlog: started");
