@@ -119,6 +119,20 @@ class ShadedJarIT {
         }
     }
 
+    @Test
+    void sourcesAndJavadocJarsAreBuiltBesideIt() throws Exception {
+        // Maven Central takes an artifact only with its -sources and -javadoc jars.
+        String all = shadedJar().toString();
+        try (JarFile sources = new JarFile(all.replace(".jar", "-sources.jar"))) {
+            assertTrue(sources.getJarEntry("io/github/appendlog/log4j2/AppendObjectAppender.java") != null,
+                    "the appender's sources");
+            assertTrue(sources.getJarEntry("io/github/appendlog/pipeline/AppendPipeline.java") != null, "core's sources");
+        }
+        try (JarFile javadoc = new JarFile(all.replace(".jar", "-javadoc.jar"))) {
+            assertTrue(javadoc.getJarEntry("README.txt") != null);
+        }
+    }
+
     /** One GET with the application's own (older) HttpClient; returns the status code. */
     private static int applicationRequest(ClassLoader app, String uri) throws Exception {
         Class<?> httpClients = app.loadClass("org.apache.hc.client5.http.impl.classic.HttpClients");

@@ -103,6 +103,20 @@ class ShadedJarIT {
         }
     }
 
+    @Test
+    void sourcesAndJavadocJarsAreBuiltBesideIt() throws Exception {
+        // Maven Central takes an artifact only with its -sources and -javadoc jars.
+        String all = System.getProperty("appendlog.allJar");
+        try (JarFile sources = new JarFile(all.replace(".jar", "-sources.jar"))) {
+            assertTrue(sources.getJarEntry("io/github/appendlog/logback/AppendObjectAppender.java") != null,
+                    "the appender's sources");
+            assertTrue(sources.getJarEntry("io/github/appendlog/pipeline/AppendPipeline.java") != null, "core's sources");
+        }
+        try (JarFile javadoc = new JarFile(all.replace(".jar", "-javadoc.jar"))) {
+            assertTrue(javadoc.getJarEntry("README.txt") != null);
+        }
+    }
+
     /** The directory holding ShadedJarApplication and logback-shaded.xml. */
     private static URL testClasses() throws Exception {
         return ShadedJarIT.class.getProtectionDomain().getCodeSource().getLocation();
