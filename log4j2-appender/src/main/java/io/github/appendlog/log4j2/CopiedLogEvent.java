@@ -126,7 +126,25 @@ final class CopiedLogEvent implements LogEvent {
 
     @Override
     public LogEvent toImmutable() {
-        return Log4jLogEvent.createMemento(this);
+        LogEvent memento = Log4jLogEvent.createMemento(this);
+        // Log4j2 before 2.25 keeps a reusable message and the context map as they are: clearing
+        // this holder for its next event would empty them under the "immutable" event.
+        boolean textShared = memento.getMessage() == text;
+        boolean contextShared = memento.getContextData() == ownContextData;
+        if (!textShared && !contextShared) {
+            return memento;
+        }
+        Log4jLogEvent.Builder kept = new Log4jLogEvent.Builder(memento);
+        if (textShared) {
+            kept.setMessage(text.memento());
+        }
+        if (contextShared) {
+            StringMap copy = ContextDataFactory.createContextData();
+            copy.putAll(ownContextData);
+            copy.freeze();
+            kept.setContextData(copy);
+        }
+        return kept.build();
     }
 
     @Override
