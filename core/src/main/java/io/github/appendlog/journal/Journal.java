@@ -1,0 +1,179 @@
+package io.github.appendlog.journal;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * A local write-ahead journal of encoded entries (events exactly as they will be appended, and
+ * marker lines), in CRC32C-checked frames in segment files, plus the records of what the sender is
+ * about to append and what landed. One directory per appender, one process per directory (a file
+ * lock the OS releases when the process dies). Built on the JDK only (FileChannel, CRC32C,
+ * FileLock, atomic moves); no memory mapping, so a full disk is an {@link IOException}, never a crash.
+ *
+ * <p>Three parties use it, each from one thread:
+ * <ul>
+ *   <li>the writer (the pipeline's journal thread) builds a frame ({@link #addToFrame},
+ *       {@link #frameArray}) and writes it with one write ({@link #writeFrame}); entries get
+ *       consecutive sequence numbers, starting after the highest found at open;
+ *   <li>the reader (the sender) takes written entries in order ({@link #nextLength},
+ *       {@link #takeNext}), from the segment files, with a bounded read-ahead (never the backlog whole);
+ *   <li>the sender records each append before it is sent ({@link #recordIntent}) and after it landed
+ *       ({@link #recordLanded}); a segment is deleted only once a landed record covering its last
+ *       entry is on disk.
+ * </ul>
+ *
+ * <p>At {@link #open}, what a crash or the disk left is repaired, never failed on: a torn or
+ * corrupt tail is truncated, a bad frame in an older segment is skipped, a garbage or foreign file
+ * is moved aside, corrupt records are skipped; losses are counted exactly from the sequence numbers
+ * ({@link JournalRecovery}).
+ */
+public final class Journal implements Closeable {
+
+    private Journal() {
+    }
+
+    /**
+     * Creates the directory if needed, takes its lock, repairs and reads what is there.
+     *
+     * @throws JournalLockedException another live process holds the directory's lock
+     * @throws IOException the directory cannot be created, locked or read
+     */
+    public static Journal open(JournalOptions options, JournalListener listener) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** What {@link #open} found and repaired. */
+    public JournalRecovery recovery() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    // ---- the writer ----
+
+    /**
+     * Writer: adds an entry of {@code length} bytes ({@code marker}: a marker line, not a counted
+     * event) to the frame being built and returns the offset in {@link #frameArray()} where the
+     * caller copies its bytes; -1 when the frame is not empty and the entry does not fit in it
+     * (write the frame first). An empty frame takes an entry of any length.
+     */
+    public int addToFrame(int length, boolean marker) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Writer: the frame's array; valid until the next {@link #addToFrame} (it may grow). */
+    public byte[] frameArray() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Writer: events (not markers) in the frame being built. */
+    public int frameEvents() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Writer: whether the frame being built is empty. */
+    public boolean frameEmpty() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Writer: writes the frame being built with one write (rolling to a new segment first when the
+     * current one is full) and empties it. With {@code journalSync=ALWAYS} forces it too. When the
+     * files would pass {@code maxBytes}: {@code DROP_NEWEST} writes nothing and returns the frame's
+     * events (the caller counts them dropped); {@code DROP_OLDEST} first deletes the oldest
+     * segments that are not being written (telling the listener what they held unappended).
+     *
+     * @return events of the frame dropped because the journal is full; 0 when written
+     * @throws IOException the write failed (disk full, I/O error): nothing of the frame is readable
+     *     (the segment is cut back, or the next write goes to a new segment), the frame is emptied,
+     *     and the caller counts its events lost
+     */
+    public int writeFrame() throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Writer: with {@code journalSync=INTERVAL}, forces what was written if the interval has passed since the last force. */
+    public void syncIfDue() throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Writer: nanoseconds until {@link #syncIfDue} has work (Long.MAX_VALUE when nothing is unforced). */
+    public long nanosUntilSyncDue() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Forces every file written to the disk (any thread; the pipeline's stop calls it). */
+    public void force() throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    // ---- the reader ----
+
+    /** Reader: entries written and not taken yet (any thread may read it). */
+    public long unreadEntries() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Reader: the bytes of those entries (any thread may read it). */
+    public long unreadBytes() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Reader: the length of the next written entry, or -1 when none is written yet. A frame found
+     * bad while reading is skipped (its events counted lost through the listener).
+     *
+     * @throws IOException a segment cannot be read (the reader stays where it is; try again later)
+     */
+    public int nextLength() throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Reader: whether the next entry (after {@link #nextLength} returned it) is a marker line. */
+    public boolean nextIsMarker() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Reader: copies the next entry (as {@link #nextLength} returned it) into {@code dest} at {@code at} and moves past it. */
+    public void takeNext(byte[] dest, int at) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Reader: the sequence number of the last entry taken (the recovery's landed one before any). */
+    public long lastTakenSeq() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    // ---- the append records (the sender) ----
+
+    /** Records an append about to be sent; with {@code journalSync=ALWAYS} forced before it returns. */
+    public void recordIntent(AppendIntent intent) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Records that every entry up to {@code lastSeq} landed, then deletes the segments whose
+     * entries all did (after the record is forced to the disk).
+     */
+    public void recordLanded(long lastSeq) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * The recovery's pending intent was settled before anything was read: when it {@code landed},
+     * records that (the reader then starts after its entries); otherwise forgets it (its entries are
+     * read and appended again).
+     */
+    public void settlePending(boolean landed) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Bytes of the journal's files on disk (segments and records). */
+    public long diskBytes() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Forces and closes the files and releases the lock. */
+    @Override
+    public void close() throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+}
