@@ -21,7 +21,7 @@ public final class Batch {
     }
 
     /** Whether {@code eventBytes} more fit; an empty batch takes any event up to its maximum. */
-    boolean fits(int eventBytes) {
+    public boolean fits(int eventBytes) {
         return length + eventBytes <= maxBytes;
     }
 
@@ -45,6 +45,23 @@ public final class Batch {
         buffer.takeInto(length, bytes, this.length);
         this.length += length;
         events++;
+    }
+
+    /**
+     * Makes room for an entry of {@code length} bytes at the end and returns where in {@link #array()}
+     * the caller copies it (the caller checked {@link #fits}); {@code counted}: an event, not a marker line.
+     */
+    public int reserve(int length, boolean counted) {
+        if (!fits(length)) {
+            throw new IllegalStateException("entry of " + length + " bytes does not fit: " + this);
+        }
+        ensureCapacity(this.length + length);
+        int at = this.length;
+        this.length += length;
+        if (counted) {
+            events++;
+        }
+        return at;
     }
 
     /** Appends bytes that are not a counted event (the drop marker line). */

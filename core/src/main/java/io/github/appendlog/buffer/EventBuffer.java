@@ -226,7 +226,7 @@ public final class EventBuffer {
     }
 
     /** Consumer only: the length of the next event, or -1 when none is there. */
-    int nextLength() {
+    public int nextLength() {
         return next();
     }
 
@@ -245,7 +245,7 @@ public final class EventBuffer {
      * {@code dest} at {@code destAt} and removes it without freeing its room: the caller frees the
      * room of the events it took with one {@link #release} (once per many events, not per event).
      */
-    void takeInto(int length, byte[] dest, int destAt) {
+    public void takeInto(int length, byte[] dest, int destAt) {
         queue.copyNext(length, dest, destAt);
         queue.skipNext(length);
     }

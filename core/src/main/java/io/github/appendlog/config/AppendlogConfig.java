@@ -202,6 +202,27 @@ public final class AppendlogConfig {
         return get(Setting.METRICS);
     }
 
+    /** The journal's base directory (each appender journals in {@code <it>/<name>}), or null: no journal. */
+    public String journalDirectory() {
+        return get(Setting.JOURNAL_DIRECTORY);
+    }
+
+    public long maxJournalBytes() {
+        return get(Setting.MAX_JOURNAL_BYTES);
+    }
+
+    public JournalSync journalSync() {
+        return get(Setting.JOURNAL_SYNC);
+    }
+
+    public Duration journalSyncInterval() {
+        return get(Setting.JOURNAL_SYNC_INTERVAL);
+    }
+
+    public JournalOverflowPolicy journalOverflowPolicy() {
+        return get(Setting.JOURNAL_OVERFLOW_POLICY);
+    }
+
     /** Every setting that is not secret, and the credentials' source (which shows no secret either). */
     @Override
     public String toString() {

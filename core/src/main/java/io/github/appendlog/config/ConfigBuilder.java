@@ -320,6 +320,42 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
         return value(Setting.METRICS, metrics);
     }
 
+    public B journalDirectory(String directory) {
+        return set(Setting.JOURNAL_DIRECTORY, directory);
+    }
+
+    public B maxJournalBytes(String text) {
+        return set(Setting.MAX_JOURNAL_BYTES, text);
+    }
+
+    public B maxJournalBytes(long maxJournalBytes) {
+        return value(Setting.MAX_JOURNAL_BYTES, maxJournalBytes);
+    }
+
+    public B journalSync(String text) {
+        return set(Setting.JOURNAL_SYNC, text);
+    }
+
+    public B journalSync(JournalSync journalSync) {
+        return value(Setting.JOURNAL_SYNC, journalSync);
+    }
+
+    public B journalSyncInterval(String text) {
+        return set(Setting.JOURNAL_SYNC_INTERVAL, text);
+    }
+
+    public B journalSyncInterval(Duration journalSyncInterval) {
+        return value(Setting.JOURNAL_SYNC_INTERVAL, journalSyncInterval);
+    }
+
+    public B journalOverflowPolicy(String text) {
+        return set(Setting.JOURNAL_OVERFLOW_POLICY, text);
+    }
+
+    public B journalOverflowPolicy(JournalOverflowPolicy journalOverflowPolicy) {
+        return value(Setting.JOURNAL_OVERFLOW_POLICY, journalOverflowPolicy);
+    }
+
     /**
      * Checks every rule and returns the config.
      *

@@ -77,6 +77,23 @@ public final class ConfigValues {
     }
 
     /** {@code none} or {@code gzip}, in any case. */
+    public static JournalSync parseJournalSync(String text) {
+        return parseEnum(JournalSync.class, text);
+    }
+
+    public static JournalOverflowPolicy parseJournalOverflowPolicy(String text) {
+        return parseEnum(JournalOverflowPolicy.class, text);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     public static Compression parseCompression(String text) {
         switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "none":

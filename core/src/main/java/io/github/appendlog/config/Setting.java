@@ -103,6 +103,19 @@ public final class Setting<T> {
     public static final Setting<Boolean> METRICS = new Setting<>("metrics", Boolean.class, false, "false", false,
             ConfigValues::parseBoolean, null, null,
             "true: Micrometer meters in Metrics.globalRegistry (Micrometer must be on the class path).");
+    public static final Setting<String> JOURNAL_DIRECTORY = text("journalDirectory", "none (no journal)",
+            "Directory of the local journal that survives a crash; each appender uses <dir>/<name>.");
+    public static final Setting<Long> MAX_JOURNAL_BYTES = size("maxJournalBytes", "1 GB", 512 * AppendlogConfig.KIB,
+            1024 * AppendlogConfig.GIB, "Bound of the journal's files on disk, the backlog included.");
+    public static final Setting<JournalSync> JOURNAL_SYNC = new Setting<>("journalSync", JournalSync.class,
+            JournalSync.INTERVAL, "INTERVAL", false, ConfigValues::parseJournalSync, null, null,
+            "NONE, INTERVAL (force every journalSyncInterval) or ALWAYS (force every write).");
+    public static final Setting<Duration> JOURNAL_SYNC_INTERVAL = duration("journalSyncInterval", "1 second",
+            Duration.ofMillis(1), Duration.ofHours(1), "How often journalSync=INTERVAL forces the journal to disk.");
+    public static final Setting<JournalOverflowPolicy> JOURNAL_OVERFLOW_POLICY = new Setting<>(
+            "journalOverflowPolicy", JournalOverflowPolicy.class, JournalOverflowPolicy.DROP_NEWEST, "DROP_NEWEST",
+            false, ConfigValues::parseJournalOverflowPolicy, null, null,
+            "DROP_NEWEST or DROP_OLDEST when the journal reaches maxJournalBytes.");
 
     private final String name;
     private final Class<T> type;

@@ -237,6 +237,7 @@ final class AppendWriter {
 
     private AppendReply send(AppendAttempt attempt, byte[] data, int offset, long deadlineNanos)
             throws IOException, StoreException {
+        options.recorder().aboutToAppend(key, attempt);
         try {
             return client.append(key, attempt.position(), data, offset, attempt.length(), deadlineNanos);
         } catch (IOException e) {

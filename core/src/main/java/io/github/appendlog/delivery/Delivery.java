@@ -40,13 +40,14 @@ public final class Delivery implements Runnable {
     public static Delivery create(AppendlogConfig config, AppendStore store, StatusReporter status, String prefix,
             EventBuffer buffer, EventLedger ledger, Runnable drainHandOff, Clock clock, DoubleSupplier random) {
         StopSignal retryWaits = new StopSignal();
+        BatchSource source = new MemorySource(buffer, ledger);
         RollingObjectWriter objects = new RollingObjectWriter(store, ObjectKeyPattern.parse(config.objectKey()),
                 WriterOptions.builder(config).random(random).sleeper(retryWaits)
-                        .onRetry(ledger.delivery()::retried).build(),
+                        .onRetry(ledger.delivery()::retried).recorder(source.recorder()).build(),
                 StatusReporter.prefixed(prefix, status)); // the writers' messages name the appender too
         ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
                 ExponentialBackoff.Jitter.EQUAL, random);
-        Sender sender = new Sender(config, status, prefix, buffer, ledger, drainHandOff, clock, objects, backoff);
+        Sender sender = new Sender(config, status, prefix, source, ledger, drainHandOff, clock, objects, backoff);
         return new Delivery(retryWaits, sender);
     }
 

@@ -1,8 +1,6 @@
 package io.github.appendlog.delivery;
 
 import io.github.appendlog.buffer.Batch;
-import io.github.appendlog.buffer.Batcher;
-import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.status.DeliveryState;
 import io.github.appendlog.status.EventLedger;
@@ -47,7 +45,7 @@ final class Sender implements Runnable {
     private final AppendlogConfig config;
     private final StatusReporter status;
     private final String prefix;
-    private final EventBuffer buffer;
+    private final BatchSource source;
     private final EventLedger ledger;
     private final DeliveryState delivery;
     private final Runnable drainHandOff;
@@ -59,7 +57,6 @@ final class Sender implements Runnable {
 
     // Sender thread only (and abandon(), once the sender is known to be inside a request):
     private final Batch batch;
-    private final Batcher batcher;
     private final RollingObjectWriter objects;
     private final ExponentialBackoff backoff;
     private final FailureReporter failures;
@@ -68,19 +65,20 @@ final class Sender implements Runnable {
     private boolean attempted;
     private Instant batchStart;
     private long retryAtNanos;
+    private long prepareAtNanos;
     private long nextFlushNanos;
     private long dueBytes; // buffered when the flush timer last fired, not yet taken into a batch
     private boolean timerFired;
     private boolean stopSeen;
     private int faultsInARow;
 
-    Sender(AppendlogConfig config, StatusReporter status, String prefix, EventBuffer buffer, EventLedger ledger,
+    Sender(AppendlogConfig config, StatusReporter status, String prefix, BatchSource source, EventLedger ledger,
             Runnable drainHandOff, Clock clock, RollingObjectWriter objects,
             ExponentialBackoff backoff) {
         this.config = config;
         this.status = status;
         this.prefix = prefix;
-        this.buffer = buffer;
+        this.source = source;
         this.ledger = ledger;
         this.delivery = ledger.delivery();
         this.drainHandOff = drainHandOff;
@@ -88,7 +86,6 @@ final class Sender implements Runnable {
         this.objects = objects;
         this.backoff = backoff;
         this.batch = new Batch((int) config.maxBatchBytes());
-        this.batcher = new Batcher(buffer);
         this.failures = new FailureReporter(status, prefix, config.dropReportInterval().toNanos());
         this.reports = new SenderReports(config, status, prefix, ledger);
         this.body = new BatchBody(config.compression(), config.compressionLevel());
@@ -123,14 +120,15 @@ final class Sender implements Runnable {
         if (!state.compareAndSet(IN_REQUEST, ABANDONED)) {
             return false;
         }
-        long[] left = buffer.drainRemaining();
-        countUnsent(batch.events() + left[0], batch.length() + left[1]);
+        long[] left = source.remainingAtEnd(batch);
+        countUnsent(left[0], left[1]);
         return true;
     }
 
     @Override
     public void run() {
-        nextFlushNanos = System.nanoTime() + config.flushInterval().toNanos();
+        prepareAtNanos = System.nanoTime();
+        nextFlushNanos = prepareAtNanos + config.flushInterval().toNanos();
         try {
             boolean done = false;
             while (!done) {
@@ -177,11 +175,12 @@ final class Sender implements Runnable {
         if (now - nextFlushNanos >= 0) {
             // What is buffered now is due: it goes out (in as many batches as it takes), and what
             // comes in meanwhile waits for a full batch or the next tick, not a chain of small ones.
-            dueBytes = Math.max(dueBytes, buffer.usedBytes());
+            dueBytes = Math.max(dueBytes, source.waiting());
             nextFlushNanos = now + flushNanos;
             timerFired = true;
         }
-        if (!attempted && (timerFired || dueBytes > 0 || stop || buffer.batchReady())) {
+        if (!attempted && (timerFired || dueBytes > 0 || stop || source.batchReady()) && now - prepareAtNanos >= 0
+                && prepared(stop)) {
             long taken = fill();
             dueBytes = taken == 0 ? 0 : Math.max(0, dueBytes - taken);
             timerFired = false;
@@ -189,10 +188,10 @@ final class Sender implements Runnable {
         if (!batch.isEmpty() && now - retryAtNanos >= 0) {
             return !send(stop);
         }
-        if (stop && batch.isEmpty() && buffer.usedBytes() == 0) {
+        if (stop && batch.isEmpty() && source.waiting() == 0) {
             return true;
         }
-        if (batch.isEmpty() && buffer.usedBytes() == 0) {
+        if (batch.isEmpty() && source.waiting() == 0) {
             delivery.allSent();
         }
         reports.dropsIfDue(now);
@@ -212,17 +211,30 @@ final class Sender implements Runnable {
      */
     private long fill() {
         drainHandOff.run();
-        if (buffer.isEmpty()) {
-            return 0;
+        long taken = source.fill(batch);
+        if (!batch.isEmpty()) {
+            batchStart = clock.instant();
+            delivery.holding(batch.length());
         }
-        batchStart = clock.instant();
-        byte[] marker = ledger.takeMarkerLine();
-        if (marker != null) {
-            batch.addUncounted(marker);
+        return taken;
+    }
+
+    /**
+     * Whether the source is ready for a batch (it may first settle an append a crash left
+     * unsettled); when it cannot be now, reports why and tries again after a backoff.
+     */
+    private boolean prepared(boolean stop) throws InterruptedException {
+        long now = System.nanoTime();
+        try {
+            return source.prepare(stop ? stopDeadlineNanos : now + NO_DEADLINE_NANOS);
+        } catch (AppendFailedException e) {
+            lastError = e.getMessage();
+            delivery.failed(lastError);
+            failures.failed("cannot settle the journal's last append", e, now);
+            int n = (int) Math.min(failures.failuresInARow(), 62);
+            prepareAtNanos = now + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
+            return false;
         }
-        batcher.fill(batch);
-        delivery.holding(batch.length());
-        return batcher.roomTaken();
     }
 
     /**
@@ -268,6 +280,7 @@ final class Sender implements Runnable {
             throw fault;
         }
         if (landed) {
+            source.landed(batch);
             ledger.appended(batch.events(), batch.length());
             delivery.landed(objects.currentKey(), position);
             batch.clear();
@@ -279,6 +292,7 @@ final class Sender implements Runnable {
     }
 
     private void landedAfterAbandon() {
+        source.landed(batch);
         ledger.appended(batch.events(), batch.length());
         countUnsent(-batch.events(), -batch.length());
         status.warn(prefix + "the batch of " + batch.events() + " events that stop had counted as undelivered landed "
@@ -314,7 +328,7 @@ final class Sender implements Runnable {
         } catch (Throwable ignored) {
             // Counting what stays unsent matters more than this report.
         }
-        long[] left = buffer.drainRemaining();
-        countUnsent(batch.events() + left[0], batch.length() + left[1]);
+        long[] left = source.remainingAtEnd(batch);
+        countUnsent(left[0], left[1]);
     }
 }

@@ -25,6 +25,7 @@ final class WriterOptions {
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
     private final Runnable onRetry;
+    private final AttemptRecorder recorder;
 
     private WriterOptions(Builder b) {
         this.maxObjectBytes = b.maxObjectBytes;
@@ -37,6 +38,7 @@ final class WriterOptions {
         this.sleeper = b.sleeper;
         this.nanoTime = b.nanoTime;
         this.onRetry = b.onRetry;
+        this.recorder = b.recorder;
     }
 
     /** The writer settings of an appender configuration. */
@@ -94,6 +96,11 @@ final class WriterOptions {
         return onRetry;
     }
 
+    /** Told of every append request before it is sent. */
+    AttemptRecorder recorder() {
+        return recorder;
+    }
+
     @Override
     public String toString() {
         return "WriterOptions{maxObjectBytes=" + maxObjectBytes + ", maxRetries=" + maxRetries + ", maxConflicts="
@@ -113,6 +120,7 @@ final class WriterOptions {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private LongSupplier nanoTime = System::nanoTime;
         private Runnable onRetry = () -> { };
+        private AttemptRecorder recorder = AttemptRecorder.NONE;
 
         private Builder() {
         }
@@ -161,6 +169,11 @@ final class WriterOptions {
         /** The clock {@code deadlineNanos} is measured on; {@code System::nanoTime} by default. */
         Builder onRetry(Runnable onRetry) {
             this.onRetry = Objects.requireNonNull(onRetry, "onRetry");
+            return this;
+        }
+
+        Builder recorder(AttemptRecorder recorder) {
+            this.recorder = Objects.requireNonNull(recorder, "recorder");
             return this;
         }
 

@@ -122,6 +122,21 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     @PluginBuilderAttribute
     private String metrics;
+
+    @PluginBuilderAttribute
+    private String journalDirectory;
+
+    @PluginBuilderAttribute
+    private String maxJournalBytes;
+
+    @PluginBuilderAttribute
+    private String journalSync;
+
+    @PluginBuilderAttribute
+    private String journalSyncInterval;
+
+    @PluginBuilderAttribute
+    private String journalOverflowPolicy;
     /** Where dropped events go (optional). */
     @PluginElement("AppenderRef")
     private AppenderRef fallback;
@@ -298,6 +313,31 @@ abstract class BuilderAttributes<B extends BuilderAttributes<B>> extends Abstrac
 
     public B setMetrics(String metrics) {
         this.metrics = metrics;
+        return asBuilder();
+    }
+
+    public B setJournalDirectory(String journalDirectory) {
+        this.journalDirectory = journalDirectory;
+        return asBuilder();
+    }
+
+    public B setMaxJournalBytes(String maxJournalBytes) {
+        this.maxJournalBytes = maxJournalBytes;
+        return asBuilder();
+    }
+
+    public B setJournalSync(String journalSync) {
+        this.journalSync = journalSync;
+        return asBuilder();
+    }
+
+    public B setJournalSyncInterval(String journalSyncInterval) {
+        this.journalSyncInterval = journalSyncInterval;
+        return asBuilder();
+    }
+
+    public B setJournalOverflowPolicy(String journalOverflowPolicy) {
+        this.journalOverflowPolicy = journalOverflowPolicy;
         return asBuilder();
     }
 

@@ -169,4 +169,24 @@ public abstract class AppenderSettings extends UnsynchronizedAppenderBase<ILoggi
     public void setMetrics(String metrics) {
         settings.metrics(metrics);
     }
+
+    public void setJournalDirectory(String journalDirectory) {
+        settings.journalDirectory(journalDirectory);
+    }
+
+    public void setMaxJournalBytes(String maxJournalBytes) {
+        settings.maxJournalBytes(maxJournalBytes);
+    }
+
+    public void setJournalSync(String journalSync) {
+        settings.journalSync(journalSync);
+    }
+
+    public void setJournalSyncInterval(String journalSyncInterval) {
+        settings.journalSyncInterval(journalSyncInterval);
+    }
+
+    public void setJournalOverflowPolicy(String journalOverflowPolicy) {
+        settings.journalOverflowPolicy(journalOverflowPolicy);
+    }
 }
