@@ -50,6 +50,7 @@ final class ConfigValidation {
 
     /** Rules between settings (each problem names the setting to change); sizes only when each is within its range. */
     void relations() {
+        journal();
         Long buffer = values.get(Setting.MAX_BUFFER_BYTES);
         Long batch = values.get(Setting.MAX_BATCH_BYTES);
         Long event = values.get(Setting.MAX_EVENT_BYTES);
@@ -184,5 +185,25 @@ final class ConfigValidation {
             problems.add("region: '" + region + "' is not a region id (e.g. cn-hangzhou, without the 'oss-' prefix)");
         }
         return region;
+    }
+
+    /** A journal directory that is a path at all, and a journal that holds at least a few of the largest events. */
+    private void journal() {
+        String dir = values.get(Setting.JOURNAL_DIRECTORY);
+        if (dir == null) {
+            return;
+        }
+        try {
+            java.nio.file.Paths.get(dir);
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(Setting.JOURNAL_DIRECTORY + ": '" + dir + "' is not a path: " + e.getReason());
+        }
+        Long journal = values.get(Setting.MAX_JOURNAL_BYTES);
+        Long event = values.get(Setting.MAX_EVENT_BYTES);
+        if (journal != null && event != null && !outOfRange(Setting.MAX_JOURNAL_BYTES, Setting.MAX_EVENT_BYTES)
+                && journal < 4 * event) {
+            problems.add(Setting.MAX_JOURNAL_BYTES + ": " + journal + " holds fewer than four maxEventBytes " + event
+                    + " events; raise it to at least " + 4 * event);
+        }
     }
 }

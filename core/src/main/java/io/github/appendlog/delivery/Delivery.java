@@ -2,6 +2,7 @@ package io.github.appendlog.delivery;
 
 import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
+import io.github.appendlog.journal.JournalLink;
 import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.status.StatusReporter;
 import io.github.appendlog.store.AppendStore;
@@ -22,10 +23,12 @@ import java.util.function.DoubleSupplier;
 public final class Delivery implements Runnable {
     private final StopSignal retryWaits;
     private final Sender sender;
+    private final BatchSource source;
 
-    private Delivery(StopSignal retryWaits, Sender sender) {
+    private Delivery(StopSignal retryWaits, Sender sender, BatchSource source) {
         this.retryWaits = retryWaits;
         this.sender = sender;
+        this.source = source;
     }
 
     /**
@@ -36,11 +39,15 @@ public final class Delivery implements Runnable {
      * @param drainHandOff run before each batch is formed: moves handed-over events into the buffer
      * @param clock        the time that chooses an object's period ({@code %d}) and drop times
      * @param random       the source the retry waits' jitter is drawn from, in [0, 1)
+     * @param journal      the journal the batches come from, or null: from the buffer
      */
     public static Delivery create(AppendlogConfig config, AppendStore store, StatusReporter status, String prefix,
-            EventBuffer buffer, EventLedger ledger, Runnable drainHandOff, Clock clock, DoubleSupplier random) {
+            EventBuffer buffer, EventLedger ledger, Runnable drainHandOff, Clock clock, DoubleSupplier random,
+            JournalLink journal) {
         StopSignal retryWaits = new StopSignal();
-        BatchSource source = new MemorySource(buffer, ledger);
+        BatchSource source = journal == null ? new MemorySource(buffer, ledger)
+                : new JournalSource(journal, buffer, ledger, store, status, prefix,
+                        config.dropReportInterval().toNanos(), config.maxBatchBytes());
         RollingObjectWriter objects = new RollingObjectWriter(store, ObjectKeyPattern.parse(config.objectKey()),
                 WriterOptions.builder(config).random(random).sleeper(retryWaits)
                         .onRetry(ledger.delivery()::retried).recorder(source.recorder()).build(),
@@ -48,7 +55,12 @@ public final class Delivery implements Runnable {
         ExponentialBackoff backoff = new ExponentialBackoff(config.retryBaseDelay(), config.retryMaxDelay(),
                 ExponentialBackoff.Jitter.EQUAL, random);
         Sender sender = new Sender(config, status, prefix, source, ledger, drainHandOff, clock, objects, backoff);
-        return new Delivery(retryWaits, sender);
+        return new Delivery(retryWaits, sender, source);
+    }
+
+    /** Entries of the sender's current batch taken from the journal: not landed, they stay in it. */
+    public long inFlightJournalEntries() {
+        return source instanceof JournalSource ? ((JournalSource) source).inFlightEntries() : 0;
     }
 
     /** Stop began: the retry wait running now and every later one end at once; retries keep {@code deadlineNanos}. */

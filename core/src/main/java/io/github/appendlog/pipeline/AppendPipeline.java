@@ -5,6 +5,8 @@ import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.config.OverflowPolicy;
 import io.github.appendlog.credentials.RefreshingCredentials;
 import io.github.appendlog.intake.Intake;
+import io.github.appendlog.journal.JournalLink;
+import io.github.appendlog.journal.JournalStage;
 import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
 import io.github.appendlog.delivery.Delivery;
@@ -76,6 +78,8 @@ public final class AppendPipeline {
     private final Thread senderThread;
     /** Takes events into the buffer; encodes handed-over events off the logging threads unless {@code encodeOnCallerThread}. */
     private final Intake intake;
+    /** Null without {@code journalDirectory}. */
+    private final JournalStage journal;
     private Boolean stopResult; // guarded by this
 
     private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
@@ -87,16 +91,20 @@ public final class AppendPipeline {
         this.buffer = new EventBuffer(config.maxBufferBytes(), config.discardThreshold(), config.maxBatchBytes());
         this.ledger = new EventLedger(clock);
         long blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.maxBlockTime().toNanos() : 0;
+        JournalLink link = config.journalDirectory() == null ? null : new JournalLink();
         this.sender = Delivery.create(config, client, this.status, prefix, buffer, ledger, this::drainHandOff, clock,
-                random);
+                random, link);
         this.senderThread = new PipelineThreadFactory("sender", config.name(), this.status).newThread(sender);
+        this.journal = link == null ? null : JournalSetup.stage(config, this.status, prefix, link, buffer, ledger,
+                () -> LockSupport.unpark(senderThread));
         this.intake = config.encodeOnCallerThread()
                 ? Intake.onCallerThread(buffer, ledger, (int) config.maxEventBytes(), blockNanos)
                 : Intake.withEncoderThread(buffer, ledger, (int) config.maxEventBytes(), blockNanos,
                         new PipelineThreadFactory("encoder", config.name(), this.status), this::wakeSenderIfBatchReady,
                         config.flushInterval().toNanos());
         // Whoever turns reservations into buffered events is woken when a batch's worth is reserved.
-        buffer.consumer(intake.encodesOnCallerThread() ? senderThread : intake.encoderThread());
+        buffer.consumer(!intake.encodesOnCallerThread() ? intake.encoderThread()
+                : journal != null ? journal.thread() : senderThread);
     }
 
     /**
@@ -127,6 +135,9 @@ public final class AppendPipeline {
         credentials.start(StatusReporter.prefixed(pipeline.prefix, pipeline.status),
                 new PipelineThreadFactory("credentials", config.name(), pipeline.status), config.dropReportInterval());
         try {
+            if (pipeline.journal != null) {
+                pipeline.journal.start(); // opens it first: the sender reads the journal from its first batch
+            }
             pipeline.senderThread.start();
             pipeline.intake.start();
         } catch (RuntimeException | Error e) {
@@ -210,6 +221,9 @@ public final class AppendPipeline {
     private void wakeSenderIfBatchReady() {
         if (buffer.batchReady()) {
             LockSupport.unpark(senderThread);
+            if (journal != null) {
+                LockSupport.unpark(journal.thread());
+            }
         }
     }
 
@@ -265,8 +279,8 @@ public final class AppendPipeline {
     public synchronized boolean stop() {
         if (stopResult == null) {
             stopResult = false;
-            stopResult = new PipelineStop(config, status, prefix, client, buffer, ledger, intake, sender, senderThread)
-                    .run();
+            stopResult = new PipelineStop(config, status, prefix, client, buffer, ledger, intake, sender, senderThread,
+                    journal).run();
         }
         return stopResult;
     }

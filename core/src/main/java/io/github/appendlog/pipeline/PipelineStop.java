@@ -4,6 +4,7 @@ import io.github.appendlog.buffer.EventBuffer;
 import io.github.appendlog.config.AppendlogConfig;
 import io.github.appendlog.delivery.Delivery;
 import io.github.appendlog.intake.Intake;
+import io.github.appendlog.journal.JournalStage;
 import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.status.StatusReporter;
 import io.github.appendlog.store.AppendStore;
@@ -33,10 +34,12 @@ final class PipelineStop {
     private final Intake intake;
     private final Delivery sender;
     private final Thread senderThread;
+    /** Null without a journal. */
+    private final JournalStage journal;
     private boolean clientClosed;
 
     PipelineStop(AppendlogConfig config, StatusReporter status, String prefix, AppendStore client, EventBuffer buffer,
-            EventLedger ledger, Intake intake, Delivery sender, Thread senderThread) {
+            EventLedger ledger, Intake intake, Delivery sender, Thread senderThread, JournalStage journal) {
         this.config = config;
         this.status = status;
         this.prefix = prefix;
@@ -46,6 +49,7 @@ final class PipelineStop {
         this.intake = intake;
         this.sender = sender;
         this.senderThread = senderThread;
+        this.journal = journal;
     }
 
     /** Runs the stop; true if everything landed. */
@@ -56,6 +60,9 @@ final class PipelineStop {
         try {
             sender.endRetryWaits(deadline); // a retry wait running now ends: the next attempt is made at once
             stopEncoding(deadline);
+            if (journal != null) {
+                journal.stop(deadline); // the buffer into the journal, forced
+            }
             sender.beginStop(deadline);
             buffer.close();
             LockSupport.unpark(senderThread);
@@ -70,6 +77,9 @@ final class PipelineStop {
             buffer.close();
             closeClient();
             delivered = settle(ended);
+            if (journal != null && journal.close(ended ? sender.inFlightJournalEntries() : 0) > 0) {
+                delivered = false; // kept for the next start
+            }
         }
         return delivered;
     }
@@ -95,7 +105,7 @@ final class PipelineStop {
 
     /** Counts what stays unsent (each event once, by one party) and reports it; true if nothing does. */
     private boolean settle(boolean ended) {
-        if (ended) {
+        if (ended && (journal == null || journal.ended())) {
             long[] late = buffer.drainRemaining(); // offers that raced with close; the sender is gone
             sender.countUnsent(late[0], late[1]);
         } else if (sender.abandon()) {

@@ -33,8 +33,14 @@ public final class EventLedger {
     private final LongAdder refusedAfterStop = new LongAdder();
     private final LongAdder truncated = new LongAdder();
     private final LongAdder encodeFailures = new LongAdder();
+    // The journal's (its thread, the sender, the journal's listener):
+    private final AtomicLong journalled = new AtomicLong();
+    private final AtomicLong journalFull = new AtomicLong();
+    private final AtomicLong journalLost = new AtomicLong();
     private volatile Throwable lastEncodeFailure;
     private volatile LongSupplier handedOver = () -> 0;
+    private volatile LongSupplier journalBytes = () -> 0;
+    private volatile LongSupplier journalBacklogBytes = () -> 0;
     // The sender's:
     private final AtomicLong appendedEvents = new AtomicLong();
     private final AtomicLong batchesSent = new AtomicLong();
@@ -48,8 +54,12 @@ public final class EventLedger {
     // Sender thread only:
     private long markedFull;
     private long markedBelowWarn;
+    private long markedJournalFull;
+    private long markedJournalLost;
     private long reportedFull;
     private long reportedBelowWarn;
+    private long reportedJournalFull;
+    private long reportedJournalLost;
 
     public EventLedger(Clock clock) {
         this.clock = clock;
@@ -194,18 +204,72 @@ public final class EventLedger {
         return bufferFull.sum();
     }
 
+    /** The journal thread: {@code events} were written to the journal. */
+    public void journalled(long events) {
+        journalled.addAndGet(events);
+    }
+
+    /** Events written to the journal so far (this run). */
+    public long journalledEvents() {
+        return journalled.get();
+    }
+
+    /** The journal thread: {@code events} were dropped because the journal reached {@code maxJournalBytes}. */
+    public void droppedJournalFull(long events) {
+        if (events > 0) {
+            journalFull.addAndGet(events);
+            stamp();
+        }
+    }
+
+    /**
+     * {@code events} will never be appended because of the journal: a write that failed, a segment
+     * deleted by {@code DROP_OLDEST}, corrupt or torn frames found.
+     */
+    public void journalLost(long events) {
+        if (events > 0) {
+            journalLost.addAndGet(events);
+            stamp();
+        }
+    }
+
+    /** The journal: where its file size and its backlog (bytes not yet taken by the sender) are read. */
+    public void journalGauges(LongSupplier diskBytes, LongSupplier backlogBytes) {
+        this.journalBytes = diskBytes;
+        this.journalBacklogBytes = backlogBytes;
+    }
+
+    long journalBytes() {
+        return journalBytes.getAsLong();
+    }
+
+    long journalBacklogBytes() {
+        return journalBacklogBytes.getAsLong();
+    }
+
+    public long journalFull() {
+        return journalFull.get();
+    }
+
+    public long journalLost() {
+        return journalLost.get();
+    }
+
     public long belowWarn() {
         return belowWarn.sum();
     }
 
     /**
-     * Sender only: the marker line for drops not yet marked (and marks them), or null when there
-     * were none since the last marker.
+     * The marker line for drops not yet marked (and marks them), or null when there were none
+     * since the last marker. Taken by the sender, or with a journal by the journal thread (and by
+     * the sender while the journal is unusable).
      */
-    public byte[] takeMarkerLine() {
+    public synchronized byte[] takeMarkerLine() {
         long full = bufferFull.sum();
         long warn = belowWarn.sum();
-        if (full == markedFull && warn == markedBelowWarn) {
+        long jFull = journalFull.get();
+        long jLost = journalLost.get();
+        if (full == markedFull && warn == markedBelowWarn && jFull == markedJournalFull && jLost == markedJournalLost) {
             return null;
         }
         long first = firstUnmarkedMillis.getAndSet(0);
@@ -213,11 +277,15 @@ public final class EventLedger {
         if (first == 0 || first > last) {
             first = last;
         }
-        String line = "[appendlog] " + describe(full - markedFull, warn - markedBelowWarn) + " between "
+        String line = "[appendlog] " + describe(full - markedFull, warn - markedBelowWarn, jFull - markedJournalFull,
+                jLost - markedJournalLost)
+                + " between "
                 + Instant.ofEpochMilli(first).truncatedTo(ChronoUnit.SECONDS) + " and "
                 + Instant.ofEpochMilli(last).truncatedTo(ChronoUnit.SECONDS) + "\n";
         markedFull = full;
         markedBelowWarn = warn;
+        markedJournalFull = jFull;
+        markedJournalLost = jLost;
         return line.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -228,17 +296,24 @@ public final class EventLedger {
     public String takeDropReport() {
         long full = bufferFull.sum();
         long warn = belowWarn.sum();
-        if (full == reportedFull && warn == reportedBelowWarn) {
+        long jFull = journalFull.get();
+        long jLost = journalLost.get();
+        if (full == reportedFull && warn == reportedBelowWarn && jFull == reportedJournalFull
+                && jLost == reportedJournalLost) {
             return null;
         }
-        String text = describe(full - reportedFull, warn - reportedBelowWarn) + " (" + (full + warn)
-                + " since start)";
+        String text = describe(full - reportedFull, warn - reportedBelowWarn, jFull - reportedJournalFull,
+                jLost - reportedJournalLost) + " (" + (full + warn + jFull + jLost) + " since start)";
         reportedFull = full;
         reportedBelowWarn = warn;
+        reportedJournalFull = jFull;
+        reportedJournalLost = jLost;
         return text;
     }
 
-    private static String describe(long full, long warn) {
-        return "dropped " + (full + warn) + " events (" + full + " buffer full, " + warn + " below WARN)";
+    private static String describe(long full, long warn, long journalFull, long journalLost) {
+        return "dropped " + (full + warn + journalFull + journalLost) + " events (" + full + " buffer full, " + warn
+                + " below WARN" + (journalFull == 0 ? "" : ", " + journalFull + " journal full")
+                + (journalLost == 0 ? "" : ", " + journalLost + " lost from the journal") + ")";
     }
 }

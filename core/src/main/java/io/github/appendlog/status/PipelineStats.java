@@ -23,6 +23,11 @@ public final class PipelineStats {
     private final long failedAppends;
     private final long encodeFailures;
     private final long retries;
+    private final long journalledEvents;
+    private final long droppedJournalFull;
+    private final long journalLost;
+    private final long journalBytes;
+    private final long journalBacklogBytes;
     private final long bufferedBytes;
     private final long oldestUnsentAgeMillis;
     private final String objectKey;
@@ -46,6 +51,11 @@ public final class PipelineStats {
         this.failedAppends = ledger.failedAppends();
         this.encodeFailures = ledger.encodeFailures();
         this.retries = delivery.retries();
+        this.journalledEvents = ledger.journalledEvents();
+        this.droppedJournalFull = ledger.journalFull();
+        this.journalLost = ledger.journalLost();
+        this.journalBytes = ledger.journalBytes();
+        this.journalBacklogBytes = ledger.journalBacklogBytes();
         this.bufferedBytes = Math.max(0, bufferedBytes) + delivery.batchBytes();
         this.oldestUnsentAgeMillis = delivery.oldestUnsentAgeMillis(this.bufferedBytes, delivery.nowMillis());
         DeliveryState.Location location = delivery.location();
@@ -129,6 +139,34 @@ public final class PipelineStats {
         return retries;
     }
 
+    /** Events written to the journal (this run); 0 without one. */
+    public long journalledEvents() {
+        return journalledEvents;
+    }
+
+    /** Events dropped because the journal reached {@code maxJournalBytes} ({@code DROP_NEWEST}). */
+    public long droppedJournalFull() {
+        return droppedJournalFull;
+    }
+
+    /**
+     * Journalled events that will never be appended: deleted with the oldest segment
+     * ({@code DROP_OLDEST}), in a journal write that failed, or in corrupt or torn frames found.
+     */
+    public long journalLost() {
+        return journalLost;
+    }
+
+    /** Bytes of the journal's files on disk now; 0 without a journal. */
+    public long journalBytes() {
+        return journalBytes;
+    }
+
+    /** Bytes journalled and not yet taken by the sender (the backlog); 0 without a journal. */
+    public long journalBacklogBytes() {
+        return journalBacklogBytes;
+    }
+
     /**
      * Bytes waiting to be sent now: the buffer's (counting each event's record and the room reserved
      * for events not encoded yet) plus the batch the sender holds.
@@ -177,7 +215,10 @@ public final class PipelineStats {
                 + droppedBufferFull + ", droppedBelowWarn=" + droppedBelowWarn + ", truncated=" + truncated
                 + ", unflushedAtStop=" + unflushedAtStop + ", refusedAfterStop=" + refusedAfterStop
                 + ", batchesSent=" + batchesSent + ", bytesSent=" + bytesSent + ", failedAppends=" + failedAppends
-                + ", encodeFailures=" + encodeFailures + ", retries=" + retries + ", bufferedBytes=" + bufferedBytes
+                + ", encodeFailures=" + encodeFailures + ", retries=" + retries + ", journalledEvents="
+                + journalledEvents + ", droppedJournalFull=" + droppedJournalFull + ", journalLost=" + journalLost
+                + ", journalBytes=" + journalBytes + ", journalBacklogBytes=" + journalBacklogBytes
+                + ", bufferedBytes=" + bufferedBytes
                 + ", oldestUnsentAgeMillis=" + oldestUnsentAgeMillis + ", objectKey=" + objectKey + ", objectPosition="
                 + objectPosition + ", lastErrorTime=" + lastErrorTime + ", lastError=" + lastError
                 + ", lastSuccessTime=" + lastSuccessTime + "}";
