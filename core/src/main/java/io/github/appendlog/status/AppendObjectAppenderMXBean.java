@@ -56,6 +56,21 @@ public interface AppendObjectAppenderMXBean {
     /** {@link PipelineStats#oldestUnsentAgeMillis()}. */
     long getOldestUnsentAgeMillis();
 
+    /** {@link PipelineStats#journalledEvents()}. */
+    long getEventsJournalled();
+
+    /** {@link PipelineStats#droppedJournalFull()}. */
+    long getEventsDroppedJournalFull();
+
+    /** {@link PipelineStats#journalLost()}. */
+    long getEventsLostFromJournal();
+
+    /** {@link PipelineStats#journalBytes()}. */
+    long getJournalBytes();
+
+    /** {@link PipelineStats#journalBacklogBytes()}. */
+    long getJournalBacklogBytes();
+
     /** {@link PipelineStats#objectKey()}. */
     String getObjectKey();
 

@@ -190,6 +190,31 @@ public final class AppenderMBean implements AppendObjectAppenderMXBean {
     }
 
     @Override
+    public long getEventsJournalled() {
+        return stats.get().journalledEvents();
+    }
+
+    @Override
+    public long getEventsDroppedJournalFull() {
+        return stats.get().droppedJournalFull();
+    }
+
+    @Override
+    public long getEventsLostFromJournal() {
+        return stats.get().journalLost();
+    }
+
+    @Override
+    public long getJournalBytes() {
+        return stats.get().journalBytes();
+    }
+
+    @Override
+    public long getJournalBacklogBytes() {
+        return stats.get().journalBacklogBytes();
+    }
+
+    @Override
     public String getObjectKey() {
         return stats.get().objectKey();
     }

@@ -56,6 +56,9 @@ final class MicrometerMeters implements AutoCloseable {
         events(tags, "dropped_encode_failure", PipelineStats::encodeFailures);
         events(tags, "unsent_at_stop", PipelineStats::unflushedAtStop);
         events(tags, "truncated", PipelineStats::truncated);
+        events(tags, "journalled", PipelineStats::journalledEvents);
+        events(tags, "dropped_journal_full", PipelineStats::droppedJournalFull);
+        events(tags, "lost_from_journal", PipelineStats::journalLost);
         counter(tags, "appendlog.bytes.sent", "bytes", "Bytes appended, marker lines included",
                 PipelineStats::bytesSent);
         counter(tags, "appendlog.batches", null, "Append requests that landed", PipelineStats::batchesSent);
@@ -63,6 +66,12 @@ final class MicrometerMeters implements AutoCloseable {
                 PipelineStats::failedAppends);
         meters.add(Gauge.builder("appendlog.buffer.bytes", this, m -> m.read(PipelineStats::bufferedBytes))
                 .tags(tags).baseUnit("bytes").description("Bytes waiting to be sent").register(registry));
+        meters.add(Gauge.builder("appendlog.journal.bytes", this, m -> m.read(PipelineStats::journalBytes))
+                .tags(tags).baseUnit("bytes").description("Bytes of the journal's files on disk (0 without a journal)")
+                .register(registry));
+        meters.add(Gauge.builder("appendlog.journal.backlog.bytes", this,
+                m -> m.read(PipelineStats::journalBacklogBytes)).tags(tags).baseUnit("bytes")
+                .description("Bytes journalled and not yet taken for sending").register(registry));
         meters.add(TimeGauge.builder("appendlog.unsent.age", this, TimeUnit.MILLISECONDS,
                 m -> m.read(PipelineStats::oldestUnsentAgeMillis)).tags(tags)
                 .description("Age of the oldest event not sent yet (an upper bound), 0 when none waits")
