@@ -280,7 +280,7 @@ final class Sender implements Runnable {
             throw fault;
         }
         if (landed) {
-            source.landed(batch);
+            recordLanded();
             ledger.appended(batch.events(), batch.length());
             delivery.landed(objects.currentKey(), position);
             batch.clear();
@@ -291,8 +291,18 @@ final class Sender implements Runnable {
         return true;
     }
 
+    /** Tells the source the batch landed; whatever that throws, the batch is not sent again. */
+    private void recordLanded() {
+        try {
+            source.landed(batch);
+        } catch (Throwable e) {
+            lastError = String.valueOf(e);
+            reports.fault(e, System.nanoTime());
+        }
+    }
+
     private void landedAfterAbandon() {
-        source.landed(batch);
+        recordLanded();
         ledger.appended(batch.events(), batch.length());
         countUnsent(-batch.events(), -batch.length());
         status.warn(prefix + "the batch of " + batch.events() + " events that stop had counted as undelivered landed "

@@ -6,6 +6,7 @@ import io.github.appendlog.config.OverflowPolicy;
 import io.github.appendlog.credentials.RefreshingCredentials;
 import io.github.appendlog.intake.Intake;
 import io.github.appendlog.journal.JournalLink;
+import io.github.appendlog.journal.JournalOptions;
 import io.github.appendlog.journal.JournalStage;
 import io.github.appendlog.store.AppendStore;
 import io.github.appendlog.oss.OssHttpClient;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The orchestrator: owns the bounded buffer, the encoder stage, the sender thread, batching,
@@ -83,7 +85,7 @@ public final class AppendPipeline {
     private Boolean stopResult; // guarded by this
 
     private AppendPipeline(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
-            DoubleSupplier random) {
+            DoubleSupplier random, UnaryOperator<JournalOptions.Builder> journalOptions) {
         this.config = config;
         this.status = new GuardedStatus(status);
         this.client = client;
@@ -96,7 +98,7 @@ public final class AppendPipeline {
                 random, link);
         this.senderThread = new PipelineThreadFactory("sender", config.name(), this.status).newThread(sender);
         this.journal = link == null ? null : JournalSetup.stage(config, this.status, prefix, link, buffer, ledger,
-                () -> LockSupport.unpark(senderThread));
+                () -> LockSupport.unpark(senderThread), journalOptions);
         this.intake = config.encodeOnCallerThread()
                 ? Intake.onCallerThread(buffer, ledger, (int) config.maxEventBytes(), blockNanos)
                 : Intake.withEncoderThread(buffer, ledger, (int) config.maxEventBytes(), blockNanos,
@@ -130,7 +132,13 @@ public final class AppendPipeline {
     /** For tests: with the random source the retry waits' jitter is drawn from. */
     static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
             DoubleSupplier random) {
-        AppendPipeline pipeline = new AppendPipeline(config, status, client, clock, random);
+        return start(config, status, client, clock, random, UnaryOperator.identity());
+    }
+
+    /** For tests: with the journal's options changed (channels that fail, a smaller segment). */
+    static AppendPipeline start(AppendlogConfig config, StatusReporter status, AppendStore client, Clock clock,
+            DoubleSupplier random, UnaryOperator<JournalOptions.Builder> journalOptions) {
+        AppendPipeline pipeline = new AppendPipeline(config, status, client, clock, random, journalOptions);
         RefreshingCredentials credentials = config.credentialsProvider();
         credentials.start(StatusReporter.prefixed(pipeline.prefix, pipeline.status),
                 new PipelineThreadFactory("credentials", config.name(), pipeline.status), config.dropReportInterval());

@@ -10,6 +10,7 @@ import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.status.StatusReporter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.function.UnaryOperator;
 
 /** Makes a pipeline's journal thread from the settings: the journal lives in {@code <journalDirectory>/<name>}. */
 final class JournalSetup {
@@ -17,11 +18,11 @@ final class JournalSetup {
     }
 
     static JournalStage stage(AppendlogConfig config, StatusReporter status, String prefix, JournalLink link,
-            EventBuffer buffer, EventLedger ledger, Runnable wakeSender) {
+            EventBuffer buffer, EventLedger ledger, Runnable wakeSender, UnaryOperator<JournalOptions.Builder> tests) {
         Path dir = directory(config);
-        JournalOptions options = JournalOptions.builder(dir).maxBytes(config.maxJournalBytes())
+        JournalOptions options = tests.apply(JournalOptions.builder(dir).maxBytes(config.maxJournalBytes())
                 .sync(config.journalSync()).syncInterval(config.journalSyncInterval())
-                .overflow(config.journalOverflowPolicy()).build();
+                .overflow(config.journalOverflowPolicy())).build();
         JournalReports reports = new JournalReports(status, prefix, dir, config.dropReportInterval().toNanos());
         return new JournalStage(options, link, buffer, ledger, reports,
                 new PipelineThreadFactory("journal", config.name(), status), wakeSender,
