@@ -58,10 +58,11 @@ final class JournalSource implements BatchSource {
         this.batchBytes = batchBytes;
     }
 
+    /** The journal's unread bytes, and the buffer's while the sender consumes it (else they are the journal thread's). */
     @Override
     public long waiting() {
         Journal j = link.journal();
-        return (j == null ? 0 : j.unreadBytes()) + buffer.usedBytes();
+        return (j == null ? 0 : j.unreadBytes()) + (link.journalling() ? 0 : buffer.usedBytes());
     }
 
     @Override
