@@ -20,6 +20,7 @@ public final class JournalOptions {
     private final long segmentBytes;
     private final int maxFrameBytes;
     private final ChannelOpener channels;
+    private final Duration retryInterval;
 
     private JournalOptions(Builder b) {
         this.directory = Objects.requireNonNull(b.directory, "directory");
@@ -31,6 +32,7 @@ public final class JournalOptions {
                 : Math.max(MIN_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, b.maxBytes / 8));
         this.maxFrameBytes = b.maxFrameBytes;
         this.channels = b.channels;
+        this.retryInterval = b.retryInterval;
     }
 
     public static Builder builder(Path directory) {
@@ -73,6 +75,11 @@ public final class JournalOptions {
         return channels;
     }
 
+    /** How often a journal that could not be opened or written is tried again (10 s; tests shorten it). */
+    public Duration retryInterval() {
+        return retryInterval;
+    }
+
     @Override
     public String toString() {
         return "JournalOptions{directory=" + directory + ", maxBytes=" + maxBytes + ", sync=" + sync
@@ -88,6 +95,7 @@ public final class JournalOptions {
         private long segmentBytes;
         private int maxFrameBytes = 1 << 20;
         private ChannelOpener channels = ChannelOpener.DEFAULT;
+        private Duration retryInterval = Duration.ofSeconds(10);
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -127,6 +135,12 @@ public final class JournalOptions {
         /** Tests: channels that fail. */
         public Builder channels(ChannelOpener v) {
             this.channels = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** Tests: a journal that failed is tried again sooner. */
+        public Builder retryInterval(Duration v) {
+            this.retryInterval = Objects.requireNonNull(v);
             return this;
         }
 

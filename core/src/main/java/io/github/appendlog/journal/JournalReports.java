@@ -3,6 +3,7 @@ package io.github.appendlog.journal;
 import io.github.appendlog.status.StatusReporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What the journal thread tells the framework's status. A journal that cannot be used at start is a
@@ -56,17 +57,17 @@ public final class JournalReports {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    void locked(Exception e, boolean heldHere, long retrySeconds) {
+    void locked(Exception e, boolean heldHere, Duration retry) {
         String text = prefix + "journal " + directory + " is in use: " + e.getMessage() + (heldHere
                 ? " (by another appendlog pipeline of this JVM, e.g. during a reconfiguration)"
                 : " (by another process: give each process its own journalDirectory)")
-                + "; running memory-only, trying again every " + retrySeconds + " s";
+                + "; running memory-only, trying again every " + seconds(retry);
         openFailed(text, e, !heldHere);
     }
 
-    void openFailed(Exception e, long retrySeconds) {
+    void openFailed(Exception e, Duration retry) {
         openFailed(prefix + "cannot open the journal " + directory + ": " + e + "; running memory-only, trying again every "
-                + retrySeconds + " s", e, true);
+                + seconds(retry), e, true);
     }
 
     private void openFailed(String text, Exception e, boolean error) {
@@ -78,13 +79,13 @@ public final class JournalReports {
         }
     }
 
-    void writeFailed(Exception e, int events, long retrySeconds) {
+    void writeFailed(Exception e, int events, Duration retry) {
         failing = true;
         lostSinceReport += events;
         if (due()) {
             status.warn(prefix + "cannot write the journal " + directory + ": " + e + "; " + lostSinceReport
-                    + " events lost since the last report; running memory-only, trying again every " + retrySeconds
-                    + " s", null);
+                    + " events lost since the last report; running memory-only, trying again every "
+                    + seconds(retry), null);
             lostSinceReport = 0;
         }
     }
@@ -121,6 +122,10 @@ public final class JournalReports {
         if (due()) {
             status.error(prefix + "the journal thread failed: " + e, e);
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.getSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private boolean due() {

@@ -5,6 +5,7 @@ import io.github.appendlog.pipeline.PipelineThreadFactory;
 import io.github.appendlog.status.EventLedger;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A journal that cannot be opened (locked by another process, a directory that cannot be
  * created) or written (disk full, I/O errors) never reaches the application: the events of a frame
  * that could not be written are counted lost, the sender consumes the memory buffer (after the
- * journal's backlog) and the stage tries the journal again every {@value #RETRY_SECONDS} s (every
+ * journal's backlog) and the stage tries the journal again every 10 s (every
  * second while another pipeline of this JVM holds the directory: a reconfiguration). Failures are
  * reported once per {@code dropReportInterval} ({@link JournalReports}).
  *
@@ -30,8 +31,6 @@ import java.util.concurrent.locks.LockSupport;
  * and releases its lock (what was not appended stays in it for the next start).
  */
 public final class JournalStage {
-    static final long RETRY_SECONDS = 10;
-    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
     private static final long RETRY_HELD_HERE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** Room is given back to the buffer in steps of this many bytes, not per event. */
@@ -48,6 +47,7 @@ public final class JournalStage {
     private final long delayNanos;
     private final long batchBytes;
     private final Thread thread;
+    private final long retryNanos;
     private volatile boolean stopping;
     private long retryAtNanos = System.nanoTime();
     private boolean heldHere;
@@ -69,6 +69,7 @@ public final class JournalStage {
         this.delayNanos = Math.min(flushIntervalNanos, MAX_DELAY_NANOS);
         this.batchBytes = batchBytes;
         this.thread = threads.newThread(this::run);
+        this.retryNanos = options.retryInterval().toNanos();
     }
 
     public Thread thread() {
@@ -231,8 +232,8 @@ public final class JournalStage {
         } catch (IOException | RuntimeException e) {
             ledger.journalLost(events);
             journalling(false);
-            retryAtNanos = System.nanoTime() + RETRY_NANOS;
-            reports.writeFailed(e, events, RETRY_SECONDS);
+            retryAtNanos = System.nanoTime() + retryNanos;
+            reports.writeFailed(e, events, options.retryInterval());
             return false;
         }
     }
@@ -257,14 +258,14 @@ public final class JournalStage {
             journalling(true);
         } catch (JournalLockedException e) {
             boolean here = OPEN_HERE.contains(dir);
-            retryAtNanos = System.nanoTime() + (here ? RETRY_HELD_HERE_NANOS : RETRY_NANOS);
+            retryAtNanos = System.nanoTime() + (here ? RETRY_HELD_HERE_NANOS : retryNanos);
             if (here != heldHere || !here) {
-                reports.locked(e, here, here ? 1 : RETRY_SECONDS);
+                reports.locked(e, here, here ? Duration.ofSeconds(1) : options.retryInterval());
             }
             heldHere = here;
         } catch (IOException | RuntimeException e) {
-            retryAtNanos = System.nanoTime() + RETRY_NANOS;
-            reports.openFailed(e, RETRY_SECONDS);
+            retryAtNanos = System.nanoTime() + retryNanos;
+            reports.openFailed(e, options.retryInterval());
         }
     }
 
