@@ -2,6 +2,11 @@ package io.github.appendlog.journal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A local write-ahead journal of encoded entries (events exactly as they will be appended, and
@@ -28,8 +33,24 @@ import java.io.IOException;
  * ({@link JournalRecovery}).
  */
 public final class Journal implements Closeable {
+    private final DirectoryLock lock;
+    private final JournalRecovery recovery;
+    private final SegmentList segments;
+    private final SegmentWriter writer;
+    private final SegmentReader reader;
+    private final AppendRecords records;
+    private AppendIntent settleable;
+    private boolean closed;
 
-    private Journal() {
+    private Journal(JournalOptions options, JournalListener listener, DirectoryLock lock, AppendRecords records,
+            RecoveryScan scan, JournalRecovery recovery) {
+        this.lock = lock;
+        this.records = records;
+        this.recovery = recovery;
+        this.settleable = recovery.pending();
+        this.segments = new SegmentList(scan.segments, scan.landedSeq);
+        this.writer = new SegmentWriter(options, segments, listener, records::size, scan.nextSeq);
+        this.reader = new SegmentReader(options, segments, listener, scan.landedSeq);
     }
 
     /**
@@ -39,12 +60,43 @@ public final class Journal implements Closeable {
      * @throws IOException the directory cannot be created, locked or read
      */
     public static Journal open(JournalOptions options, JournalListener listener) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(listener, "listener");
+        Path dir = options.directory();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot create the journal directory " + dir + " (journalDirectory): " + e
+                    + "; check the path and its permissions", e);
+        }
+        DirectoryLock lock = DirectoryLock.acquire(dir);
+        AppendRecords records = null;
+        try {
+            List<String> problems = new ArrayList<>();
+            records = AppendRecords.open(options, problems);
+            RecoveryScan scan = new RecoveryScan(options, problems);
+            scan.run(records);
+            if (records.needsRewrite()) {
+                try {
+                    records.compact();
+                } catch (IOException e) {
+                    problems.add(AppendRecords.FILE + " could not be rewritten (" + e + "); it is read as it is");
+                }
+            }
+            JournalRecovery recovery = new JournalRecovery(scan.backlogEntries, scan.backlogBytes, scan.lostEvents,
+                    problems, scan.recordsLost, scan.pending, scan.landedSeq);
+            return new Journal(options, listener, lock, records, scan, recovery);
+        } catch (IOException | RuntimeException e) {
+            if (records != null) {
+                records.close();
+            }
+            lock.release();
+            throw e;
+        }
     }
 
     /** What {@link #open} found and repaired. */
     public JournalRecovery recovery() {
-        throw new UnsupportedOperationException("not yet");
+        return recovery;
     }
 
     // ---- the writer ----
@@ -56,22 +108,22 @@ public final class Journal implements Closeable {
      * (write the frame first). An empty frame takes an entry of any length.
      */
     public int addToFrame(int length, boolean marker) {
-        throw new UnsupportedOperationException("not yet");
+        return writer.frame().add(length, marker);
     }
 
     /** Writer: the frame's array; valid until the next {@link #addToFrame} (it may grow). */
     public byte[] frameArray() {
-        throw new UnsupportedOperationException("not yet");
+        return writer.frame().payload();
     }
 
     /** Writer: events (not markers) in the frame being built. */
     public int frameEvents() {
-        throw new UnsupportedOperationException("not yet");
+        return writer.frame().events();
     }
 
     /** Writer: whether the frame being built is empty. */
     public boolean frameEmpty() {
-        throw new UnsupportedOperationException("not yet");
+        return writer.frame().isEmpty();
     }
 
     /**
@@ -87,34 +139,36 @@ public final class Journal implements Closeable {
      *     and the caller counts its events lost
      */
     public int writeFrame() throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return writer.writeFrame();
     }
 
     /** Writer: with {@code journalSync=INTERVAL}, forces what was written if the interval has passed since the last force. */
     public void syncIfDue() throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        writer.syncIfDue();
+        records.syncIfDue();
     }
 
     /** Writer: nanoseconds until {@link #syncIfDue} has work (Long.MAX_VALUE when nothing is unforced). */
     public long nanosUntilSyncDue() {
-        throw new UnsupportedOperationException("not yet");
+        return Math.min(writer.nanosUntilSyncDue(), records.nanosUntilSyncDue());
     }
 
     /** Forces every file written to the disk (any thread; the pipeline's stop calls it). */
     public void force() throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        writer.force();
+        records.force();
     }
 
     // ---- the reader ----
 
     /** Reader: entries written and not taken yet (any thread may read it). */
     public long unreadEntries() {
-        throw new UnsupportedOperationException("not yet");
+        return segments.unreadEntries();
     }
 
     /** Reader: the bytes of those entries (any thread may read it). */
     public long unreadBytes() {
-        throw new UnsupportedOperationException("not yet");
+        return segments.unreadBytes();
     }
 
     /**
@@ -124,29 +178,29 @@ public final class Journal implements Closeable {
      * @throws IOException a segment cannot be read (the reader stays where it is; try again later)
      */
     public int nextLength() throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return reader.nextLength();
     }
 
     /** Reader: whether the next entry (after {@link #nextLength} returned it) is a marker line. */
     public boolean nextIsMarker() {
-        throw new UnsupportedOperationException("not yet");
+        return reader.nextIsMarker();
     }
 
     /** Reader: copies the next entry (as {@link #nextLength} returned it) into {@code dest} at {@code at} and moves past it. */
     public void takeNext(byte[] dest, int at) {
-        throw new UnsupportedOperationException("not yet");
+        reader.takeNext(dest, at);
     }
 
     /** Reader: the sequence number of the last entry taken (the recovery's landed one before any). */
     public long lastTakenSeq() {
-        throw new UnsupportedOperationException("not yet");
+        return reader.lastTakenSeq();
     }
 
     // ---- the append records (the sender) ----
 
     /** Records an append about to be sent; with {@code journalSync=ALWAYS} forced before it returns. */
     public void recordIntent(AppendIntent intent) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        records.intent(intent);
     }
 
     /**
@@ -154,7 +208,16 @@ public final class Journal implements Closeable {
      * entries all did (after the record is forced to the disk).
      */
     public void recordLanded(long lastSeq) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        records.landed(lastSeq);
+        long landed = records.landedSeq();
+        if (segments.anyLanded(landed)) {
+            records.force();
+            for (Segment s : segments.removeLanded(landed)) {
+                SegmentWriter.deleteQuietly(s.path);
+                CrashPoints.reached(CrashPoints.CLEANUP);
+            }
+        }
+        records.compactIfDue();
     }
 
     /**
@@ -163,17 +226,45 @@ public final class Journal implements Closeable {
      * read and appended again).
      */
     public void settlePending(boolean landed) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        AppendIntent p = settleable;
+        if (p == null) {
+            return;
+        }
+        settleable = null;
+        if (landed) {
+            reader.skipThrough(p.lastSeq());
+            recordLanded(p.lastSeq());
+        } else {
+            records.forgetPending();
+        }
     }
 
     /** Bytes of the journal's files on disk (segments and records). */
     public long diskBytes() {
-        throw new UnsupportedOperationException("not yet");
+        return segments.segmentBytes() + records.size();
     }
 
     /** Forces and closes the files and releases the lock. */
     @Override
     public void close() throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        IOException failed = null;
+        try {
+            force();
+        } catch (IOException e) {
+            failed = e;
+        }
+        writer.close();
+        reader.close();
+        records.close();
+        lock.release();
+        if (failed != null) {
+            throw failed;
+        }
     }
 }

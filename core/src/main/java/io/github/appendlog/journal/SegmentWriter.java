@@ -1,0 +1,256 @@
+package io.github.appendlog.journal;
+
+import io.github.appendlog.config.JournalOverflowPolicy;
+import io.github.appendlog.config.JournalSync;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.zip.CRC32C;
+
+/**
+ * The writer's side (one thread: the pipeline's journal thread). Each frame goes to the current
+ * segment with one gathering write; a segment that reached {@code segmentBytes} is sealed (forced
+ * unless {@code journalSync=NONE}) and a new one begun. A frame is published to the reader only once
+ * written completely (and forced, with {@code ALWAYS}); a failed write is cut back off the file, or,
+ * when that fails too, the segment is sealed before it so the next frame goes to a new file.
+ * The files (segments and records) never pass {@code maxBytes}: see {@link #writeFrame}.
+ */
+final class SegmentWriter {
+    private final JournalOptions options;
+    private final SegmentList segments;
+    private final JournalListener listener;
+    private final LongSupplier recordsBytes;
+    private final FrameBuilder frame;
+    private final CRC32C crc = new CRC32C();
+    private final AtomicLong unforcedSince = new AtomicLong();
+    private Segment current;
+    private FileChannel channel;
+    private volatile FileChannel forceTarget;
+    private volatile FileChannel rolling;
+    private long nextSeq;
+    private boolean closed;
+
+    SegmentWriter(JournalOptions options, SegmentList segments, JournalListener listener, LongSupplier recordsBytes,
+            long nextSeq) {
+        this.options = options;
+        this.segments = segments;
+        this.listener = listener;
+        this.recordsBytes = recordsBytes;
+        this.frame = new FrameBuilder(options.maxFrameBytes());
+        this.nextSeq = nextSeq;
+    }
+
+    FrameBuilder frame() {
+        return frame;
+    }
+
+    long nextSeq() {
+        return nextSeq;
+    }
+
+    /** Writes the frame (see {@link Journal#writeFrame}); returns the events dropped for want of room. */
+    int writeFrame() throws IOException {
+        if (closed) {
+            frame.clear();
+            throw new ClosedChannelException();
+        }
+        if (frame.isEmpty()) {
+            return 0;
+        }
+        try {
+            boolean roll = current == null || current.abandoned || current.endOffset >= options.segmentBytes();
+            long need = frame.frameBytes() + (roll ? FrameFormat.SEGMENT_HEADER_BYTES : 0);
+            if (!makeRoom(need)) {
+                return frame.events();
+            }
+            if (roll) {
+                roll();
+            }
+            write();
+            return 0;
+        } finally {
+            frame.clear();
+        }
+    }
+
+    private boolean makeRoom(long need) {
+        long max = options.maxBytes();
+        while (segments.segmentBytes() + recordsBytes.getAsLong() + need > max) {
+            Segment oldest = options.overflow() == JournalOverflowPolicy.DROP_OLDEST ? segments.oldestSealed(current)
+                    : null;
+            if (oldest == null) {
+                return false;
+            }
+            long lost = segments.remove(oldest);
+            deleteQuietly(oldest.path);
+            if (lost > 0) {
+                listener.lost(lost, "the oldest journal segment " + oldest.name()
+                        + " was deleted to stay within maxJournalBytes (journalOverflowPolicy=DROP_OLDEST)");
+            }
+        }
+        return true;
+    }
+
+    private void roll() throws IOException {
+        Segment old = current;
+        if (old != null) {
+            closeCurrent(old, options.sync() != JournalSync.NONE);
+        }
+        long first = nextSeq;
+        Path path = options.directory().resolve(FrameFormat.segmentName(first));
+        FileChannel ch = options.channels().open(path, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        rolling = ch;
+        try {
+            CrashPoints.reached(CrashPoints.SEGMENT_ROLL);
+            byte[] header = new byte[FrameFormat.SEGMENT_HEADER_BYTES];
+            FrameFormat.writeSegmentHeader(header, first, System.currentTimeMillis());
+            ByteBuffer b = ByteBuffer.wrap(header);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            if (options.sync() != JournalSync.NONE) {
+                ch.force(false);
+                JournalDirectory.force(options.directory());
+            }
+        } catch (IOException e) {
+            closeQuietly(ch);
+            deleteQuietly(path);
+            rolling = null;
+            throw e;
+        }
+        rolling = null;
+        Segment s = new Segment(path, first, FrameFormat.SEGMENT_HEADER_BYTES, first);
+        segments.add(s);
+        current = s;
+        channel = ch;
+        forceTarget = ch;
+    }
+
+    private void write() throws IOException {
+        Segment seg = current;
+        long start = seg.endOffset;
+        long bytes = frame.frameBytes();
+        long first = nextSeq;
+        ByteBuffer[] buffers = frame.buffers(first, crc);
+        try {
+            long left = bytes;
+            while (left > 0) {
+                left -= channel.write(buffers);
+            }
+            CrashPoints.reached(CrashPoints.JOURNAL_WRITTEN);
+            if (options.sync() == JournalSync.ALWAYS) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            cutBack(seg, start);
+            throw e;
+        }
+        unforcedSince.compareAndSet(0, System.nanoTime() | 1);
+        nextSeq = first + frame.count();
+        if (!segments.publish(seg, start + bytes, first, frame.count(), frame.payloadBytes(), frame.markerIndexes(),
+                frame.markers()) && frame.events() > 0) {
+            listener.lost(frame.events(), "a bad frame was found in journal segment " + seg.name()
+                    + " while it was being written; the frames written after it are skipped");
+        }
+    }
+
+    /** A failed write: nothing of the frame may stay readable. */
+    private void cutBack(Segment seg, long start) {
+        try {
+            channel.truncate(start);
+            channel.position(start);
+        } catch (IOException e) {
+            closeCurrent(seg, false);
+        }
+    }
+
+    /** Seals the current segment (deleting it when it holds no frame) and closes its channel. */
+    private void closeCurrent(Segment seg, boolean force) {
+        FileChannel ch = channel;
+        current = null;
+        channel = null;
+        forceTarget = null;
+        if (force) {
+            try {
+                ch.force(false);
+            } catch (IOException e) {
+                // the frames stay readable; a later force or the kernel writes them back
+            }
+        }
+        closeQuietly(ch);
+        if (seg.endSeq == seg.firstSeq) {
+            segments.remove(seg);
+            deleteQuietly(seg.path);
+        } else {
+            segments.seal(seg);
+        }
+    }
+
+    void syncIfDue() throws IOException {
+        long since = unforcedSince.get();
+        if (options.sync() == JournalSync.INTERVAL && since != 0
+                && System.nanoTime() - since >= options.syncInterval().toNanos()) {
+            force();
+        }
+    }
+
+    long nanosUntilSyncDue() {
+        long since = unforcedSince.get();
+        if (options.sync() != JournalSync.INTERVAL || since == 0) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, since + options.syncInterval().toNanos() - System.nanoTime());
+    }
+
+    /** Forces the segment being written (any thread). */
+    void force() throws IOException {
+        long since = unforcedSince.getAndSet(0);
+        FileChannel ch = forceTarget;
+        if (ch == null) {
+            return;
+        }
+        try {
+            ch.force(false);
+        } catch (ClosedChannelException e) {
+            // rolled meanwhile: the sealed segment was forced when it was sealed
+        } catch (IOException e) {
+            unforcedSince.compareAndSet(0, since);
+            throw e;
+        }
+    }
+
+    /** Closes the channels (the caller forced them first); the writer cannot write afterwards. */
+    void close() {
+        closed = true;
+        closeQuietly(channel);
+        closeQuietly(rolling);
+        channel = null;
+        forceTarget = null;
+        current = null;
+    }
+
+    static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing more to do with it
+            }
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // left for the next start, which deletes what landed
+        }
+    }
+}
