@@ -244,6 +244,11 @@ public final class Journal implements Closeable {
         return segments.segmentBytes() + records.size();
     }
 
+    /** Tests: the append records (to lower their compaction threshold). */
+    AppendRecords records() {
+        return records;
+    }
+
     /** Forces and closes the files and releases the lock. */
     @Override
     public void close() throws IOException {
