@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code appends.log}: append-only records ({@link RecordCodec}) of what the sender is about to
@@ -29,12 +28,11 @@ final class AppendRecords {
     private final JournalOptions options;
     private final Path file;
     private final byte[] buf = new byte[RecordCodec.MAX_RECORD_BYTES];
-    private final AtomicLong unforcedSince = new AtomicLong();
+    private final UnforcedWrites unforced;
     private volatile FileChannel channel;
     private volatile FileChannel compacting;
     private volatile long size;
-    private long landedSeq;
-    private AppendIntent pending;
+    private RecordState state = new RecordState();
     /** The file was missing or unreadable (what landed is unknown). */
     private boolean lost;
     /** Open found something to repair: the file is rewritten once the state is settled. */
@@ -45,6 +43,7 @@ final class AppendRecords {
     private AppendRecords(JournalOptions options) {
         this.options = options;
         this.file = options.directory().resolve(FILE);
+        this.unforced = new UnforcedWrites(options);
     }
 
     /** Reads (and repairs) the records; an unfinished compaction's temporary file is deleted. */
@@ -98,24 +97,11 @@ final class AppendRecords {
         while (bb.hasRemaining() && ch.read(bb, base + bb.position()) >= 0) {
             // reads the whole (capped) file
         }
-        RecordCodec.Decoded d = new RecordCodec.Decoded();
-        int off = 0;
-        int validEnd = 0;
-        int records = 0;
-        long skipped = 0;
-        while (off < len) {
-            int n = RecordCodec.decode(data, off, len, d);
-            if (n < 0) {
-                off++;
-                continue;
-            }
-            skipped += off - validEnd;
-            apply(d);
-            off += n;
-            validEnd = off;
-            records++;
-        }
-        if (records == 0 && len > 0 && !(len < RecordCodec.MAX_RECORD_BYTES && RecordCodec.typeByte(data[0]))) {
+        RecordState found = new RecordState();
+        found.scan(data, len);
+        int validEnd = found.validEnd;
+        long skipped = found.skipped;
+        if (found.records == 0 && len > 0 && !(len < RecordCodec.MAX_RECORD_BYTES && RecordCodec.typeByte(data[0]))) {
             ch.close();
             lost = true;
             problems.add(FILE + " holds no valid record; it was " + JournalDirectory.moveAside(options.directory(), file));
@@ -140,17 +126,7 @@ final class AppendRecords {
         }
         channel = ch;
         size = Math.min(ch.size(), base + validEnd);
-    }
-
-    private void apply(RecordCodec.Decoded d) {
-        if (d.type == RecordCodec.LANDED) {
-            landedSeq = Math.max(landedSeq, d.landedSeq);
-            if (pending != null && pending.lastSeq() <= landedSeq) {
-                pending = null;
-            }
-        } else if (d.intent.lastSeq() > landedSeq) {
-            pending = d.intent;
-        }
+        state = found;
     }
 
     boolean lost() {
@@ -162,11 +138,11 @@ final class AppendRecords {
     }
 
     long landedSeq() {
-        return landedSeq;
+        return state.landedSeq;
     }
 
     AppendIntent pending() {
-        return pending;
+        return state.pending;
     }
 
     long size() {
@@ -175,8 +151,8 @@ final class AppendRecords {
 
     /** Open: what landed is unknown; the state becomes "up to {@code seq}" with nothing pending. */
     void assume(long seq) {
-        landedSeq = seq;
-        pending = null;
+        state.landedSeq = seq;
+        state.pending = null;
         rewrite = true;
     }
 
@@ -186,21 +162,18 @@ final class AppendRecords {
         if (options.sync() == JournalSync.ALWAYS) {
             channel.force(false);
         }
-        pending = intent;
+        state.intent(intent);
         CrashPoints.reached(CrashPoints.INTENT_RECORDED);
     }
 
     void landed(long lastSeq) throws IOException {
         write(RecordCodec.encodeLanded(buf, lastSeq));
-        landedSeq = Math.max(landedSeq, lastSeq);
-        if (pending != null && pending.lastSeq() <= landedSeq) {
-            pending = null;
-        }
+        state.landed(lastSeq);
     }
 
     /** The pending intent did not land: forgotten (a later intent replaces it in the file). */
     void forgetPending() {
-        pending = null;
+        state.pending = null;
     }
 
     private void write(int n) throws IOException {
@@ -220,7 +193,7 @@ final class AppendRecords {
             throw e;
         }
         size = start + n;
-        unforcedSince.compareAndSet(0, System.nanoTime() | 1);
+        unforced.written();
     }
 
     void compactIfDue() {
@@ -238,7 +211,8 @@ final class AppendRecords {
         Path temp = options.directory().resolve(TEMP);
         FileChannel t = openChannel(temp);
         compacting = t;
-        int n = RecordCodec.encodeLanded(buf, landedSeq);
+        int n = RecordCodec.encodeLanded(buf, state.landedSeq);
+        AppendIntent pending = state.pending;
         try {
             t.truncate(0);
             ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
@@ -272,30 +246,24 @@ final class AppendRecords {
     }
 
     void syncIfDue() throws IOException {
-        long since = unforcedSince.get();
-        if (options.sync() == JournalSync.INTERVAL && since != 0
-                && System.nanoTime() - since >= options.syncInterval().toNanos()) {
+        if (unforced.nanosUntilDue() == 0) {
             force();
         }
     }
 
     long nanosUntilSyncDue() {
-        long since = unforcedSince.get();
-        if (options.sync() != JournalSync.INTERVAL || since == 0) {
-            return Long.MAX_VALUE;
-        }
-        return Math.max(0, since + options.syncInterval().toNanos() - System.nanoTime());
+        return unforced.nanosUntilDue();
     }
 
     /** Forces the file (any thread). */
     void force() throws IOException {
-        long since = unforcedSince.getAndSet(0);
+        long mark = unforced.take();
         try {
             channel.force(false);
         } catch (ClosedChannelException e) {
             // replaced by a compaction, which forced the new file
         } catch (IOException e) {
-            unforcedSince.compareAndSet(0, since);
+            unforced.restore(mark);
             throw e;
         }
     }

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 
@@ -28,7 +27,7 @@ final class SegmentWriter {
     private final LongSupplier recordsBytes;
     private final FrameBuilder frame;
     private final CRC32C crc = new CRC32C();
-    private final AtomicLong unforcedSince = new AtomicLong();
+    private final UnforcedWrites unforced;
     private Segment current;
     private FileChannel channel;
     private volatile FileChannel forceTarget;
@@ -43,6 +42,7 @@ final class SegmentWriter {
         this.listener = listener;
         this.recordsBytes = recordsBytes;
         this.frame = new FrameBuilder(options.maxFrameBytes());
+        this.unforced = new UnforcedWrites(options);
         this.nextSeq = nextSeq;
     }
 
@@ -152,7 +152,7 @@ final class SegmentWriter {
             cutBack(seg, start);
             throw e;
         }
-        unforcedSince.compareAndSet(0, System.nanoTime() | 1);
+        unforced.written();
         nextSeq = first + frame.count();
         if (!segments.publish(seg, start + bytes, first, frame.count(), frame.payloadBytes(), frame.markerIndexes(),
                 frame.markers()) && frame.events() > 0) {
@@ -194,24 +194,18 @@ final class SegmentWriter {
     }
 
     void syncIfDue() throws IOException {
-        long since = unforcedSince.get();
-        if (options.sync() == JournalSync.INTERVAL && since != 0
-                && System.nanoTime() - since >= options.syncInterval().toNanos()) {
+        if (unforced.nanosUntilDue() == 0) {
             force();
         }
     }
 
     long nanosUntilSyncDue() {
-        long since = unforcedSince.get();
-        if (options.sync() != JournalSync.INTERVAL || since == 0) {
-            return Long.MAX_VALUE;
-        }
-        return Math.max(0, since + options.syncInterval().toNanos() - System.nanoTime());
+        return unforced.nanosUntilDue();
     }
 
     /** Forces the segment being written (any thread). */
     void force() throws IOException {
-        long since = unforcedSince.getAndSet(0);
+        long mark = unforced.take();
         FileChannel ch = forceTarget;
         if (ch == null) {
             return;
@@ -221,7 +215,7 @@ final class SegmentWriter {
         } catch (ClosedChannelException e) {
             // rolled meanwhile: the sealed segment was forced when it was sealed
         } catch (IOException e) {
-            unforcedSince.compareAndSet(0, since);
+            unforced.restore(mark);
             throw e;
         }
     }
