@@ -50,11 +50,11 @@ final class FrameFormat {
         }
         long seq = 0;
         for (int i = SEGMENT_PREFIX.length(); i < SEGMENT_PREFIX.length() + SEQ_DIGITS; i++) {
-            char c = name.charAt(i);
-            if (c < '0' || c > '9' || seq > (Long.MAX_VALUE - 9) / 10) {
+            int digit = name.charAt(i) - '0';
+            if (digit < 0 || digit > 9 || seq > (Long.MAX_VALUE - digit) / 10) {
                 return -1;
             }
-            seq = seq * 10 + (c - '0');
+            seq = seq * 10 + digit;
         }
         return seq;
     }
