@@ -74,7 +74,9 @@ final class RecoveryScan {
             long expected = recordsLost ? good.get(0).seq : landedSeq + 1;
             long previousEnd = -1;
             for (Found f : good) {
-                Segment s = walk(f, f.seq == newest, loss);
+                Segment s = new Segment(f.path, f.seq, FrameFormat.SEGMENT_HEADER_BYTES, f.seq);
+                s.sealed = true;
+                boolean readable = walk(f, s, f.seq == newest, loss);
                 if (s.firstSeq < previousEnd) {
                     SegmentWriter.closeQuietly(f.ch);
                     problems.add(f.path.getFileName() + " overlaps the segment before it; it was "
@@ -85,11 +87,22 @@ final class RecoveryScan {
                 expected = Math.max(expected, s.endSeq);
                 previousEnd = s.endSeq;
                 highest = Math.max(highest, s.endSeq - 1);
-                keepOrDelete(s);
+                if (readable) {
+                    keepOrDelete(s);
+                } else {
+                    keep(s); // never deleted unread, and its name never taken by a new segment
+                    highest = Math.max(highest, s.firstSeq);
+                }
             }
             for (Found f : badHeader) {
-                long lost = f.seq > newest ? check.countLost(f.ch, f.size, FrameFormat.SEGMENT_HEADER_BYTES, f.seq, loss)
-                        : 0;
+                long lost = 0;
+                try {
+                    if (f.seq > newest) {
+                        lost = check.countLost(f.ch, f.size, FrameFormat.SEGMENT_HEADER_BYTES, f.seq, loss);
+                    }
+                } catch (IOException e) {
+                    problems.add(f.path.getFileName() + " could not be read (" + e + ") to count its events");
+                }
                 SegmentWriter.closeQuietly(f.ch);
                 lostEvents += lost;
                 problems.add(f.path.getFileName() + " has no valid segment header" + (lost > 0 ? " (" + lost
@@ -153,9 +166,8 @@ final class RecoveryScan {
         }
     }
 
-    private Segment walk(Found f, boolean newest, LossCounter loss) throws IOException {
-        Segment s = new Segment(f.path, f.seq, FrameFormat.SEGMENT_HEADER_BYTES, f.seq);
-        s.sealed = true;
+    /** Walks f into s, cutting a bad tail; false when f could not be read to its end. */
+    private boolean walk(Found f, Segment s, boolean newest, LossCounter loss) {
         try {
             check.walk(f.ch, f.size, s, newest, landedSeq);
             if (check.damagedAt >= 0) {
@@ -166,17 +178,17 @@ final class RecoveryScan {
                         + cut(f.path, check.damagedAt));
                 s.fileBytes = check.damagedAt;
             }
+            return true;
         } catch (IOException e) {
             problems.add(f.path.getFileName() + " could not be read past offset " + s.endOffset + " (" + e
-                    + "); the rest of it is skipped");
+                    + "); it is kept and read up to there");
+            return false;
         }
-        return s;
     }
 
     private String cut(Path path, long at) {
         try (FileChannel w = options.channels().open(path, StandardOpenOption.WRITE)) {
-            w.truncate(at);
-            w.force(false);
+            w.truncate(at); // not forced: a tail that comes back after a host crash is cut again
             return "";
         } catch (IOException e) {
             return " (it could not be cut: " + e + "; it is read up to there only)";
@@ -197,6 +209,10 @@ final class RecoveryScan {
             SegmentWriter.deleteQuietly(s.path);
             return;
         }
+        keep(s);
+    }
+
+    private void keep(Segment s) {
         segments.add(s);
         backlogEntries += s.backlogEntries;
         backlogBytes += s.backlogBytes;

@@ -7,7 +7,8 @@ import java.nio.channels.FileChannel;
  * Open's walk through one segment file. {@link #walk} follows the frames from the header and sets
  * the segment's end, markers and backlog counts: with {@code verify} (the newest segment, where a
  * crash leaves its mark) each frame's CRC is checked, otherwise only the frames' structure (headers
- * and lengths, without reading payloads). It stops at the first bad frame ({@link #damagedAt}).
+ * and lengths, without reading payloads). It stops at the first bad frame ({@link #damagedAt}); the
+ * segment's end follows the walk, so a read error leaves it after the last good frame.
  * {@link #countLost} then counts what lay beyond that point from the evidence left: further good
  * frames (found by scanning), and the last frame's own header when it is torn or damaged.
  */
@@ -26,6 +27,7 @@ final class SegmentCheck {
         long pos = FrameFormat.SEGMENT_HEADER_BYTES;
         long expected = seg.firstSeq;
         damagedAt = -1;
+        seg.fileBytes = size;
         cursor.reset();
         while (pos < size) {
             long frameEnd = verify ? verified(ch, pos, size, expected) : structural(ch, pos, size, expected, baseSeq);
@@ -50,10 +52,9 @@ final class SegmentCheck {
             }
             expected += count;
             pos = frameEnd;
+            seg.endOffset = pos;
+            seg.endSeq = expected;
         }
-        seg.endOffset = pos;
-        seg.endSeq = expected;
-        seg.fileBytes = size;
     }
 
     /** A frame checked whole (CRC included); its end, or -1. */

@@ -131,16 +131,16 @@ final class SegmentReader {
                 }
                 outcome = cursor.check(ch, pos, end, expected);
             } catch (NoSuchFileException e) {
-                if (seg.removed) {
-                    continue;
+                if (!seg.removed) {
+                    skipRest(true);
                 }
-                throw e;
+                continue;
             } catch (IOException e) {
                 closeChannel();
                 throw e;
             }
             if (outcome != FrameCursor.GOOD) {
-                skipRest();
+                skipRest(false);
                 continue;
             }
             if (takeIn()) {
@@ -195,20 +195,19 @@ final class SegmentReader {
         return true;
     }
 
-    /** A bad frame at {@link #pos}: the rest of the segment is skipped and counted lost. */
-    private void skipRest() {
+    /** A bad frame at {@link #pos}, or the file gone: the rest of the segment is skipped and counted lost. */
+    private void skipRest(boolean missing) {
         Segment bad = seg;
-        long at = pos;
         long lost = segments.skipRest(bad, expected);
         closeChannel();
-        String reason;
-        if (bad.removed) {
-            reason = "a bad frame in journal segment " + bad.name() + " at offset " + at
-                    + "; the rest of that segment was skipped and the file "
+        String reason = "journal segment " + bad.name();
+        if (missing) {
+            reason += " disappeared from the journal directory; its entries from " + expected + " on are skipped";
+        } else if (bad.removed) {
+            reason += " has a bad frame at offset " + pos + "; the rest of that segment was skipped and the file "
                     + JournalDirectory.moveAside(options.directory(), bad.path);
         } else {
-            reason = "a bad frame in journal segment " + bad.name() + " at offset " + at
-                    + " while it was being written; the rest of that segment is skipped";
+            reason += " has a bad frame at offset " + pos + " (it was being written); the rest of it is skipped";
         }
         if (lost > 0) {
             listener.lost(lost, reason);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.appendlog.config.JournalSync;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
@@ -41,7 +42,7 @@ class JournalCorruptionTest {
     Path tmp;
 
     private static JournalOptions options(Path d) {
-        return JournalOptions.builder(d).segmentBytes(1500).maxFrameBytes(1024).build();
+        return JournalOptions.builder(d).segmentBytes(1500).maxFrameBytes(1024).sync(JournalSync.NONE).build();
     }
 
     private List<byte[]> pristine(Path d) throws IOException {
@@ -120,26 +121,32 @@ class JournalCorruptionTest {
     void theLastFrameCutAtEveryOffsetLosesExactlyItsEntriesWhenItsHeaderTellsThem() throws IOException {
         Path base = tmp.resolve("base");
         List<byte[]> all = pristine(base);
-        for (long cut = NEWEST_LAST_FRAME; cut < NEWEST_LAST_FRAME + FRAME; cut++) {
+        try (Journal j = Journal.open(options(base), new JournalFixture.Losses())) {
+            write(j, entries(66, 3, 20)); // the last frame, alone in a new segment: 20 + 3 * 4 + 3 * 20 bytes
+        }
+        long last = FrameFormat.SEGMENT_HEADER_BYTES;
+        long end = Files.size(seg(base, 66));
+        assertEquals(last + 92, end);
+        for (long cut = last; cut < end; cut++) {
             Path d = tmp.resolve("cut-" + cut);
             JournalFixture.copy(base, d);
-            truncate(seg(d, 51), cut);
+            truncate(seg(d, 66), cut);
             long at = cut;
             assertTimeoutPreemptively(LIMIT, () -> {
                 try (Journal j = Journal.open(options(d), new JournalFixture.Losses())) {
                     JournalRecovery r = j.recovery();
-                    long lost = at - NEWEST_LAST_FRAME >= FrameFormat.FRAME_HEADER_BYTES ? 5 : 0;
+                    long lost = at - last >= FrameFormat.FRAME_HEADER_BYTES ? 3 : 0;
                     assertEquals(lost, r.lostEvents(), "cut at " + at + ": " + r);
-                    assertEquals(60, r.backlogEntries(), "cut at " + at);
-                    assertEquals(60 * 60, r.backlogBytes());
-                    assertEquals(at == NEWEST_LAST_FRAME ? 0 : 1, r.problems().size(), r.toString());
-                    assertEntries(range(all, 1, 60), readAll(j));
-                    write(j, List.of(entry(61, 60)));
+                    assertEquals(65, r.backlogEntries(), "cut at " + at);
+                    assertEquals(65 * 60, r.backlogBytes());
+                    assertEquals(at == last ? 0 : 1, r.problems().size(), r.toString());
+                    assertEntries(all, readAll(j));
+                    write(j, List.of(entry(66, 60)));
                     assertEquals(1, readAll(j).size());
-                    assertEquals(61, j.lastTakenSeq(), "sequence numbers continue after the last good entry");
+                    assertEquals(66, j.lastTakenSeq(), "sequence numbers continue after the last good entry");
                 }
             });
-            assertEquals(NEWEST_LAST_FRAME, Files.size(seg(d, 51)), "the torn frame was cut off");
+            assertEquals(last + 20 + 4 + 60, Files.size(seg(d, 66)), "the torn frame was cut off, entry 66 took its place");
         }
     }
 
@@ -260,5 +267,45 @@ class JournalCorruptionTest {
         Files.write(seg(d, 26), java.util.Arrays.copyOfRange(partial, 28 + 4 * FRAME, partial.length),
                 StandardOpenOption.APPEND);
         expect(d, concat(range(all, 1, 45), range(all, 51, 65)), 5);
+    }
+
+    @Test
+    void aBadFrameInTheSegmentBeingWrittenIsSkippedAndTheWriterRollsOn() throws IOException {
+        Path d = tmp.resolve("live");
+        JournalFixture.Losses losses = new JournalFixture.Losses();
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (Journal j = Journal.open(options(d), losses)) {
+                write(j, entries(1, 5, 60));
+                write(j, entries(6, 5, 60));
+                flip(seg(d, 1), 28 + FRAME + 40 + 7, 2); // a payload byte of the second frame, not read yet
+                assertEntries(entries(1, 5, 60), readAll(j));
+                assertEquals(5, losses.events, losses.reasons.toString());
+                assertEquals(0, j.unreadEntries());
+                write(j, entries(11, 5, 60));
+                assertEquals(2, JournalFixture.segmentFiles(d).size(), "the writer rolled away from the bad segment");
+                assertEntries(entries(11, 5, 60), readAll(j));
+                assertEquals(15, j.lastTakenSeq());
+                j.recordLanded(15);
+            }
+            try (Journal j = Journal.open(options(d), losses)) {
+                assertEquals(0, j.recovery().backlogEntries());
+                assertTrue(j.recovery().problems().isEmpty(), j.recovery().toString());
+            }
+        });
+    }
+
+    @Test
+    void aSegmentDeletedUnderTheReaderIsSkippedAndCounted() throws IOException {
+        Path d = tmp.resolve("vanished");
+        List<byte[]> all = pristine(d);
+        JournalFixture.Losses losses = new JournalFixture.Losses();
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (Journal j = Journal.open(options(d), losses)) {
+                Files.delete(seg(d, 26));
+                assertEntries(concat(range(all, 1, 25), range(all, 51, 65)), readAll(j));
+                assertEquals(25, losses.events, losses.reasons.toString());
+                assertEquals(0, j.unreadEntries());
+            }
+        });
     }
 }
