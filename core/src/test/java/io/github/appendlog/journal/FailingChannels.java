@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Channels over real files that share a budget of bytes: a write past it writes what fits and
  * fails with "No space left on device", as a full disk does. Optionally truncation fails too.
  */
-final class FailingChannels implements ChannelOpener {
-    static final long UNLIMITED = Long.MAX_VALUE;
-    final AtomicLong space = new AtomicLong(UNLIMITED);
+public final class FailingChannels implements ChannelOpener {
+    public static final long UNLIMITED = Long.MAX_VALUE;
+    public final AtomicLong space = new AtomicLong(UNLIMITED);
     volatile boolean truncateFails;
 
     @Override

@@ -226,6 +226,11 @@ public final class InMemoryAppendStore implements AppendStore {
         return closed;
     }
 
+    /** Usable again after a pipeline's stop closed it (the next pipeline finds the same objects). */
+    public void reopen() {
+        closed = false;
+    }
+
     @Override
     public void close() {
         closed = true;
