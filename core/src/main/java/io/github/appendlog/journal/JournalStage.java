@@ -169,7 +169,10 @@ public final class JournalStage {
             if (!link.journalling()) {
                 return;
             }
-            if (note != null && add(j, note, true)) {
+            if (note != null) {
+                if (!add(j, note, true)) {
+                    return; // memory-only from here
+                }
                 note = null;
             }
             byte[] marker = ledger.takeMarkerLine();
