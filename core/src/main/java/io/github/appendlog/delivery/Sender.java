@@ -228,13 +228,19 @@ final class Sender implements Runnable {
         try {
             return source.prepare(stop ? stopDeadlineNanos : now + NO_DEADLINE_NANOS);
         } catch (AppendFailedException e) {
-            lastError = e.getMessage();
-            delivery.failed(lastError);
-            failures.failed("cannot settle the journal's last append", e, now);
-            int n = (int) Math.min(failures.failuresInARow(), 62);
-            prepareAtNanos = now + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
+            prepareAtNanos = failed("cannot settle the journal's last append", e);
             return false;
         }
+    }
+
+    /** Reports a failure (throttled) and returns when to try again, after the backoff for failures in a row. */
+    private long failed(String what, AppendFailedException e) {
+        lastError = e.getMessage();
+        delivery.failed(lastError);
+        long now = System.nanoTime();
+        failures.failed(what, e, now);
+        int n = (int) Math.min(failures.failuresInARow(), 62);
+        return now + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
     }
 
     /**
@@ -259,11 +265,7 @@ final class Sender implements Runnable {
             landed = true;
         } catch (AppendFailedException e) {
             ledger.appendFailed();
-            lastError = e.getMessage();
-            delivery.failed(lastError);
-            failures.failed("cannot append to " + objects.currentLocation(), e, System.nanoTime());
-            int n = (int) Math.min(failures.failuresInARow(), 62);
-            retryAtNanos = System.nanoTime() + Math.max(MIN_RETRY_WAIT_NANOS, backoff.delayNanos(n));
+            retryAtNanos = failed("cannot append to " + objects.currentLocation(), e);
         } catch (Throwable e) { // InterruptedException, or a store client that broke its contract
             if (!(e instanceof InterruptedException)) {
                 ledger.appendFailed();
