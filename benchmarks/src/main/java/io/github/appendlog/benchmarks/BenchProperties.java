@@ -21,6 +21,11 @@ public final class BenchProperties {
     public static final String SHUTDOWN_TIMEOUT = "bench.shutdownTimeout";
     public static final String COMPRESSION = "bench.compression";
     public static final String LOKI_URL = "bench.lokiUrl";
+    /** The journal variant ({@code *-appendlog-journal.xml}): its directory, object key, bound and sync. */
+    public static final String JOURNAL_DIRECTORY = "bench.journalDirectory";
+    public static final String JOURNAL_OBJECT_KEY = "bench.journalObjectKey";
+    public static final String MAX_JOURNAL_BYTES = "bench.maxJournalBytes";
+    public static final String JOURNAL_SYNC = "bench.journalSync";
 
     private BenchProperties() {
     }

@@ -3,15 +3,10 @@ package io.github.appendlog.benchmarks.runner;
 import io.github.appendlog.benchmarks.BenchProperties;
 import io.github.appendlog.benchmarks.LogLine;
 import io.github.appendlog.benchmarks.logback.LogbackSetup;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +22,10 @@ public final class IdleCostRunner {
     public static void main(String[] args) throws Exception {
         String variant = args.length > 0 ? args[0] : "appendlog";
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
-        Process emulator = null;
+        EmulatorProcess emulator = null;
         try {
             if (variant.equals("appendlog")) {
-                emulator = startEmulator();
+                emulator = EmulatorProcess.start(null);
             }
             System.setProperty(BenchProperties.OBJECT_KEY, "idle/app-%i.log");
             LogbackSetup setup = LogbackSetup.configure(variant);
@@ -70,8 +65,7 @@ public final class IdleCostRunner {
             setup.close();
         } finally {
             if (emulator != null) {
-                emulator.getOutputStream().close();
-                emulator.waitFor();
+                emulator.close();
             }
         }
     }
@@ -82,24 +76,5 @@ public final class IdleCostRunner {
             cpu.put(id, threads.getThreadCpuTime(id));
         }
         return cpu;
-    }
-
-    private static Process startEmulator() throws Exception {
-        Process process = new ProcessBuilder(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), EmulatorServer.class.getName()))
-                .redirectErrorStream(true)
-                .start();
-        BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Map<String, String> results = new HashMap<>();
-        for (String line; (line = in.readLine()) != null; ) {
-            RunnerOutput.parse(line, results);
-            if (results.containsKey("endpoint")) {
-                System.setProperty(BenchProperties.ENDPOINT, results.get("endpoint"));
-                BenchProperties.setDefaults();
-                return process;
-            }
-        }
-        throw new IllegalStateException("the emulator process exited before giving its endpoint");
     }
 }

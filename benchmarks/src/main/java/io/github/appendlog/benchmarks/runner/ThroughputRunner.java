@@ -109,17 +109,23 @@ public final class ThroughputRunner {
     /** {nanos from the first line to the appender's stop having every byte acknowledged, writers' CPU nanos}. */
     static long[] appendlogRun(Store store, String keyPrefix, long lines, int threads) throws Exception {
         System.setProperty(BenchProperties.OBJECT_KEY, keyPrefix + "app-%i.log");
-        // Throughput, not shedding: the callers wait for room rather than drop (INFO events too:
-        // with the default discardThreshold of 80% they would be dropped, not wait, above it).
-        System.setProperty(BenchProperties.OVERFLOW_POLICY, "BLOCK");
-        System.setProperty(BenchProperties.DISCARD_THRESHOLD, "100");
-        System.setProperty(BenchProperties.MAX_BLOCK_TIME, "60 seconds");
-        System.setProperty(BenchProperties.SHUTDOWN_TIMEOUT, "120 seconds");
+        blockingSettings();
         LogbackSetup setup = LogbackSetup.configure("appendlog");
         long start = System.nanoTime();
         long writersCpu = LineWriters.write(setup.logger(), lines, threads);
         setup.close(); // returns once everything landed, or shutdownTimeout passed
         return new long[] {System.nanoTime() - start, writersCpu};
+    }
+
+    /**
+     * Throughput, not shedding: the callers wait for room rather than drop (INFO events too: with the
+     * default discardThreshold of 80% they would be dropped, not wait, above it).
+     */
+    static void blockingSettings() {
+        System.setProperty(BenchProperties.OVERFLOW_POLICY, "BLOCK");
+        System.setProperty(BenchProperties.DISCARD_THRESHOLD, "100");
+        System.setProperty(BenchProperties.MAX_BLOCK_TIME, "60 seconds");
+        System.setProperty(BenchProperties.SHUTDOWN_TIMEOUT, "120 seconds");
     }
 
     /** {nanos, bytes} of raw appends of {@code batchBytes} through one HTTP client. */
