@@ -25,15 +25,19 @@ import org.openjdk.jmh.infra.Blackhole;
  * the work alone's own noise does not enter: an interval below zero says appendlog cost less. The
  * logging thread's CPU time is taken per slice too, and reported the same way ({@code .cpu}): what
  * the call costs the calling thread, whatever the machine's other guests do to wall time.
+ * {@code appendlog-journal} (the journal on, {@code journalSync=INTERVAL}) is compared with
+ * {@code appendlog} (off) the same way: on minus off, same round.
  *
  * <p>Args: {@code logback|log4j2 [rounds] [slice millis] [variant,...]}. Prints
- * {@code RESULT paired.<framework>.<variant>.{p25,median,p75}=<ns>} and
- * {@code RESULT paired.<framework>.appendlog-minus-<variant>.{median,ci95lo,ci95hi}=<ns>}, and the
+ * {@code RESULT paired.<framework>.<variant>.{p25,median,p75}=<ns>},
+ * {@code RESULT paired.<framework>.appendlog-minus-<variant>.{median,ci95lo,ci95hi}=<ns>},
+ * {@code RESULT paired.<framework>.journal-minus-off.{median,ci95lo,ci95hi}=<ns>}, and the
  * same keys with {@code .cpu} after the variant for the logging thread's CPU time.
  */
 public final class PairedCallRunner {
     private static final String WORK = "work";
     private static final String OURS = "appendlog";
+    private static final String JOURNAL = "appendlog-journal";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
@@ -41,8 +45,8 @@ public final class PairedCallRunner {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int sliceMillis = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         String[] variants = args.length > 3 ? args[3].split(",")
-                : framework.equals("logback") ? new String[] {"noop", "file", "async", "appendlog"}
-                        : new String[] {"null", "raf", "async", "appendlog"};
+                : framework.equals("logback") ? new String[] {"noop", "file", "async", "appendlog", JOURNAL}
+                        : new String[] {"null", "raf", "async", "appendlog", JOURNAL};
         Map<String, Double> medians = run(framework, variants, rounds, sliceMillis);
         medians.forEach((variant, median) -> System.out.printf("%-10s %8.0f ns%n", variant, median));
     }
@@ -87,9 +91,13 @@ public final class PairedCallRunner {
     private static Map<String, Double> report(String framework, String suffix, String[] variants, Map<String, double[]> added) {
         double[] ours = added.get(OURS);
         for (String v : variants) {
-            if (ours != null && !v.equals(OURS)) {
+            if (ours != null && !v.equals(OURS) && !v.equals(JOURNAL)) {
                 printDifference("paired." + framework + "." + OURS + "-minus-" + v + suffix, ours, added.get(v));
             }
+        }
+        double[] journal = added.get(JOURNAL);
+        if (ours != null && journal != null) {
+            printDifference("paired." + framework + ".journal-minus-off" + suffix, journal, ours);
         }
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String v : variants) {

@@ -62,8 +62,8 @@ final class ReportRows {
         sb.append("| Framework | Appender | Added cost per call, paired slices: median (p25 – p75) "
                 + "| Logging thread's CPU time added: median (p25 – p75) |\n");
         sb.append("|---|---|---|---|\n");
-        String[][] variants = {{"logback", "Logback", "noop", "file", "async", "appendlog"},
-            {"log4j2", "Log4j2", "null", "raf", "async", "appendlog"}};
+        String[][] variants = {{"logback", "Logback", "noop", "file", "async", "appendlog", "appendlog-journal"},
+            {"log4j2", "Log4j2", "null", "raf", "async", "appendlog", "appendlog-journal"}};
         for (String[] f : variants) {
             for (int i = 2; i < f.length; i++) {
                 String key = "paired." + f[0] + "." + f[i];
@@ -91,7 +91,7 @@ final class ReportRows {
                 + Format.nanos(num(m, key + ".p75")) + ")";
     }
 
-    private static String difference(Map<String, String> m, String key) {
+    static String difference(Map<String, String> m, String key) {
         return signedNanos(num(m, key + ".median")) + " (" + signedNanos(num(m, key + ".ci95lo")) + " to "
                 + signedNanos(num(m, key + ".ci95hi")) + ")";
     }
@@ -289,7 +289,7 @@ final class ReportRows {
         }
     }
 
-    private static double num(Map<String, String> m, String key) {
+    static double num(Map<String, String> m, String key) {
         String v = m.get(key);
         return v == null ? Double.NaN : Double.parseDouble(v);
     }

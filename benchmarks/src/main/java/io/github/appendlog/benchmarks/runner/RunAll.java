@@ -1,5 +1,6 @@
 package io.github.appendlog.benchmarks.runner;
 
+import io.github.appendlog.config.ConfigValues;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,17 +20,21 @@ import java.util.concurrent.CompletableFuture;
  * baselines measured in the same run (also written to {@code report.md} in the output directory).
  *
  * <p>Options: {@code --quick} (a smoke run of a minute or two: shorter iterations, fewer lines),
- * {@code --only=percall,saturated,paired,cpu,throughput,gzip,memory,outage,idle}, {@code --out=DIR}.
+ * {@code --only=percall,saturated,paired,cpu,throughput,gzip,journal,backlog,memory,outage,idle},
+ * {@code --backlog=SIZE} (the journal backlog the {@code backlog} part drains: 1 GB, or 64 MB with
+ * {@code --quick}), {@code --out=DIR}.
  */
 public final class RunAll {
     private static final List<String> PARTS =
-            List.of("percall", "saturated", "paired", "cpu", "throughput", "gzip", "memory", "outage", "idle");
+            List.of("percall", "saturated", "paired", "cpu", "throughput", "gzip", "journal", "backlog", "memory", "outage",
+                    "idle");
     private static final String[] LOGBACK_VARIANTS = {"noop", "file", "async", "loki4j", "appendlog"};
     private static final String[] LOG4J2_VARIANTS = {"null", "raf", "async", "appendlog"};
     private static final int[] THREADS = {1, 2};
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        String backlog = null;
         Set<String> only = new HashSet<>(PARTS);
         File out = new File("benchmarks/target/results-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -40,8 +45,11 @@ public final class RunAll {
                 only = new HashSet<>(Arrays.asList(arg.substring("--only=".length()).split(",")));
             } else if (arg.startsWith("--out=")) {
                 out = new File(arg.substring("--out=".length()));
+            } else if (arg.startsWith("--backlog=")) {
+                backlog = arg.substring("--backlog=".length());
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + " (--quick, --only=..., --out=DIR)");
+                throw new IllegalArgumentException("unknown option " + arg
+                        + " (--quick, --only=..., --backlog=SIZE, --out=DIR)");
             }
         }
         out.mkdirs();
@@ -84,7 +92,9 @@ public final class RunAll {
                             List.of(framework, quick ? "12" : "200", "40"), Duration.ofMinutes(5)));
                 }
                 ReportRows.paired(report, m);
+                JournalRows.paired(report, m);
                 report.detail(ReportRows.pairedDetail(m));
+                report.detail(JournalRows.pairedDetail(m));
             } catch (Exception e) {
                 report.missing("Per-call cost, paired", e.getMessage());
             }
@@ -120,6 +130,25 @@ public final class RunAll {
                         List.of(lines, "2"), Duration.ofMinutes(8)));
             } catch (Exception e) {
                 report.missing("compression=gzip", e.getMessage());
+            }
+        }
+        if (only.contains("journal")) {
+            step("end-to-end throughput with the journal on and off");
+            try {
+                JournalRows.throughput(report, child.run(JournalThroughputRunner.class,
+                        List.of("-Xms3g", "-Xmx3g", "-XX:+UseG1GC"), List.of(quick ? "200000" : "2000000", "2"),
+                        Duration.ofMinutes(8)));
+            } catch (Exception e) {
+                report.missing("End-to-end throughput with the journal", e.getMessage());
+            }
+        }
+        if (only.contains("backlog")) {
+            long bytes = ConfigValues.parseBytes(backlog != null ? backlog : quick ? "64 MB" : "1 GB");
+            step("journal backlog of " + Format.mib(bytes) + ": written with the store down, drained at start");
+            try {
+                JournalRows.backlog(report, JournalBacklogPart.run(out, bytes));
+            } catch (Exception e) {
+                report.missing("Backlog drain at start", e.getMessage());
             }
         }
         if (only.contains("memory")) {
