@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds benchmarks/target/benchmarks.jar and runs the appendlog benchmarks (per-call JMH, the
-# saturated call's percentiles, paired per-call slices, per-call CPU time, end-to-end throughput,
-# compression=gzip's throughput and stored bytes, memory under overload, outage latency, idle cost)
-# in about 15 minutes on a 2-core machine,
+# saturated call's percentiles, paired per-call slices with the journal on and off, per-call CPU
+# time, end-to-end throughput, compression=gzip's throughput and stored bytes, throughput with the
+# journal, a journal backlog's drain at start, memory under overload, outage latency, idle cost)
+# in about 18 minutes on a 2-core machine,
 # printing one table of figures and ratios against baselines measured in the same run. Options are
 # passed on: --quick (a smoke run of ~3 minutes, not for BENCHMARKS.md),
-# --only=percall,saturated,paired,cpu,throughput,gzip,memory,outage,idle, --out=DIR.
+# --only=percall,saturated,paired,cpu,throughput,gzip,journal,backlog,memory,outage,idle,
+# --backlog=SIZE (the backlog part's journal: 1 GB, 64 MB with --quick; needs 3x free), --out=DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
