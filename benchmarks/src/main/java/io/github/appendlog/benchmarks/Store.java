@@ -15,7 +15,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The store every appendlog benchmark appends to: the emulator, in process, on 127.0.0.1, keeping
  * objects in a temporary directory (a saturated run appends gigabytes; the heap could not hold them),
- * deleted on close. Sets {@code bench.endpoint} for the XML files.
+ * deleted on close, or in memory. Sets {@code bench.endpoint} for the XML files.
  */
 public final class Store implements AutoCloseable {
     public static final String BUCKET = "logs";
@@ -34,19 +34,36 @@ public final class Store implements AutoCloseable {
 
     public static Store start() {
         try {
-            Path directory = Files.createTempDirectory("appendlog-bench-store");
-            OssEmulator emulator = OssEmulator.builder()
-                    .port(0)
-                    .bucket(BUCKET)
-                    .credentials(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-                    .region(REGION)
-                    .dataDirectory(directory)
-                    .start();
-            BenchProperties.setDefaults();
-            System.setProperty(BenchProperties.ENDPOINT, emulator.endpoint());
-            return new Store(emulator, directory);
+            return start(Files.createTempDirectory("appendlog-bench-store"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A store keeping its objects in memory (the caller deletes what it no longer needs,
+     * {@link #deleteObjects}): nothing it stores is written to the local disk, as with a remote store.
+     */
+    public static Store startInMemory() {
+        return start(null);
+    }
+
+    private static Store start(Path directory) {
+        OssEmulator.Builder builder = OssEmulator.builder()
+                .port(0)
+                .bucket(BUCKET)
+                .credentials(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
+                .region(REGION);
+        OssEmulator emulator = (directory == null ? builder : builder.dataDirectory(directory)).start();
+        BenchProperties.setDefaults();
+        System.setProperty(BenchProperties.ENDPOINT, emulator.endpoint());
+        return new Store(emulator, directory);
+    }
+
+    /** Deletes the objects whose key starts with {@code prefix}. */
+    public void deleteObjects(String prefix) {
+        for (String key : emulator.objectKeys(BUCKET, prefix)) {
+            emulator.deleteObject(BUCKET, key);
         }
     }
 
@@ -118,6 +135,9 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         stopServer();
+        if (directory == null) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -2,6 +2,9 @@ package io.github.appendlog.benchmarks.runner;
 
 import static io.github.appendlog.benchmarks.runner.ReportRows.num;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,7 +61,7 @@ final class JournalRows {
         return sb.toString();
     }
 
-    /** From {@link JournalThroughputRunner}: the runs of each mode summed, against journal off. */
+    /** From {@link JournalThroughputRunner}: each mode's median run, against journal off's. */
     static void throughput(Report report, Map<String, String> m) {
         double lines = num(m, "lines");
         Mode off = new Mode(m, "off");
@@ -66,17 +69,40 @@ final class JournalRows {
         Mode always = new Mode(m, "ALWAYS");
         String n = Format.number(lines / 1e6, 1) + "M lines, " + Format.number(num(m, "threads"), 0) + " threads";
         report.row("End-to-end throughput with the journal on (journalSync=INTERVAL), " + n
-                        + " (until the last byte is acknowledged; runs off, on, on, off)",
+                        + " (until the last byte is acknowledged; median of 5 runs each, off and on interleaved)",
                 on.describe(), "journal off " + off.describe(), Format.ratio(on.rate() / off.rate()), "≥ 0.8×",
                 on.rate() >= 0.8 * off.rate() && on.complete() && off.complete());
-        report.row("End-to-end throughput with journalSync=ALWAYS (a force per frame written), " + n,
+        report.row("End-to-end throughput with journalSync=ALWAYS (a force per frame written), " + n + ", 1 run",
                 always.describe(), "journal off " + off.describe(), Format.ratio(always.rate() / off.rate()),
                 "(for information)", null);
-        report.row("CPU time per line, end to end (all threads of the process), journal on (INTERVAL) against off",
+        report.row("CPU time per line, end to end (all threads of the process), journal on (INTERVAL) against off, "
+                        + "median runs",
                 Format.nanos(on.cpuPerLine()) + " (logging threads " + Format.nanos(on.writersCpuPerLine()) + ")",
                 "journal off " + Format.nanos(off.cpuPerLine()) + " (logging threads "
                         + Format.nanos(off.writersCpuPerLine()) + ")",
                 Format.ratio(on.cpuPerLine() / off.cpuPerLine()), "(2 cores: CPU bounds throughput)", null);
+        report.detail(throughputDetail(m));
+    }
+
+    /** Every timed run of {@link JournalThroughputRunner}, in order. */
+    private static String throughputDetail(Map<String, String> m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Run | Journal | Lines landed / s | Lines logged after | Stop (the rest landing) took "
+                + "| Process CPU per line | Logging threads' CPU per line | Appends | GC time |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        double lines = num(m, "lines");
+        for (int i = 0; i < num(m, "runs"); i++) {
+            String k = "run." + i + ".";
+            sb.append("| ").append(i + 1).append(" | ").append(m.get(k + "mode")).append(" | ")
+                    .append(Format.number(num(m, k + "lines") / (num(m, k + "nanos") / 1e9) / 1e6, 2)).append(" M | ")
+                    .append(Format.nanos(num(m, k + "loggedNanos"))).append(" | ")
+                    .append(Format.nanos(num(m, k + "nanos") - num(m, k + "loggedNanos"))).append(" | ")
+                    .append(Format.nanos(num(m, k + "cpuNanos") / lines)).append(" | ")
+                    .append(Format.nanos(num(m, k + "cpuNanos.writers") / lines)).append(" | ")
+                    .append(Format.number(num(m, k + "appends"), 0)).append(" | ")
+                    .append(Format.number(num(m, k + "gcMillis"), 0)).append(" ms |\n");
+        }
+        return sb.toString();
     }
 
     /** From {@link JournalBacklogRunner}'s two phases: the drain's time and heap, and the write phase's rate. */
@@ -109,50 +135,49 @@ final class JournalRows {
                 "", "", "(for information)", null);
     }
 
-    /** The timed runs of one mode of {@link JournalThroughputRunner}, summed. */
+    /** The timed runs of one mode of {@link JournalThroughputRunner}: its median run by rate, and whether all landed. */
     private static final class Mode {
-        private double nanos;
-        private double lines;
-        private double bytes;
-        private double cpu;
-        private double writersCpu;
-        private double logged;
-        private double droppedOrLost;
+        private final Map<String, String> m;
+        private final String median;
+        private boolean complete = true;
+        private int runs;
 
         Mode(Map<String, String> m, String mode) {
+            this.m = m;
+            List<String> keys = new ArrayList<>();
             for (int i = 0; i < num(m, "runs"); i++) {
                 String key = "run." + i + ".";
                 if (mode.equals(m.get(key + "mode"))) {
-                    nanos += num(m, key + "nanos");
-                    lines += num(m, key + "lines");
-                    bytes += num(m, key + "bytes");
-                    cpu += num(m, key + "cpuNanos");
-                    writersCpu += num(m, key + "cpuNanos.writers");
-                    logged += num(m, "lines");
-                    droppedOrLost += num(m, key + "droppedOrLost");
+                    keys.add(key);
+                    complete &= num(m, key + "lines") >= num(m, "lines") && num(m, key + "droppedOrLost") == 0;
                 }
             }
+            runs = keys.size();
+            keys.sort(Comparator.comparingDouble(k -> num(m, k + "nanos")));
+            median = keys.isEmpty() ? "none." : keys.get(keys.size() / 2);
         }
 
         double rate() {
-            return lines / (nanos / 1e9);
+            return num(m, median + "lines") / (num(m, median + "nanos") / 1e9);
         }
 
         boolean complete() {
-            return logged > 0 && lines >= logged && droppedOrLost == 0;
+            return runs > 0 && complete;
         }
 
         double cpuPerLine() {
-            return cpu / logged;
+            return num(m, median + "cpuNanos") / num(m, "lines");
         }
 
         double writersCpuPerLine() {
-            return writersCpu / logged;
+            return num(m, median + "cpuNanos.writers") / num(m, "lines");
         }
 
         String describe() {
-            return Format.number(rate() / 1e6, 2) + " M events/s, " + Format.number(bytes / MIB / (nanos / 1e9), 0)
-                    + " MiB/s (" + Format.number(lines, 0) + " of " + Format.number(logged, 0) + " lines landed)";
+            return Format.number(rate() / 1e6, 2) + " M events/s, "
+                    + Format.number(num(m, median + "bytes") / MIB / (num(m, median + "nanos") / 1e9), 0) + " MiB/s ("
+                    + (complete() ? "every run's " + Format.number(num(m, "lines"), 0) + " lines landed"
+                            : "NOT every line landed: see the detail") + ")";
         }
     }
 }
