@@ -3,7 +3,7 @@
 # saturated call's percentiles, paired per-call slices with the journal on and off, per-call CPU
 # time, end-to-end throughput, compression=gzip's throughput and stored bytes, throughput with the
 # journal, a journal backlog's drain at start, memory under overload, outage latency, idle cost)
-# in about 18 minutes on a 2-core machine,
+# in about 17 minutes on a 2-core machine,
 # printing one table of figures and ratios against baselines measured in the same run. Options are
 # passed on: --quick (a smoke run of ~3 minutes, not for BENCHMARKS.md),
 # --only=percall,saturated,paired,cpu,throughput,gzip,journal,backlog,memory,outage,idle,
