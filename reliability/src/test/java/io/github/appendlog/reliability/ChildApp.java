@@ -42,6 +42,8 @@ final class ChildApp {
             int eq = args[i].indexOf('=');
             settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
+        // A child outlives no test: when the JVM that started it ends (a failed or killed build), it ends too.
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
         PrintStream out = System.out;
         LoggingApp.echo = s -> out.println(PREFIX + "status " + s.level + " " + escape(s.text));
         ChildProbes.installCrashHook(out);

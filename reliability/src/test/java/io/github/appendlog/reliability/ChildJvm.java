@@ -70,7 +70,7 @@ final class ChildJvm implements AutoCloseable {
         command.add("-Dappendlog.defaults.stsEndpoint=" + CLOSED_LOOPBACK_PORT);
         properties.forEach(p -> command.add("-D" + p));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(ChildApp.class.getName());
         command.add(framework.name());
         command.add(appId);
@@ -89,6 +89,26 @@ final class ChildJvm implements AutoCloseable {
             throw e;
         }
         return child;
+    }
+
+    /**
+     * This JVM's test class path: {@code java.class.path} under surefire; the class loader's URLs
+     * when run by the soak profile's {@code exec:java} (inside Maven's JVM).
+     */
+    private static String classPath() {
+        ClassLoader loader = ChildJvm.class.getClassLoader();
+        if (loader instanceof java.net.URLClassLoader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : ((java.net.URLClassLoader) loader).getURLs()) {
+                try {
+                    entries.add(Paths.get(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException("class path entry " + url, e);
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** Sends a command ({@code log N}, {@code paced N millis}) without waiting for it. */
@@ -141,10 +161,12 @@ final class ChildJvm implements AutoCloseable {
         return m;
     }
 
-    /** The events the child last said it journalled ({@link ChildProbes}), 0 before it said any. */
+    /**
+     * The most events the child said it journalled ({@link ChildProbes}), 0 before it said any (the
+     * count only grows while the appender runs; once stopped, its stats read 0).
+     */
     long journalled() {
-        List<String> said = lines("journalled ");
-        return said.isEmpty() ? 0 : Long.parseLong(said.get(said.size() - 1));
+        return lines("journalled ").stream().mapToLong(l -> Long.parseLong(l.split(" ")[0])).max().orElse(0);
     }
 
     /** Waits (at most {@code limit}) until the child said it journalled at least {@code events}. */

@@ -1,6 +1,7 @@
 package io.github.appendlog.reliability;
 
 import io.github.appendlog.journal.CrashPoints;
+import io.github.appendlog.status.PipelineStats;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -9,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * What a {@link ChildApp} does for the journal's crash tests, each switched on by a system property
  * of the child JVM:
  * <ul>
- * <li>{@value #REPORT}{@code =<millis>}: a thread of its own prints {@code journalled <n>} that often,
- * {@code n} being the events the appender's pipeline has written to its journal so far
- * ({@code PipelineStats.journalledEvents}). One logging thread and a journal that keeps order make
+ * <li>{@value #REPORT}{@code =<millis>}: a thread of its own prints {@code journalled <n> appended <a>
+ * batches <b> backlog <bytes>} that often (when it changed), {@code n} being the events the
+ * appender's pipeline has written to its journal so far ({@code PipelineStats.journalledEvents}),
+ * the rest for a failure's message. One logging thread and a journal that keeps order make
  * it mean "this run's lines 0..n-1 are in the journal";</li>
  * <li>{@value #CRASH_AT}{@code =<point>:<n>}: the n-th time the pipeline reaches that
  * {@link CrashPoints} point, prints {@code crash <point> <n>} and halts the JVM with status
@@ -51,13 +53,15 @@ final class ChildProbes {
         Long every = Long.getLong(REPORT);
         if (every != null) {
             Thread reporter = new Thread(() -> {
-                long last = -1;
+                String last = "";
                 while (true) {
-                    long n = app.stats().journalledEvents();
-                    if (n != last) {
-                        out.println(ChildApp.PREFIX + "journalled " + n);
+                    PipelineStats s = app.stats();
+                    String said = s.journalledEvents() + " appended " + s.appendedEvents() + " batches "
+                            + s.batchesSent() + " backlog " + s.journalBacklogBytes();
+                    if (!said.equals(last)) {
+                        out.println(ChildApp.PREFIX + "journalled " + said);
                         out.flush();
-                        last = n;
+                        last = said;
                     }
                     LockSupport.parkNanos(every * 1_000_000);
                 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 
@@ -52,20 +54,20 @@ final class JournalKillSoak {
             return point;
         }
         runs.kill(child);
-        return "SIGKILL (" + point + " not reached " + nth + " times)";
+        return "not reached (SIGKILL instead): " + point;
     }
 
     static boolean run(Framework fw, int kills, long seed) throws Exception {
         Path dir = Files.createTempDirectory("journal-soak-" + fw);
         String prefix = "journal-soak/" + fw + "/";
         long start = System.nanoTime();
-        try (Store store = Store.start()) {
-            JournalRuns runs = new JournalRuns(dir, fw, store, prefix, JournalKillTest.settings(store, prefix));
+        try (Store store = Store.start();
+                JournalRuns runs = new JournalRuns(dir, fw, store, prefix, JournalKillTest.settings(store, prefix))) {
             Random random = new Random(seed);
-            int crashes = 0;
+            Map<String, Integer> crashes = new TreeMap<>();
             for (int i = 0; i < kills; i++) {
                 if (i % 3 == 2) {
-                    crashes += crashAtRandom(runs, random).startsWith("SIGKILL") ? 0 : 1;
+                    crashes.merge(crashAtRandom(runs, random), 1, Integer::sum);
                 } else {
                     killAtRandom(runs, random, 1);
                 }
@@ -73,7 +75,7 @@ final class JournalKillSoak {
             runs.finish(500);
             JournalCheck check = runs.check();
             boolean kept = check.kept() && runs.errors().isEmpty();
-            System.out.printf(Locale.ROOT, "%-7s kills=%d crash-hooks=%d seed=%d elapsed=%.1fs lines=%d "
+            System.out.printf(Locale.ROOT, "%-7s kills=%d crash-hooks=%s seed=%d elapsed=%.1fs lines=%d "
                     + "duplicated=%d out-of-order=%d torn=%d backlog-delivered=%d%s  %s%n", fw, kills, crashes, seed,
                     (System.nanoTime() - start) / 1e9, check.lines.present, check.lines.duplicated,
                     check.lines.outOfOrder, check.lines.torn.size(), check.backlogDelivered(),

@@ -18,7 +18,7 @@ import java.util.Map;
  * ({@link ChildProbes}); it ends killed with SIGKILL, halted at a crash point, or (the last) stopped
  * cleanly once everything landed. {@link #check} holds the object to {@link JournalCheck}.
  */
-final class JournalRuns {
+final class JournalRuns implements AutoCloseable {
     /** Lines a run that will be killed is told to log: more than it ever reaches. */
     static final int UNBOUNDED = 10_000_000;
     /** How often a child says what it journalled. */
@@ -127,10 +127,16 @@ final class JournalRuns {
     String outputs() {
         StringBuilder b = new StringBuilder();
         for (ChildJvm c : children) {
-            String out = c.output().replaceAll("(?m)^" + ChildApp.PREFIX + "journalled .*\n", "");
+            String out = c.output();
             b.append("---- ").append(c).append('\n').append(out.length() <= 4000 ? out : "..." + out.substring(out.length() - 4000));
         }
         return b.toString();
+    }
+
+    /** Kills every run still alive (a test that failed half-way). */
+    @Override
+    public void close() {
+        children.forEach(ChildJvm::close);
     }
 
     private long landed(String id) {
