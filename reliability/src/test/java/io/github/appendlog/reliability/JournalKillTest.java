@@ -50,6 +50,11 @@ class JournalKillTest {
         }
     }
 
+    /** What the next run says of the append a crash at these points left unsettled. */
+    private static final Map<String, String> SETTLED = Map.of(
+            CrashPoints.INTENT_RECORDED, "that a stop or crash left unsettled had not landed",
+            CrashPoints.APPEND_REPLIED, "that a stop or crash left unsettled had landed");
+
     static Stream<Arguments> crashPoints() {
         List<Arguments> cases = new ArrayList<>();
         for (Framework fw : Framework.values()) {
@@ -80,8 +85,12 @@ class JournalKillTest {
             }
             try (JournalRuns runs = new JournalRuns(dir, fw, store, prefix, settings)) {
                 runs.awaitCrash(runs.startLogging(0.25, point + ":" + nth), point, Duration.ofSeconds(60));
-                runs.finish(300);
+                ChildJvm next = runs.finish(300);
                 assertKept(fw, runs, point);
+                String settled = SETTLED.get(point);
+                if (settled != null) { // the append the crash left without its outcome was settled, not sent blindly
+                    assertEquals(1, next.statuses("INFO", settled).size(), runs.outputs());
+                }
             }
         }
     }
