@@ -14,14 +14,15 @@ import java.util.Map;
  * one per line:
  * <ul>
  * <li>{@code log <lines>}: each thread logs that many more numbered lines at once;</li>
- * <li>{@code paced <lines> <periodMillis>}: each thread logs that many more, one per period;</li>
+ * <li>{@code paced <lines> <periodMillis>}: each thread logs that many more, one per period (a
+ * fraction of a millisecond allowed);</li>
  * <li>{@code stop} (or the end of stdin): the logger context stops, the JVM exits.</li>
  * </ul>
  * It answers on stdout, each line starting with {@link #PREFIX}: {@code ready} once the appender
  * started; each status message of the framework as it comes, {@code status <LEVEL> <text>}
  * (backslash, CR and LF escaped); after each command {@code expected <app|thread> <lines so far>}
  * per thread, then {@code done <n>} (commands counted from 1); {@code stopped} once the logger
- * context stopped.
+ * context stopped. {@link ChildProbes} adds what the journal's crash tests need (system properties).
  *
  * <p>Arguments: {@code <LOGBACK|LOG4J2> <appId> <threads> [<setting>=<value>...]}.
  */
@@ -41,9 +42,13 @@ final class ChildApp {
             int eq = args[i].indexOf('=');
             settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
+        // A child outlives no test: when the JVM that started it ends (a failed or killed build), it ends too.
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
         PrintStream out = System.out;
         LoggingApp.echo = s -> out.println(PREFIX + "status " + s.level + " " + escape(s.text));
+        ChildProbes.installCrashHook(out);
         LoggingApp app = framework.start(APPENDER, settings);
+        ChildProbes.reportJournalled(app, out);
         try {
             Workload work = new Workload(app, appId, threads);
             out.println(PREFIX + "ready");
@@ -55,7 +60,8 @@ final class ChildApp {
                 if (words[0].equals("log")) {
                     work.log(Integer.parseInt(words[1]));
                 } else if (words[0].equals("paced")) {
-                    work.logPaced(Integer.parseInt(words[1]), Duration.ofMillis(Long.parseLong(words[2])));
+                    work.logPaced(Integer.parseInt(words[1]),
+                            Duration.ofNanos(Math.round(Double.parseDouble(words[2]) * 1_000_000)));
                 } else {
                     throw new IllegalArgumentException("unknown command: " + command);
                 }

@@ -54,6 +54,12 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm start(Path dir, Path home, Map<String, String> environment, Framework framework, String appId,
             int threads, Map<String, String> settings) throws IOException {
+        return start(dir, home, environment, framework, appId, threads, settings, List.of());
+    }
+
+    /** As above, with system properties for the child ({@code name=value}, e.g. {@link ChildProbes}'). */
+    static ChildJvm start(Path dir, Path home, Map<String, String> environment, Framework framework, String appId,
+            int threads, Map<String, String> settings, List<String> properties) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
@@ -62,8 +68,9 @@ final class ChildJvm implements AutoCloseable {
         command.add("-Duser.home=" + home);
         command.add("-Dappendlog.defaults.ecsMetadataEndpoint=" + CLOSED_LOOPBACK_PORT);
         command.add("-Dappendlog.defaults.stsEndpoint=" + CLOSED_LOOPBACK_PORT);
+        properties.forEach(p -> command.add("-D" + p));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(ChildApp.class.getName());
         command.add(framework.name());
         command.add(appId);
@@ -82,6 +89,26 @@ final class ChildJvm implements AutoCloseable {
             throw e;
         }
         return child;
+    }
+
+    /**
+     * This JVM's test class path: {@code java.class.path} under surefire; the class loader's URLs
+     * when run by the soak profile's {@code exec:java} (inside Maven's JVM).
+     */
+    private static String classPath() {
+        ClassLoader loader = ChildJvm.class.getClassLoader();
+        if (loader instanceof java.net.URLClassLoader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : ((java.net.URLClassLoader) loader).getURLs()) {
+                try {
+                    entries.add(Paths.get(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException("class path entry " + url, e);
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** Sends a command ({@code log N}, {@code paced N millis}) without waiting for it. */
@@ -134,6 +161,47 @@ final class ChildJvm implements AutoCloseable {
         return m;
     }
 
+    /**
+     * The most events the child said it journalled ({@link ChildProbes}), 0 before it said any (the
+     * count only grows while the appender runs; once stopped, its stats read 0).
+     */
+    long journalled() {
+        return lines("journalled ").stream().mapToLong(l -> Long.parseLong(l.split(" ")[0])).max().orElse(0);
+    }
+
+    /** Waits (at most {@code limit}) until the child said it journalled at least {@code events}. */
+    void awaitJournalled(long events, Duration limit) {
+        awaitOutput("journalled " + events + " events", limit, () -> journalled() >= events);
+    }
+
+    /** Kills the JVM with SIGKILL ({@code destroyForcibly} on Linux) and waits until it is gone. */
+    void kill() {
+        close();
+        if (process.isAlive()) {
+            throw new AssertionError(name + ": the child JVM is still alive 10 s after SIGKILL");
+        }
+    }
+
+    /** Waits (at most {@code limit}) for the JVM to exit by itself; true if it did. */
+    boolean exitsWithin(Duration limit) {
+        try {
+            process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !process.isAlive();
+    }
+
+    /** Waits (at most {@code limit}) for the JVM to exit by itself; returns its exit status. */
+    int awaitExit(Duration limit) {
+        try {
+            await().atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> !process.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(name + ": the child JVM still runs after " + limit + ":\n" + output(), e);
+        }
+        return process.exitValue();
+    }
+
     /** Waits (at most {@code limit}) for a status message at {@code level} that contains {@code fragment}. */
     void awaitStatus(String level, String fragment, Duration limit) {
         try {
@@ -166,20 +234,30 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private void awaitLine(String line, Duration limit) {
+        awaitOutput("'" + line + "'", limit, () -> output().lines().anyMatch(line::equals));
+    }
+
+    /** Waits until {@code said} is true; fails with the output if the JVM exits first or {@code limit} passes. */
+    private void awaitOutput(String what, Duration limit, java.util.concurrent.Callable<Boolean> said) {
         try {
-            await().atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> {
-                if (output().lines().anyMatch(line::equals)) {
+            await().atMost(limit).pollInterval(Duration.ofMillis(20)).until(() -> {
+                if (said.call()) {
                     return true;
                 }
-                if (!process.isAlive()) {
+                if (!process.isAlive() && !said.call()) { // asked again: it may have said it and exited since
                     throw new AssertionError(name + ": the child JVM exited (" + process.exitValue()
-                            + ") before '" + line + "':\n" + output());
+                            + ") before " + what + ":\n" + output());
                 }
                 return false;
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError(name + ": no '" + line + "' within " + limit + " (hung?):\n" + output(), e);
+            throw new AssertionError(name + ": no " + what + " within " + limit + " (hung?):\n" + output(), e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     /** Kills the JVM if it still runs. */

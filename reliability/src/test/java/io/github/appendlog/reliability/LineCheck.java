@@ -29,6 +29,7 @@ final class LineCheck {
     long markerLines;
     final List<String> torn = new ArrayList<>();
     final List<String> other = new ArrayList<>();
+    private final Map<String, BitSetCounter> seen = new HashMap<>();
 
     private LineCheck(long expected) {
         this.expected = expected;
@@ -45,7 +46,7 @@ final class LineCheck {
     static LineCheck of(String text, Map<String, Long> expectedPerThread) {
         long expected = expectedPerThread.values().stream().mapToLong(Long::longValue).sum();
         LineCheck c = new LineCheck(expected);
-        Map<String, BitSetCounter> seen = new HashMap<>();
+        Map<String, BitSetCounter> seen = c.seen;
         Map<String, Long> last = new HashMap<>();
         if (!text.isEmpty() && !text.endsWith("\n")) {
             c.torn.add("(the text ends with a partial line) " + tail(text));
@@ -86,6 +87,18 @@ final class LineCheck {
         }
         c.missing = expected - c.present;
         return c;
+    }
+
+    /** Lines of {@code app|thread} present (each counted once). */
+    long presentIn(String thread) {
+        BitSetCounter b = seen.get(thread);
+        return b == null ? 0 : b.bits.cardinality();
+    }
+
+    /** How many of {@code app|thread}'s lines are present from seq 0 on without a gap: the first seq missing. */
+    long prefixIn(String thread) {
+        BitSetCounter b = seen.get(thread);
+        return b == null ? 0 : b.bits.nextClearBit(0);
     }
 
     /** True if every expected line landed once, whole, in order and nothing else is in the text. */

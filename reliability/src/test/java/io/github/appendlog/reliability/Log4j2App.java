@@ -1,5 +1,7 @@
 package io.github.appendlog.reliability;
 
+import io.github.appendlog.log4j2.AppendObjectAppender;
+import io.github.appendlog.status.PipelineStats;
 import java.net.URL;
 import java.util.HashSet;
 import java.util.Map;
@@ -73,6 +75,12 @@ final class Log4j2App extends LoggingApp {
     boolean appenderStarted() {
         Appender a = context.getConfiguration().getAppender(appenderName);
         return a != null && a.isStarted();
+    }
+
+    @Override
+    PipelineStats stats() {
+        Appender a = context.getConfiguration().getAppender(appenderName);
+        return a instanceof AppendObjectAppender ? ((AppendObjectAppender) a).getStats() : PipelineStats.none();
     }
 
     /** As a changed log4j2.xml does: a new configuration from the same file replaces the running one. */

@@ -5,6 +5,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.status.StatusListener;
+import io.github.appendlog.logback.AppendObjectAppender;
+import io.github.appendlog.status.PipelineStats;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -39,6 +41,12 @@ final class LogbackApp extends LoggingApp {
     boolean appenderStarted() {
         Appender<?> a = appender();
         return a != null && a.isStarted();
+    }
+
+    @Override
+    PipelineStats stats() {
+        Appender<?> a = appender();
+        return a instanceof AppendObjectAppender ? ((AppendObjectAppender) a).getStats() : PipelineStats.none();
     }
 
     /** The appender named {@code appenderName} on the root logger, or null. */

@@ -2,6 +2,7 @@ package io.github.appendlog.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import io.github.appendlog.status.PipelineStats;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +89,9 @@ abstract class LoggingApp implements AutoCloseable {
 
     /** True if the appender is configured and started. */
     abstract boolean appenderStarted();
+
+    /** What the appender's pipeline counted so far ({@code getStats()}); every count 0 if there is no appender. */
+    abstract PipelineStats stats();
 
     /** Captures a status message of the framework; a throwable's text is appended as {@link #describe} gives it. */
     final void captureStatus(String level, String message, Throwable t) {

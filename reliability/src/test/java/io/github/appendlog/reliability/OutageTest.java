@@ -1,9 +1,12 @@
 package io.github.appendlog.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The store goes away while the application keeps logging, and comes back on the same port with
  * its objects (directory storage): within the buffer nothing is lost; beyond it the drops counted
- * equal the lines missing, and one marker line in the object says so.
+ * equal the lines missing, and one marker line in the object says so; with the journal on, an
+ * outage far longer than the buffer lasts loses nothing either.
  */
 class OutageTest {
     @TempDir
@@ -62,6 +66,44 @@ class OutageTest {
             assertEquals(check.missing, check.markerDrops, "the marker lines count the drops; " + check);
             assertTrue(check.markerLines >= 1, check.toString());
             assertEquals(0, captured.reportedUnflushed());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Framework.class)
+    void withTheJournalAnOutageLongerThanTheBufferLosesNothing(Framework fw) throws Exception {
+        String prefix = "outage-journal/" + fw + "/";
+        try (Store store = Store.startWithDirectory(data.resolve("store"))) {
+            Map<String, String> settings = store.settings(prefix + "app-%i.log");
+            settings.put("maxBufferBytes", "64 KB");
+            settings.put("maxBatchBytes", "16 KB");
+            settings.put("journalDirectory", data.resolve("journal").toString());
+            // A logging thread may wait for the journal's writes (never for the store): no drop even
+            // when this 2-core machine is slow to run the journal's thread.
+            settings.put("overflowPolicy", "BLOCK");
+            settings.put("maxBlockTime", "10 seconds");
+            settings.put("discardThreshold", "100");
+            try (LoggingApp app = fw.start("OSS", settings)) {
+                Workload work = new Workload(app, "a", 4);
+                work.log(500);
+                store.awaitFirstObject(prefix);
+                store.stop();
+                // 12,500 lines a thread at 4,000 lines a second each, about 4.3 MB: 60 times the buffer
+                work.logPaced(12_500, Duration.ofNanos(250_000));
+                app.awaitWarning("cannot append");
+                await().atMost(Duration.ofSeconds(20)).until(() -> app.stats().journalledEvents() == work.total());
+                store.restart();
+                work.log(200);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> LineCheck.of(store.bytes(prefix), work.expected()).missing == 0);
+                app.stop();
+                assertEquals(0, app.reportedDrops(), app.statuses().toString());
+                assertEquals(0, app.reportedUnflushed());
+                assertEquals(List.of(), app.errors(""));
+                LineCheck check = LineCheck.of(store.bytes(prefix), work.expected());
+                assertTrue(check.perfect(), check.toString());
+                assertEquals(52_800, check.present);
+            }
         }
     }
 

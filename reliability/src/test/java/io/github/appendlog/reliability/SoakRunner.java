@@ -17,7 +17,8 @@ import java.util.Map;
  *     [-Dsoak.lines=1000000] [-Dsoak.seed=1] [-Dsoak.faultRate=0.1] [-Dsoak.threads=4] [-Dsoak.frameworks=LOGBACK,LOG4J2]
  *     [-Dsoak.overflowPolicy=BLOCK|DROP] [-Dsoak.maxBufferBytes=32MB] [-Dsoak.discardThreshold=100]
  * </pre>
- * {@link SoakTest} runs a short version in the default build.
+ * {@link SoakTest} runs a short version in the default build. With {@code -Dsoak.journalKills=N} it
+ * runs {@link JournalKillSoak} instead.
  */
 public final class SoakRunner {
 
@@ -127,6 +128,11 @@ public final class SoakRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        int journalKills = Integer.getInteger("soak.journalKills", 0);
+        if (journalKills > 0) {
+            JournalKillSoak.main(journalKills);
+            return;
+        }
         Options o = new Options();
         o.lines = Long.getLong("soak.lines", o.lines);
         o.threads = Integer.getInteger("soak.threads", o.threads);
