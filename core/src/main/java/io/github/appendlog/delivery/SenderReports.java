@@ -20,6 +20,10 @@ final class SenderReports {
     private long lastDropReportNanos;
     private long reportedTruncated;
     private long reportedEncodeFailures;
+    /** Drops of each cause as of the last drop report: buffer (full or below WARN), journal full, lost from the journal. */
+    private long seenBufferDrops;
+    private long seenJournalFull;
+    private long seenJournalLost;
     private long faultsUnreported;
     private long lastFaultReportNanos;
     private boolean faultReported;
@@ -33,6 +37,30 @@ final class SenderReports {
         this.lastDropReportNanos = System.nanoTime() - intervalNanos;
     }
 
+    /** Why events were dropped since the last drop report, naming the settings that bound them. */
+    private String causes() {
+        long buffer = ledger.bufferFull() + ledger.belowWarn();
+        long full = ledger.journalFull();
+        long lost = ledger.journalLost();
+        StringBuilder why = new StringBuilder();
+        if (buffer != seenBufferDrops) {
+            why.append("the buffer (maxBufferBytes ").append(config.maxBufferBytes())
+                    .append(") was full or above discardThreshold ").append(config.discardThreshold()).append('%');
+        }
+        if (full != seenJournalFull) {
+            why.append(why.length() == 0 ? "" : "; ").append("the journal reached maxJournalBytes ")
+                    .append(config.maxJournalBytes()).append(" (journalOverflowPolicy ")
+                    .append(config.journalOverflowPolicy()).append(')');
+        }
+        if (lost != seenJournalLost) {
+            why.append(why.length() == 0 ? "" : "; ").append("journalled events were lost (see the journal's warnings)");
+        }
+        seenBufferDrops = buffer;
+        seenJournalFull = full;
+        seenJournalLost = lost;
+        return why.toString();
+    }
+
     /** Reports drops, encoding failures and truncations since the last report, if the interval passed. */
     void dropsIfDue(long now) {
         if (now - lastDropReportNanos < intervalNanos) {
@@ -41,8 +69,7 @@ final class SenderReports {
         String dropped = ledger.takeDropReport();
         if (dropped != null) {
             lastDropReportNanos = now;
-            status.warn(prefix + dropped + "; the buffer (maxBufferBytes " + config.maxBufferBytes()
-                    + ") was full or above discardThreshold " + config.discardThreshold() + "%", null);
+            status.warn(prefix + dropped + "; " + causes(), null);
         }
         long failed = ledger.encodeFailures();
         if (failed != reportedEncodeFailures) {

@@ -210,4 +210,33 @@ class JournalPipelineTest {
         assertTrue(text.contains("[appendlog] dropped " + lost + " events (0 buffer full, 0 below WARN, " + lost
                 + " lost from the journal)"), text);
     }
+
+    @Test
+    void aFullJournalDropsNewEventsCountedAndSaysWhichBoundWasReached() {
+        store.down(true);
+        AppendPipeline p = start(config().maxJournalBytes("512 KB").dropReportInterval(Duration.ofMillis(10)));
+        String padding = "x".repeat(90);
+        for (int chunk = 0; chunk < 40; chunk++) { // 40 x 200 lines of ~100 bytes: about 800 KB
+            offer(p, padding + " ", chunk * 200, chunk * 200 + 200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.bufferedBytes() < 8 * 1024);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> p.stats().journalledEvents()
+                + p.stats().droppedJournalFull() == 8000);
+        long dropped = p.stats().droppedJournalFull();
+        assertTrue(dropped > 0, p.stats().toString());
+        assertEquals(0, p.stats().droppedBufferFull());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !status.matching("WARN", "journal full").isEmpty());
+        String warning = status.matching("WARN", "journal full").get(0);
+        assertTrue(warning.contains("maxJournalBytes 524288"), warning);
+        assertFalse(warning.contains("maxBufferBytes"), warning);
+
+        store.down(false);
+        long journalled = p.stats().journalledEvents();
+        await().atMost(Duration.ofSeconds(20)).until(() -> p.stats().appendedEvents() == journalled);
+        assertTrue(p.stop());
+        String text = store.text(KEY);
+        assertEquals(journalled, text.lines().filter(l -> !l.startsWith("[appendlog]")).count());
+        assertTrue(text.contains(" journal full)"), "the drops are marked in the object");
+    }
 }
