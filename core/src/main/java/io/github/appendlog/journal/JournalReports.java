@@ -111,6 +111,13 @@ public final class JournalReports {
         status.warn(prefix + "closing the journal " + directory + " failed: " + e, null);
     }
 
+    void notClosed(long writing, long bufferedBytes) {
+        status.warn(prefix + "stop: the journal thread did not end in time (a disk that does not answer?): the " + writing
+                + " events of the write under way and " + bufferedBytes + " bytes of events in memory may be lost; the "
+                + "journal " + directory + " stays open and locked until the process ends, and what it holds is "
+                + "appended at the next start", null);
+    }
+
     void keptAtStop(long entries, long bytes) {
         if (entries > 0) {
             status.warn(prefix + "stop: " + entries + " entries (" + bytes + " bytes not yet read, and the batch in "

@@ -26,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * second while another pipeline of this JVM holds the directory: a reconfiguration). Failures are
  * reported once per {@code dropReportInterval} ({@link JournalReports}).
  *
- * <p>Stop: {@link #stop} lets the thread write what the buffer holds, force the journal and end,
- * waiting until the deadline at most; {@link #close}, once the sender ended, closes the journal
- * and releases its lock (what was not appended stays in it for the next start).
+ * <p>Stop: {@link #stop} lets the thread write what the buffer holds and end, waiting until the
+ * deadline at most (the sender then appends what it can); {@link #close}, once the sender ended,
+ * forces and closes the journal and releases its lock (what was not appended stays in it for the
+ * next start). One force, after the sender, so that stop does not wait for the disk before sending.
  */
 public final class JournalStage {
     private static final long RETRY_HELD_HERE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -49,6 +50,8 @@ public final class JournalStage {
     private final Thread thread;
     private final long retryNanos;
     private volatile boolean stopping;
+    /** Events of the frame being written now (0 between writes): what a write that never returns holds. */
+    private volatile int inHand;
     private long retryAtNanos = System.nanoTime();
     private boolean heldHere;
     private byte[] note;
@@ -82,7 +85,7 @@ public final class JournalStage {
         thread.start();
     }
 
-    /** Lets the thread write what the buffer holds and force the journal; waits for it until {@code deadlineNanos}. */
+    /** Lets the thread write what the buffer holds and end; waits for it until {@code deadlineNanos}. */
     public void stop(long deadlineNanos) {
         stopping = true;
         LockSupport.unpark(thread);
@@ -94,6 +97,11 @@ public final class JournalStage {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The events a journal thread that did not end holds in the write it is stuck in (0 once it ended). */
+    public long stuckEvents() {
+        return ended() ? 0 : inHand;
     }
 
     /** Whether the thread ended (it no longer touches the buffer). */
@@ -110,6 +118,10 @@ public final class JournalStage {
         Journal j = link.journal();
         if (j == null) {
             return 0;
+        }
+        if (!ended()) { // stuck in a write or a force: closing would wait for the disk too; stop must not
+            reports.notClosed(inHand, buffer.usedBytes());
+            return j.unreadEntries() + inFlight;
         }
         long kept = j.unreadEntries() + inFlight;
         long bytes = j.unreadBytes();
@@ -133,8 +145,7 @@ public final class JournalStage {
                 reports.fault(e);
             }
             if (stop) {
-                forceAtStop();
-                return;
+                return; // closing the journal forces it, once the sender is done
             }
             LockSupport.parkNanos(this, waitNanos());
         }
@@ -226,6 +237,7 @@ public final class JournalStage {
     /** Writes the frame; on failure counts its events lost and goes memory-only. True when written. */
     private boolean write(Journal j) {
         int events = j.frameEvents();
+        inHand = events;
         try {
             int dropped = j.writeFrame();
             ledger.droppedJournalFull(dropped);
@@ -238,6 +250,8 @@ public final class JournalStage {
             retryAtNanos = System.nanoTime() + retryNanos;
             reports.writeFailed(e, events, options.retryInterval());
             return false;
+        } finally {
+            inHand = 0;
         }
     }
 
@@ -278,18 +292,6 @@ public final class JournalStage {
             link.journalling(on);
         } finally {
             link.consumerLock().unlock();
-        }
-    }
-
-    private void forceAtStop() {
-        Journal j = link.journal();
-        if (j == null) {
-            return;
-        }
-        try {
-            j.force();
-        } catch (IOException | RuntimeException e) {
-            reports.syncFailed(e);
         }
     }
 

@@ -61,7 +61,7 @@ final class PipelineStop {
             sender.endRetryWaits(deadline); // a retry wait running now ends: the next attempt is made at once
             stopEncoding(deadline);
             if (journal != null) {
-                journal.stop(deadline); // the buffer into the journal, forced
+                journal.stop(deadline); // the buffer into the journal (forced when it is closed)
             }
             sender.beginStop(deadline);
             buffer.close();
@@ -76,9 +76,13 @@ final class PipelineStop {
         } finally {
             buffer.close();
             closeClient();
+            if (journal != null) {
+                sender.countUnsent(journal.stuckEvents(), 0); // a write that never returned holds them
+            }
             delivered = settle(ended);
-            if (journal != null && journal.close(ended ? sender.inFlightJournalEntries() : 0) > 0) {
-                delivered = false; // kept for the next start
+            boolean journalStuck = journal != null && !journal.ended();
+            if (journal != null && (journal.close(ended ? sender.inFlightJournalEntries() : 0) > 0 || journalStuck)) {
+                delivered = false; // kept for the next start, or held by a journal thread that did not end
             }
         }
         return delivered;

@@ -19,14 +19,26 @@ public final class FailingChannels implements ChannelOpener {
     public static final long UNLIMITED = Long.MAX_VALUE;
     public final AtomicLong space = new AtomicLong(UNLIMITED);
     volatile boolean truncateFails;
+    /** While set, every write waits for it, ignoring interrupts, as a write to a disk that does not answer does. */
+    public volatile java.util.concurrent.CountDownLatch hang;
 
     @Override
     public FileChannel open(Path path, OpenOption... options) throws IOException {
         return new Failing(FileChannel.open(path, options));
     }
 
-    /** Takes up to n bytes of the budget; how many may be written. */
+    /** Takes up to n bytes of the budget; how many may be written. Waits while {@link #hang} is set. */
     private int take(int n) {
+        java.util.concurrent.CountDownLatch h = hang;
+        while (h != null && h.getCount() > 0) {
+            try {
+                h.await();
+            } catch (InterruptedException e) {
+                // a hung disk ignores interrupts; the flag is restored below
+                Thread.currentThread().interrupt();
+                Thread.interrupted();
+            }
+        }
         for (;;) {
             long left = space.get();
             if (left == UNLIMITED) {

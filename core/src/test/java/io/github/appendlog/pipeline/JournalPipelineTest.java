@@ -239,4 +239,23 @@ class JournalPipelineTest {
         assertEquals(journalled, text.lines().filter(l -> !l.startsWith("[appendlog]")).count());
         assertTrue(text.contains(" journal full)"), "the drops are marked in the object");
     }
+
+    @Test
+    void stopReturnsInTimeWhenTheJournalThreadIsStuckInAWrite() {
+        FailingChannels disk = new FailingChannels();
+        AppendPipeline p = start(config().shutdownTimeout(Duration.ofMillis(300)), o -> o.channels(disk));
+        java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
+        disk.hang = hang;
+        try {
+            offer(p, "stuck ", 0, 10);
+            long started = System.nanoTime();
+            assertFalse(p.stop());
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMillis < 300 + PipelineStop.STOP_GRACE_MILLIS, tookMillis + " ms");
+            assertFalse(status.matching("WARN", "the journal thread did not end in time").isEmpty(),
+                    status.messages.toString());
+        } finally {
+            hang.countDown();
+        }
+    }
 }
