@@ -174,6 +174,12 @@ final class Store implements AutoCloseable, BeforeEachCallback, AfterEachCallbac
         await().atMost(Duration.ofSeconds(10)).until(() -> LineCheck.of(bytes(prefix), work.expected()).missing == 0);
     }
 
+    /** As {@link #awaitLanded(String, Workload)} for several workloads, reading as {@link #text} does. */
+    void awaitLanded(String prefix, String compression, Workload... works) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> LineCheck.of(text(prefix, compression), Workload.expected(works)).missing == 0);
+    }
+
     List<String> keys(String prefix) {
         return emu.objectKeys(BUCKET, prefix).stream()
                 .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
