@@ -142,13 +142,16 @@ public final class Journal implements Closeable {
         return writer.writeFrame();
     }
 
-    /** Writer: with {@code journalSync=INTERVAL}, forces what was written if the interval has passed since the last force. */
+    /**
+     * With {@code journalSync=INTERVAL}, forces what was written if the interval has passed since
+     * the oldest write not forced (any thread: the pipeline's sync thread).
+     */
     public void syncIfDue() throws IOException {
         writer.syncIfDue();
         records.syncIfDue();
     }
 
-    /** Writer: nanoseconds until {@link #syncIfDue} has work (Long.MAX_VALUE when nothing is unforced). */
+    /** Nanoseconds until {@link #syncIfDue} has work (Long.MAX_VALUE when nothing is unforced); any thread. */
     public long nanosUntilSyncDue() {
         return Math.min(writer.nanosUntilSyncDue(), records.nanosUntilSyncDue());
     }

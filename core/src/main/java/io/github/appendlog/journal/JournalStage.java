@@ -1,6 +1,7 @@
 package io.github.appendlog.journal;
 
 import io.github.appendlog.buffer.EventBuffer;
+import io.github.appendlog.config.JournalSync;
 import io.github.appendlog.pipeline.PipelineThreadFactory;
 import io.github.appendlog.status.EventLedger;
 import java.io.IOException;
@@ -14,9 +15,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The journal thread of a pipeline ({@code appendlog-journal-<name>}): it is the memory buffer's
  * consumer and writes the buffer's events, in order, into the {@link Journal} in frames of many
- * events (one write each), with the marker line for drops not marked yet as an entry of its own;
- * it forces the journal as {@code journalSync} says, and wakes the sender when a batch's worth is
- * journalled. It wakes when a batch's worth is buffered (the buffer's or the encoder's signal) and
+ * events (one write each), with the marker line for drops not marked yet as an entry of its own,
+ * and wakes the sender when a batch's worth is journalled. With {@code journalSync=INTERVAL} a
+ * second thread ({@code appendlog-journal-sync-<name>}) forces the journal every interval, so that
+ * the journal thread never waits for the disk to write back (a force of a second's events can take
+ * longer than the memory buffer lasts); with {@code ALWAYS} the journal thread forces each frame. It wakes when a batch's worth is buffered (the buffer's or the encoder's signal) and
  * every {@code min(flushInterval, 200 ms)}, never per event; a logging thread never waits for it.
  *
  * <p>A journal that cannot be opened (locked by another process, a directory that cannot be
@@ -26,8 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * second while another pipeline of this JVM holds the directory: a reconfiguration). Failures are
  * reported once per {@code dropReportInterval} ({@link JournalReports}).
  *
- * <p>Stop: {@link #stop} lets the thread write what the buffer holds and end, waiting until the
- * deadline at most (the sender then appends what it can); {@link #close}, once the sender ended,
+ * <p>Stop: {@link #stop} lets the thread write what the buffer holds and end (and the sync thread
+ * end), waiting until the deadline at most (the sender then appends what it can); {@link #close},
+ * once the sender ended,
  * forces and closes the journal and releases its lock (what was not appended stays in it for the
  * next start). One force, after the sender, so that stop does not wait for the disk before sending.
  */
@@ -48,7 +52,10 @@ public final class JournalStage {
     private final long delayNanos;
     private final long batchBytes;
     private final Thread thread;
+    /** Forces the journal every {@code journalSyncInterval} ({@code INTERVAL} only, else null). */
+    private final Thread syncThread;
     private final long retryNanos;
+    private final long syncIntervalNanos;
     private volatile boolean stopping;
     /** Events of the frame being written now (0 between writes): what a write that never returns holds. */
     private volatile int inHand;
@@ -61,8 +68,8 @@ public final class JournalStage {
      * @param batchBytes   a batch's worth ({@code maxBatchBytes})
      */
     public JournalStage(JournalOptions options, JournalLink link, EventBuffer buffer, EventLedger ledger,
-            JournalReports reports, PipelineThreadFactory threads, Runnable wakeSender, long flushIntervalNanos,
-            long batchBytes) {
+            JournalReports reports, PipelineThreadFactory threads, PipelineThreadFactory syncThreads,
+            Runnable wakeSender, long flushIntervalNanos, long batchBytes) {
         this.options = options;
         this.link = link;
         this.buffer = buffer;
@@ -72,7 +79,9 @@ public final class JournalStage {
         this.delayNanos = Math.min(flushIntervalNanos, MAX_DELAY_NANOS);
         this.batchBytes = batchBytes;
         this.thread = threads.newThread(this::run);
+        this.syncThread = options.sync() == JournalSync.INTERVAL ? syncThreads.newThread(this::syncEveryInterval) : null;
         this.retryNanos = options.retryInterval().toNanos();
+        this.syncIntervalNanos = Math.max(options.syncInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     public Thread thread() {
@@ -83,19 +92,30 @@ public final class JournalStage {
     public void start() {
         tryOpen();
         thread.start();
+        if (syncThread != null) {
+            syncThread.start();
+        }
     }
 
-    /** Lets the thread write what the buffer holds and end; waits for it until {@code deadlineNanos}. */
+    /** Lets the threads write what the buffer holds and end; waits for them until {@code deadlineNanos}. */
     public void stop(long deadlineNanos) {
         stopping = true;
         LockSupport.unpark(thread);
+        if (syncThread != null) {
+            LockSupport.unpark(syncThread);
+        }
         try {
-            long left = deadlineNanos - System.nanoTime();
-            if (left > 0) {
-                TimeUnit.NANOSECONDS.timedJoin(thread, left);
-            }
+            join(thread, deadlineNanos);
+            join(syncThread, deadlineNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread t, long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (t != null && left > 0) {
+            TimeUnit.NANOSECONDS.timedJoin(t, left);
         }
     }
 
@@ -104,9 +124,13 @@ public final class JournalStage {
         return ended() ? 0 : inHand;
     }
 
-    /** Whether the thread ended (it no longer touches the buffer). */
+    /** Whether the journal thread ended (it no longer touches the buffer). */
     public boolean ended() {
         return !thread.isAlive();
+    }
+
+    private boolean syncEnded() {
+        return syncThread == null || !syncThread.isAlive();
     }
 
     /**
@@ -119,7 +143,7 @@ public final class JournalStage {
         if (j == null) {
             return 0;
         }
-        if (!ended()) { // stuck in a write or a force: closing would wait for the disk too; stop must not
+        if (!ended() || !syncEnded()) { // stuck in a write or a force: closing would wait for the disk too; stop must not
             reports.notClosed(inHand, buffer.usedBytes());
             return j.unreadEntries() + inFlight;
         }
@@ -163,11 +187,30 @@ public final class JournalStage {
         }
         if (link.journalling()) {
             pass();
-            j = link.journal();
-            try {
-                j.syncIfDue();
-            } catch (IOException e) {
-                reports.syncFailed(e);
+        }
+    }
+
+    /**
+     * The sync thread: forces the journal once its oldest unforced write is an interval old; after
+     * a failed force, waits an interval before the next try.
+     */
+    private void syncEveryInterval() {
+        while (!stopping) {
+            Journal j = link.journal();
+            long wait = j == null ? syncIntervalNanos : Math.min(j.nanosUntilSyncDue(), syncIntervalNanos);
+            if (wait == 0) {
+                try {
+                    j.syncIfDue();
+                } catch (IOException e) {
+                    reports.syncFailed(e);
+                    wait = syncIntervalNanos;
+                } catch (Throwable e) { // a bug or no memory: reported, and the loop goes on
+                    reports.fault(e);
+                    wait = syncIntervalNanos;
+                }
+            }
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
             }
         }
     }
@@ -296,11 +339,6 @@ public final class JournalStage {
     }
 
     private long waitNanos() {
-        long wait = delayNanos;
-        Journal j = link.journal();
-        if (j != null && link.journalling()) {
-            wait = Math.min(wait, j.nanosUntilSyncDue());
-        }
-        return Math.max(wait, TimeUnit.MICROSECONDS.toNanos(100));
+        return Math.max(delayNanos, TimeUnit.MICROSECONDS.toNanos(100));
     }
 }

@@ -9,13 +9,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 
 /**
  * The writer's side (one thread: the pipeline's journal thread). Each frame goes to the current
- * segment with one gathering write; a segment that reached {@code segmentBytes} is sealed (forced
- * unless {@code journalSync=NONE}) and a new one begun. A frame is published to the reader only once
+ * segment with one gathering write; a segment that reached {@code segmentBytes} is sealed and a new
+ * one begun. With {@code journalSync=ALWAYS} the writer forces each frame, the new segment's header
+ * and the directory itself; with {@code INTERVAL} it never waits for the disk: a sealed segment's
+ * channel stays open until the next {@link #force} (another thread's) forces and closes it, with the
+ * directory when a segment was created since. A frame is published to the reader only once
  * written completely (and forced, with {@code ALWAYS}); a failed write is cut back off the file, or,
  * when that fails too, the segment is sealed before it so the next frame goes to a new file.
  * The files (segments and records) never pass {@code maxBytes}: see {@link #writeFrame}.
@@ -32,6 +36,10 @@ final class SegmentWriter {
     private FileChannel channel;
     private volatile FileChannel forceTarget;
     private volatile FileChannel rolling;
+    /** Sealed segments' channels with writes not yet forced ({@code INTERVAL}): the next force takes them. */
+    private final ConcurrentLinkedQueue<FileChannel> sealedUnforced = new ConcurrentLinkedQueue<>();
+    /** A segment file was created since the directory was last forced ({@code INTERVAL}). */
+    private volatile boolean directoryUnforced;
     private long nextSeq;
     private boolean closed;
 
@@ -100,7 +108,7 @@ final class SegmentWriter {
     private void roll() throws IOException {
         Segment old = current;
         if (old != null) {
-            closeCurrent(old, options.sync() != JournalSync.NONE);
+            closeCurrent(old, options.sync() == JournalSync.ALWAYS);
         }
         long first = nextSeq;
         Path path = options.directory().resolve(FrameFormat.segmentName(first));
@@ -115,9 +123,12 @@ final class SegmentWriter {
             while (b.hasRemaining()) {
                 ch.write(b);
             }
-            if (options.sync() != JournalSync.NONE) {
+            if (options.sync() == JournalSync.ALWAYS) {
                 ch.force(false);
                 JournalDirectory.force(options.directory());
+            } else if (options.sync() == JournalSync.INTERVAL) {
+                directoryUnforced = true;
+                unforced.written();
             }
         } catch (IOException e) {
             closeQuietly(ch);
@@ -171,7 +182,11 @@ final class SegmentWriter {
         }
     }
 
-    /** Seals the current segment (deleting it when it holds no frame) and closes its channel. */
+    /**
+     * Seals the current segment (deleting it when it holds no frame) and closes its channel, after
+     * forcing it when {@code force}; with {@code INTERVAL} a channel with frames is handed to the
+     * next {@link #force} instead.
+     */
     private void closeCurrent(Segment seg, boolean force) {
         FileChannel ch = channel;
         current = null;
@@ -184,7 +199,12 @@ final class SegmentWriter {
                 // the frames stay readable; a later force or the kernel writes them back
             }
         }
-        closeQuietly(ch);
+        if (options.sync() == JournalSync.INTERVAL && seg.endSeq != seg.firstSeq && ch.isOpen()) {
+            sealedUnforced.add(ch);
+            unforced.written();
+        } else {
+            closeQuietly(ch);
+        }
         if (seg.endSeq == seg.firstSeq) {
             segments.remove(seg);
             deleteQuietly(seg.path);
@@ -203,18 +223,37 @@ final class SegmentWriter {
         return unforced.nanosUntilDue();
     }
 
-    /** Forces the segment being written (any thread). */
-    void force() throws IOException {
+    /**
+     * Forces what was written (any thread, one at a time): the sealed segments not forced yet (then
+     * closes them), the segment being written, and the directory when a segment was created.
+     */
+    synchronized void force() throws IOException {
         long mark = unforced.take();
-        FileChannel ch = forceTarget;
-        if (ch == null) {
-            return;
-        }
+        boolean directory = directoryUnforced;
+        directoryUnforced = false;
         try {
-            ch.force(false);
-        } catch (ClosedChannelException e) {
-            // rolled meanwhile: the sealed segment was forced when it was sealed
+            for (FileChannel sealed = sealedUnforced.peek(); sealed != null; sealed = sealedUnforced.peek()) {
+                try {
+                    sealed.force(false);
+                } catch (ClosedChannelException e) {
+                    // closed by close(), which comes after the last force
+                }
+                sealedUnforced.remove(sealed);
+                closeQuietly(sealed);
+            }
+            FileChannel ch = forceTarget;
+            if (ch != null) {
+                try {
+                    ch.force(false);
+                } catch (ClosedChannelException e) {
+                    // sealed meanwhile: with INTERVAL it waits in sealedUnforced for the next force
+                }
+            }
+            if (directory) {
+                JournalDirectory.force(options.directory());
+            }
         } catch (IOException e) {
+            directoryUnforced |= directory;
             unforced.restore(mark);
             throw e;
         }
@@ -225,6 +264,9 @@ final class SegmentWriter {
         closed = true;
         closeQuietly(channel);
         closeQuietly(rolling);
+        for (FileChannel sealed = sealedUnforced.poll(); sealed != null; sealed = sealedUnforced.poll()) {
+            closeQuietly(sealed);
+        }
         channel = null;
         forceTarget = null;
         current = null;

@@ -25,7 +25,8 @@ final class JournalSetup {
                 .overflow(config.journalOverflowPolicy())).build();
         JournalReports reports = new JournalReports(status, prefix, dir, config.dropReportInterval().toNanos());
         return new JournalStage(options, link, buffer, ledger, reports,
-                new PipelineThreadFactory("journal", config.name(), status), wakeSender,
+                new PipelineThreadFactory("journal", config.name(), status),
+                new PipelineThreadFactory("journal-sync", config.name(), status), wakeSender,
                 config.flushInterval().toNanos(), config.maxBatchBytes());
     }
 

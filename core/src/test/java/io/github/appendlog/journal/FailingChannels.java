@@ -21,24 +21,25 @@ public final class FailingChannels implements ChannelOpener {
     volatile boolean truncateFails;
     /** While set, every write waits for it, ignoring interrupts, as a write to a disk that does not answer does. */
     public volatile java.util.concurrent.CountDownLatch hang;
+    /** While set, every force waits for it, ignoring interrupts, as a disk that does not write back does. */
+    public volatile java.util.concurrent.CountDownLatch hangForce;
+    /** Channels opened and not closed yet. */
+    public final java.util.concurrent.atomic.AtomicInteger openChannels = new java.util.concurrent.atomic.AtomicInteger();
+    /** Forces called so far. */
+    public final java.util.concurrent.atomic.AtomicInteger forces = new java.util.concurrent.atomic.AtomicInteger();
+    /** Forces waiting for {@link #hangForce} now. */
+    public final java.util.concurrent.atomic.AtomicInteger forcesHanging = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public FileChannel open(Path path, OpenOption... options) throws IOException {
-        return new Failing(FileChannel.open(path, options));
+        Failing f = new Failing(FileChannel.open(path, options));
+        openChannels.incrementAndGet();
+        return f;
     }
 
     /** Takes up to n bytes of the budget; how many may be written. Waits while {@link #hang} is set. */
     private int take(int n) {
-        java.util.concurrent.CountDownLatch h = hang;
-        while (h != null && h.getCount() > 0) {
-            try {
-                h.await();
-            } catch (InterruptedException e) {
-                // a hung disk ignores interrupts; the flag is restored below
-                Thread.currentThread().interrupt();
-                Thread.interrupted();
-            }
-        }
+        awaitIgnoringInterrupts(hang);
         for (;;) {
             long left = space.get();
             if (left == UNLIMITED) {
@@ -48,6 +49,20 @@ public final class FailingChannels implements ChannelOpener {
             if (space.compareAndSet(left, left - k)) {
                 return k;
             }
+        }
+    }
+
+    private static void awaitIgnoringInterrupts(java.util.concurrent.CountDownLatch h) {
+        boolean interrupted = false;
+        while (h != null && h.getCount() > 0) {
+            try {
+                h.await();
+            } catch (InterruptedException e) {
+                interrupted = true; // a hung disk ignores interrupts; the flag is restored after
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -153,6 +168,16 @@ public final class FailingChannels implements ChannelOpener {
 
         @Override
         public void force(boolean metaData) throws IOException {
+            forces.incrementAndGet();
+            java.util.concurrent.CountDownLatch h = hangForce;
+            if (h != null && h.getCount() > 0) {
+                forcesHanging.incrementAndGet();
+                try {
+                    awaitIgnoringInterrupts(h);
+                } finally {
+                    forcesHanging.decrementAndGet();
+                }
+            }
             d.force(metaData);
         }
 
@@ -183,6 +208,7 @@ public final class FailingChannels implements ChannelOpener {
 
         @Override
         protected void implCloseChannel() throws IOException {
+            openChannels.decrementAndGet();
             d.close();
         }
     }

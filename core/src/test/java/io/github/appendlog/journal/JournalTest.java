@@ -191,6 +191,29 @@ class JournalTest {
     }
 
     @Test
+    void withIntervalSyncTheWriterNeverForcesASealedSegmentWaitsOpenForTheNextForce() throws IOException {
+        FailingChannels disk = new FailingChannels();
+        try (Journal j = Journal.open(options().sync(JournalSync.INTERVAL).syncInterval(Duration.ofHours(1))
+                .channels(disk).build(), losses)) {
+            int before = disk.openChannels.get();
+            List<byte[]> written = entries(1, 12, 1000); // about three frames a segment: several rolls
+            for (byte[] e : written) {
+                write(j, List.of(e));
+            }
+            assertEquals(0, disk.forces.get(), "the writer forced");
+            int sealed = disk.openChannels.get() - before - 1;
+            assertTrue(sealed >= 2, sealed + " sealed segments' channels wait for the force");
+            assertTrue(j.nanosUntilSyncDue() < Long.MAX_VALUE);
+            j.force();
+            assertEquals(before + 1, disk.openChannels.get(), "the sealed segments were closed once forced");
+            assertTrue(disk.forces.get() >= sealed + 1, disk.forces.get() + " forces");
+            assertEquals(Long.MAX_VALUE, j.nanosUntilSyncDue());
+            assertEntries(written, readAll(j));
+        }
+        assertEquals(0, disk.openChannels.get(), "close closes every channel");
+    }
+
+    @Test
     void writingAfterCloseFails() throws IOException {
         Journal j = Journal.open(options().build(), losses);
         j.close();
