@@ -41,6 +41,10 @@ public final class Journal implements Closeable {
     private final AppendRecords records;
     private AppendIntent settleable;
     private boolean closed;
+    /** Set: the segments that landed are deleted by {@link #syncIfDue}'s thread, which it wakes. */
+    private volatile Runnable cleaner;
+    /** The landed sequence number the sender last asked to clean up to (-1: none). */
+    private volatile long landedToClean = -1;
 
     private Journal(JournalOptions options, JournalListener listener, DirectoryLock lock, AppendRecords records,
             RecoveryScan scan, JournalRecovery recovery) {
@@ -49,7 +53,7 @@ public final class Journal implements Closeable {
         this.recovery = recovery;
         this.settleable = recovery.pending();
         this.segments = new SegmentList(scan.segments, scan.landedSeq);
-        this.writer = new SegmentWriter(options, segments, listener, records::size, scan.nextSeq);
+        this.writer = new SegmentWriter(options, segments, listener, records::size, this::reclaimLanded, scan.nextSeq);
         this.reader = new SegmentReader(options, segments, listener, scan.landedSeq);
     }
 
@@ -149,6 +153,7 @@ public final class Journal implements Closeable {
     public void syncIfDue() throws IOException {
         writer.syncIfDue();
         records.syncIfDue();
+        cleanUpLanded();
     }
 
     /** Nanoseconds until {@link #syncIfDue} has work (Long.MAX_VALUE when nothing is unforced); any thread. */
@@ -160,6 +165,7 @@ public final class Journal implements Closeable {
     public void force() throws IOException {
         writer.force();
         records.force();
+        cleanUpLanded();
     }
 
     // ---- the reader ----
@@ -214,13 +220,60 @@ public final class Journal implements Closeable {
         records.landed(lastSeq);
         long landed = records.landedSeq();
         if (segments.anyLanded(landed)) {
-            records.force();
-            for (Segment s : segments.removeLanded(landed)) {
-                SegmentWriter.deleteQuietly(s.path);
-                CrashPoints.reached(CrashPoints.CLEANUP);
+            Runnable waker = cleaner;
+            if (waker != null) {
+                landedToClean = landed;
+                waker.run();
+            } else {
+                records.force();
+                deleteLanded(landed);
             }
         }
         records.compactIfDue();
+    }
+
+    /**
+     * From now on the sender does not force the records itself to delete the segments whose
+     * entries all landed: it runs {@code waker}, whose thread calls {@link #syncIfDue} (which then
+     * forces the records and deletes them). The pipeline's sync thread does so with
+     * {@code journalSync=INTERVAL}: a force of the small records file waits behind the segments'
+     * write-back, and the sender must not wait for it.
+     */
+    public void cleanUpWith(Runnable waker) {
+        this.cleaner = waker;
+    }
+
+    /** Whether segments whose entries all landed wait for {@link #syncIfDue} to delete them. */
+    public boolean cleanupDue() {
+        long landed = landedToClean;
+        return landed >= 0 && segments.anyLanded(landed);
+    }
+
+    /** Forces the records, then deletes the segments whose entries all landed (any thread); true if any were. */
+    private boolean cleanUpLanded() throws IOException {
+        long landed = landedToClean;
+        if (landed < 0 || !segments.anyLanded(landed)) {
+            return false;
+        }
+        records.force();
+        deleteLanded(landed);
+        return true;
+    }
+
+    /** For the writer, when the journal is full: what landed is deleted now; true if anything was. */
+    private boolean reclaimLanded() {
+        try {
+            return cleanUpLanded();
+        } catch (IOException e) {
+            return false; // the records cannot be forced: what landed stays until they can
+        }
+    }
+
+    private void deleteLanded(long landed) {
+        for (Segment s : segments.removeLanded(landed)) {
+            SegmentWriter.deleteQuietly(s.path);
+            CrashPoints.reached(CrashPoints.CLEANUP);
+        }
     }
 
     /**

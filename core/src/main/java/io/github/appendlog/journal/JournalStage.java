@@ -191,13 +191,15 @@ public final class JournalStage {
     }
 
     /**
-     * The sync thread: forces the journal once its oldest unforced write is an interval old; after
-     * a failed force, waits an interval before the next try.
+     * The sync thread: forces the journal once its oldest unforced write is an interval old, and
+     * deletes the segments whose entries all landed (after forcing the records that say so) as
+     * soon as the sender asks; after a failed force, waits an interval before the next try.
      */
     private void syncEveryInterval() {
         while (!stopping) {
             Journal j = link.journal();
-            long wait = j == null ? syncIntervalNanos : Math.min(j.nanosUntilSyncDue(), syncIntervalNanos);
+            long wait = j == null ? syncIntervalNanos
+                    : j.cleanupDue() ? 0 : Math.min(j.nanosUntilSyncDue(), syncIntervalNanos);
             if (wait == 0) {
                 try {
                     j.syncIfDue();
@@ -314,6 +316,9 @@ public final class JournalStage {
             }
             reports.opened(r);
             ledger.journalGauges(j::diskBytes, j::unreadBytes);
+            if (syncThread != null) {
+                j.cleanUpWith(() -> LockSupport.unpark(syncThread));
+            }
             link.attach(j);
             journalling(true);
         } catch (JournalLockedException e) {

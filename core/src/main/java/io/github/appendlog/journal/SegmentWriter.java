@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 
@@ -29,6 +30,8 @@ final class SegmentWriter {
     private final SegmentList segments;
     private final JournalListener listener;
     private final LongSupplier recordsBytes;
+    /** Deletes the segments that landed but wait for a force of the records; true if any were. */
+    private final BooleanSupplier reclaimLanded;
     private final FrameBuilder frame;
     private final CRC32C crc = new CRC32C();
     private final UnforcedWrites unforced;
@@ -44,11 +47,12 @@ final class SegmentWriter {
     private boolean closed;
 
     SegmentWriter(JournalOptions options, SegmentList segments, JournalListener listener, LongSupplier recordsBytes,
-            long nextSeq) {
+            BooleanSupplier reclaimLanded, long nextSeq) {
         this.options = options;
         this.segments = segments;
         this.listener = listener;
         this.recordsBytes = recordsBytes;
+        this.reclaimLanded = reclaimLanded;
         this.frame = new FrameBuilder(options.maxFrameBytes());
         this.unforced = new UnforcedWrites(options);
         this.nextSeq = nextSeq;
@@ -89,6 +93,9 @@ final class SegmentWriter {
 
     private boolean makeRoom(long need) {
         long max = options.maxBytes();
+        if (segments.segmentBytes() + recordsBytes.getAsLong() + need > max) {
+            reclaimLanded.getAsBoolean(); // segments that landed may wait for the sync thread's next force
+        }
         while (segments.segmentBytes() + recordsBytes.getAsLong() + need > max) {
             Segment oldest = options.overflow() == JournalOverflowPolicy.DROP_OLDEST ? segments.oldestSealed(current)
                     : null;

@@ -74,6 +74,21 @@ class JournalOverflowTest {
     }
 
     @Test
+    void whatLandedAndWaitsForTheSyncThreadIsDeletedWhenTheJournalIsFullNotDropped() throws IOException {
+        int[] wakes = {0};
+        try (Journal j = open(JournalOverflowPolicy.DROP_NEWEST)) {
+            j.cleanUpWith(() -> wakes[0]++); // a sync thread that never comes
+            for (int f = 0; f < 40; f++) { // five times the bound, each frame landing before the next
+                assertEquals(0, frame(j, f), "frame " + f + " dropped");
+                assertWithinBound(j);
+                assertEquals(5, JournalFixture.readAll(j).size());
+                j.recordLanded(j.lastTakenSeq());
+            }
+            assertTrue(wakes[0] > 0, "the sender left the cleanup to the sync thread");
+        }
+    }
+
+    @Test
     void dropOldestDeletesTheOldestSegmentAndCountsExactlyTheEventsNotYetTaken() throws IOException {
         int written = 0;
         List<byte[]> read = new ArrayList<>();

@@ -281,4 +281,42 @@ class JournalPipelineTest {
             hang.countDown();
         }
     }
+
+    private long segmentFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve(AppendPipelineTest.config().build().name()))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("seg-")).count();
+        }
+    }
+
+    @Test
+    void theSenderNeverWaitsForAForceToDeleteWhatLandedWithJournalSyncInterval() {
+        FailingChannels disk = new FailingChannels();
+        AppendPipeline p = start(config().journalSyncInterval(Duration.ofHours(1)).shutdownTimeout(Duration.ofMillis(300))
+                .maxBatchBytes("1 KB"), o -> o.channels(disk).segmentBytes(4096));
+        java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
+        disk.hangForce = hang; // every force from now on waits: a disk busy writing back
+        try {
+            for (int chunk = 0; chunk < 10; chunk++) { // segments of 4 KB fill and land, one after another
+                offer(p, "landed and cleaned up by the sync thread ", chunk * 50, chunk * 50 + 50);
+                int expected = chunk * 50 + 50;
+                await().atMost(Duration.ofSeconds(10)).until(() -> p.stats().appendedEvents() == expected);
+            }
+            assertTrue(disk.forcesHanging.get() > 0, "the cleanup waits for a force, on the sync thread");
+            assertEquals(lines("landed and cleaned up by the sync thread ", 0, 500), store.text(KEY));
+            assertTrue(p.stop());
+        } finally {
+            hang.countDown();
+        }
+    }
+
+    @Test
+    void segmentsThatLandedAreDeletedByTheSyncThreadWithJournalSyncInterval() throws IOException {
+        AppendPipeline p = start(config().journalSyncInterval(Duration.ofHours(1)).maxBatchBytes("1 KB"),
+                o -> o.segmentBytes(4096));
+        offer(p, "landed ", 0, 1000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> p.stats().appendedEvents() == 1000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> segmentFiles() <= 1); // not an hour later
+        assertTrue(p.stop());
+        assertEquals(lines("landed ", 0, 1000), store.text(KEY));
+    }
 }
