@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * off, on, on, off, off, on, on, off, off, on (a drift of the machine lands on both alike; the report
  * takes each one's median run, so one slow spell does not decide), then one run with
  * {@code journalSync=ALWAYS} for information. Journal on means {@code journalSync=INTERVAL} (the
- * default), in a fresh temporary directory per run; both warmed up first. The emulator keeps its
+ * default), in a fresh temporary directory per run; both warmed up first ({@link #WARMUP_ROUNDS}). The emulator keeps its
  * objects in memory (each run's deleted once counted): the journal's are then the only bytes written
  * to the local disk, as with a remote store (an emulator writing its objects to the same disk
  * doubles the writes with the journal on, and the two contend).
@@ -30,15 +30,22 @@ public final class JournalThroughputRunner {
     static final String[] RUNS = {"off", "INTERVAL", "INTERVAL", "off", "off", "INTERVAL", "INTERVAL", "off", "off",
         "INTERVAL", "ALWAYS"};
 
+    /**
+     * Untimed rounds of one full-size run each way first. Two cores also compile: with one round of
+     * half the size, the first timed runs (both ways) were still up to 2x slower than the later ones.
+     */
+    static final int WARMUP_ROUNDS = 2;
+
     public static void main(String[] args) throws Exception {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        long warmupLines = Math.max(lines / 2, 10_000);
         Path journals = Files.createTempDirectory("appendlog-bench-journal-throughput");
         try (Store store = Store.startInMemory()) {
-            run(journals, "off", PREFIX + "warmup-off/", warmupLines, threads);
-            run(journals, "INTERVAL", PREFIX + "warmup-on/", warmupLines, threads);
-            store.deleteObjects(PREFIX);
+            for (int i = 0; i < WARMUP_ROUNDS; i++) {
+                run(journals, "off", PREFIX + "warmup-off-" + i + "/", lines, threads);
+                run(journals, "INTERVAL", PREFIX + "warmup-on-" + i + "/", lines, threads);
+                store.deleteObjects(PREFIX);
+            }
             for (int i = 0; i < RUNS.length; i++) {
                 String prefix = PREFIX + "timed-" + i + "/";
                 long appends0 = store.appends();
