@@ -226,7 +226,7 @@ public final class Journal implements Closeable {
                 waker.run();
             } else {
                 records.force();
-                deleteLanded(landed);
+                deleteLanded(landed, false);
             }
         }
         records.compactIfDue();
@@ -256,7 +256,7 @@ public final class Journal implements Closeable {
             return false;
         }
         records.force();
-        deleteLanded(landed);
+        deleteLanded(landed, false);
         return true;
     }
 
@@ -269,8 +269,8 @@ public final class Journal implements Closeable {
         }
     }
 
-    private void deleteLanded(long landed) {
-        for (Segment s : segments.removeLanded(landed)) {
+    private void deleteLanded(long landed, boolean closing) {
+        for (Segment s : segments.removeLanded(landed, closing)) {
             SegmentWriter.deleteQuietly(s.path);
             CrashPoints.reached(CrashPoints.CLEANUP);
         }
@@ -305,7 +305,12 @@ public final class Journal implements Closeable {
         return records;
     }
 
-    /** Forces and closes the files and releases the lock. */
+    /**
+     * Forces and closes the files and releases the lock. When every entry landed (the usual stop
+     * with the store up), only the records are forced, and then every segment is deleted, the one
+     * being written included: a stop does not wait for the disk to write back entries that are
+     * appended already.
+     */
     @Override
     public void close() throws IOException {
         synchronized (this) {
@@ -315,13 +320,22 @@ public final class Journal implements Closeable {
             closed = true;
         }
         IOException failed = null;
+        long landed = records.landedSeq();
+        boolean allLanded = writer.frame().isEmpty() && landed >= writer.nextSeq() - 1;
         try {
-            force();
+            if (allLanded) {
+                records.force(); // the entries' own bytes no longer matter: no write-back to wait for
+            } else {
+                force();
+            }
         } catch (IOException e) {
             failed = e;
         }
         writer.close();
         reader.close();
+        if (allLanded && failed == null) {
+            deleteLanded(landed, true);
+        }
         records.close();
         lock.release();
         if (failed != null) {

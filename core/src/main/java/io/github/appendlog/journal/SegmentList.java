@@ -165,11 +165,14 @@ final class SegmentList {
         return lost;
     }
 
-    /** Removes the sealed segments whose entries all landed (up to {@code landedSeq}) and returns them. */
-    synchronized List<Segment> removeLanded(long landedSeq) {
+    /**
+     * Removes the segments whose entries all landed (up to {@code landedSeq}) and returns them: the
+     * sealed ones, or with {@code closing} (the writer closed) the one being written too.
+     */
+    synchronized List<Segment> removeLanded(long landedSeq, boolean closing) {
         List<Segment> done = new ArrayList<>();
         for (Segment s : segments) {
-            if (s.sealed && s.endSeq - 1 <= landedSeq) {
+            if ((s.sealed || closing) && s.endSeq - 1 <= landedSeq) {
                 done.add(s);
             }
         }

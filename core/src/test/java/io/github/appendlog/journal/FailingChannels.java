@@ -25,6 +25,8 @@ public final class FailingChannels implements ChannelOpener {
     public volatile java.util.concurrent.CountDownLatch hangForce;
     /** Channels opened and not closed yet. */
     public final java.util.concurrent.atomic.AtomicInteger openChannels = new java.util.concurrent.atomic.AtomicInteger();
+    /** The files forced so far, once per force. */
+    public final java.util.concurrent.ConcurrentLinkedQueue<Path> forced = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Forces called so far. */
     public final java.util.concurrent.atomic.AtomicInteger forces = new java.util.concurrent.atomic.AtomicInteger();
     /** Forces waiting for {@link #hangForce} now. */
@@ -32,7 +34,7 @@ public final class FailingChannels implements ChannelOpener {
 
     @Override
     public FileChannel open(Path path, OpenOption... options) throws IOException {
-        Failing f = new Failing(FileChannel.open(path, options));
+        Failing f = new Failing(FileChannel.open(path, options), path);
         openChannels.incrementAndGet();
         return f;
     }
@@ -72,9 +74,11 @@ public final class FailingChannels implements ChannelOpener {
 
     private final class Failing extends FileChannel {
         private final FileChannel d;
+        private final Path path;
 
-        Failing(FileChannel d) {
+        Failing(FileChannel d, Path path) {
             this.d = d;
+            this.path = path;
         }
 
         @Override
@@ -169,6 +173,7 @@ public final class FailingChannels implements ChannelOpener {
         @Override
         public void force(boolean metaData) throws IOException {
             forces.incrementAndGet();
+            forced.add(path);
             java.util.concurrent.CountDownLatch h = hangForce;
             if (h != null && h.getCount() > 0) {
                 forcesHanging.incrementAndGet();

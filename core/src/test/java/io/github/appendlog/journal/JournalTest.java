@@ -159,8 +159,10 @@ class JournalTest {
             j.recordIntent(new AppendIntent("k", 0, 0, true, 400, 7, 1, 2));
             j.recordLanded(2);
         }
+        // the last cleanup is the close's: everything landed, so the segment being written goes too
         assertEquals(List.of(CrashPoints.SEGMENT_ROLL, CrashPoints.JOURNAL_WRITTEN, CrashPoints.SEGMENT_ROLL,
-                CrashPoints.JOURNAL_WRITTEN, CrashPoints.INTENT_RECORDED, CrashPoints.CLEANUP), points);
+                CrashPoints.JOURNAL_WRITTEN, CrashPoints.INTENT_RECORDED, CrashPoints.CLEANUP, CrashPoints.CLEANUP),
+                points);
     }
 
     @Test
@@ -211,6 +213,47 @@ class JournalTest {
             assertEntries(written, readAll(j));
         }
         assertEquals(0, disk.openChannels.get(), "close closes every channel");
+    }
+
+    @Test
+    void closingWhenEverythingLandedForcesOnlyTheRecordsAndDeletesEverySegment() throws IOException {
+        FailingChannels disk = new FailingChannels();
+        long last;
+        try (Journal j = Journal.open(options().sync(JournalSync.INTERVAL).syncInterval(Duration.ofHours(1))
+                .channels(disk).build(), losses)) {
+            write(j, entries(1, 12, 1000)); // several segments, the last one still being written
+            assertEquals(12, readAll(j).size());
+            last = j.lastTakenSeq();
+            j.recordLanded(last);
+        }
+        assertTrue(disk.forced.stream().noneMatch(p -> p.getFileName().toString().startsWith("seg-")),
+                "a segment was forced: " + disk.forced);
+        assertTrue(disk.forced.stream().anyMatch(p -> p.getFileName().toString().equals(AppendRecords.FILE)),
+                "the records were forced: " + disk.forced);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("seg-")), "segments left");
+        }
+        try (Journal j = Journal.open(options().build(), losses)) { // numbering goes on after what landed
+            assertEquals(0, j.unreadEntries());
+            write(j, entries(13, 1, 10));
+            assertEquals(1, readAll(j).size());
+            assertEquals(last + 1, j.lastTakenSeq());
+        }
+        assertEquals(0, losses.events);
+    }
+
+    @Test
+    void closingWithEntriesNotLandedForcesThem() throws IOException {
+        FailingChannels disk = new FailingChannels();
+        try (Journal j = Journal.open(options().sync(JournalSync.INTERVAL).syncInterval(Duration.ofHours(1))
+                .channels(disk).build(), losses)) {
+            write(j, entries(1, 3, 10));
+        }
+        assertTrue(disk.forced.stream().anyMatch(p -> p.getFileName().toString().startsWith("seg-")),
+                "the segment holding the backlog was forced: " + disk.forced);
+        try (Journal j = Journal.open(options().build(), losses)) {
+            assertEntries(entries(1, 3, 10), readAll(j));
+        }
     }
 
     @Test
