@@ -97,7 +97,11 @@ public final class JournalStage {
         }
     }
 
-    /** Lets the threads write what the buffer holds and end; waits for them until {@code deadlineNanos}. */
+    /**
+     * Lets the journal thread write what the buffer holds and end, and waits for it until
+     * {@code deadlineNanos}; the sync thread ends too, but {@link #close} waits for it (a force under
+     * way then overlaps with the sender's last appends).
+     */
     public void stop(long deadlineNanos) {
         stopping = true;
         LockSupport.unpark(thread);
@@ -106,7 +110,6 @@ public final class JournalStage {
         }
         try {
             join(thread, deadlineNanos);
-            join(syncThread, deadlineNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -134,11 +137,16 @@ public final class JournalStage {
     }
 
     /**
-     * Once the sender ended: closes the journal and releases its lock; {@code inFlight} entries of the
-     * sender's last batch did not land. Reports what stays in the journal for the next start, and
-     * returns how many entries that is.
+     * Once the sender ended: waits for the sync thread to end (until {@code deadlineNanos}), closes
+     * the journal and releases its lock; {@code inFlight} entries of the sender's last batch did not
+     * land. Reports what stays in the journal for the next start, and returns how many entries that is.
      */
-    public long close(long inFlight) {
+    public long close(long inFlight, long deadlineNanos) {
+        try {
+            join(syncThread, deadlineNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Journal j = link.journal();
         if (j == null) {
             return 0;

@@ -81,7 +81,8 @@ final class PipelineStop {
             }
             delivered = settle(ended);
             boolean journalStuck = journal != null && !journal.ended();
-            if (journal != null && (journal.close(ended ? sender.inFlightJournalEntries() : 0) > 0 || journalStuck)) {
+            if (journal != null
+                    && (journal.close(ended ? sender.inFlightJournalEntries() : 0, deadline) > 0 || journalStuck)) {
                 delivered = false; // kept for the next start, or held by a journal thread that did not end
             }
         }
