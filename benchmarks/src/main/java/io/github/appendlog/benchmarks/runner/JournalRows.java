@@ -67,6 +67,7 @@ final class JournalRows {
         Mode off = new Mode(m, "off");
         Mode on = new Mode(m, "INTERVAL");
         Mode always = new Mode(m, "ALWAYS");
+        Mode none = new Mode(m, "NONE");
         String n = Format.number(lines / 1e6, 1) + "M lines, " + Format.number(num(m, "threads"), 0) + " threads";
         report.row("End-to-end throughput with the journal on (journalSync=INTERVAL), " + n
                         + " (until the last byte is acknowledged; median of 5 runs each, off and on interleaved)",
@@ -75,6 +76,9 @@ final class JournalRows {
         report.row("End-to-end throughput with journalSync=ALWAYS (a force per frame written), " + n + ", 1 run",
                 always.describe(), "journal off " + off.describe(), Format.ratio(always.rate() / off.rate()),
                 "(for information)", null);
+        report.row("End-to-end throughput with journalSync=NONE (no forces: the journal's copies alone), " + n
+                        + ", 1 run", none.describe(), "journal off " + off.describe(),
+                Format.ratio(none.rate() / off.rate()), "(for information)", null);
         report.row("CPU time per line, end to end (all threads of the process), journal on (INTERVAL) against off, "
                         + "median runs",
                 Format.nanos(on.cpuPerLine()) + " (logging threads " + Format.nanos(on.writersCpuPerLine()) + ")",

@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * returns with every byte acknowledged (as {@link ThroughputRunner}), five runs each in the order
  * off, on, on, off, off, on, on, off, off, on (a drift of the machine lands on both alike; the report
  * takes each one's median run, so one slow spell does not decide), then one run with
- * {@code journalSync=ALWAYS} for information. Journal on means {@code journalSync=INTERVAL} (the
+ * {@code journalSync=ALWAYS} and one with {@code NONE} (no forces: what the journal's copies cost
+ * alone) for information. Journal on means {@code journalSync=INTERVAL} (the
  * default), in a fresh temporary directory per run; both warmed up first ({@link #WARMUP_ROUNDS}). The emulator keeps its
  * objects in memory (each run's deleted once counted): the journal's are then the only bytes written
  * to the local disk, as with a remote store (an emulator writing its objects to the same disk
@@ -28,7 +29,7 @@ public final class JournalThroughputRunner {
     private static final String PREFIX = "journal-throughput/";
     /** The timed runs, in order: "off", or the journalSync of a run with the journal on. */
     static final String[] RUNS = {"off", "INTERVAL", "INTERVAL", "off", "off", "INTERVAL", "INTERVAL", "off", "off",
-        "INTERVAL", "ALWAYS"};
+        "INTERVAL", "ALWAYS", "NONE"};
 
     /**
      * Untimed rounds of one full-size run each way first. Two cores also compile: with one round of
