@@ -151,9 +151,9 @@ public final class Journal implements Closeable {
      * the oldest write not forced (any thread: the pipeline's sync thread).
      */
     public void syncIfDue() throws IOException {
+        cleanUpLanded(); // first: a segment deleted before its force is never written back
         writer.syncIfDue();
         records.syncIfDue();
-        cleanUpLanded();
     }
 
     /** Nanoseconds until {@link #syncIfDue} has work (Long.MAX_VALUE when nothing is unforced); any thread. */

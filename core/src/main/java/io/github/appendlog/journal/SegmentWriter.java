@@ -40,7 +40,7 @@ final class SegmentWriter {
     private volatile FileChannel forceTarget;
     private volatile FileChannel rolling;
     /** Sealed segments' channels with writes not yet forced ({@code INTERVAL}): the next force takes them. */
-    private final ConcurrentLinkedQueue<FileChannel> sealedUnforced = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Sealed> sealedUnforced = new ConcurrentLinkedQueue<>();
     /** A segment file was created since the directory was last forced ({@code INTERVAL}). */
     private volatile boolean directoryUnforced;
     private long nextSeq;
@@ -207,7 +207,7 @@ final class SegmentWriter {
             }
         }
         if (options.sync() == JournalSync.INTERVAL && seg.endSeq != seg.firstSeq && ch.isOpen()) {
-            sealedUnforced.add(ch);
+            sealedUnforced.add(new Sealed(seg, ch));
             unforced.written();
         } else {
             closeQuietly(ch);
@@ -239,14 +239,16 @@ final class SegmentWriter {
         boolean directory = directoryUnforced;
         directoryUnforced = false;
         try {
-            for (FileChannel sealed = sealedUnforced.peek(); sealed != null; sealed = sealedUnforced.peek()) {
-                try {
-                    sealed.force(false);
-                } catch (ClosedChannelException e) {
-                    // closed by close(), which comes after the last force
+            for (Sealed sealed = sealedUnforced.peek(); sealed != null; sealed = sealedUnforced.peek()) {
+                if (!sealed.segment.removed) { // a segment deleted since (it landed) needs no write-back
+                    try {
+                        sealed.channel.force(false);
+                    } catch (ClosedChannelException e) {
+                        // closed by close(), which comes after the last force
+                    }
                 }
                 sealedUnforced.remove(sealed);
-                closeQuietly(sealed);
+                closeQuietly(sealed.channel);
             }
             FileChannel ch = forceTarget;
             if (ch != null) {
@@ -271,8 +273,8 @@ final class SegmentWriter {
         closed = true;
         closeQuietly(channel);
         closeQuietly(rolling);
-        for (FileChannel sealed = sealedUnforced.poll(); sealed != null; sealed = sealedUnforced.poll()) {
-            closeQuietly(sealed);
+        for (Sealed sealed = sealedUnforced.poll(); sealed != null; sealed = sealedUnforced.poll()) {
+            closeQuietly(sealed.channel);
         }
         channel = null;
         forceTarget = null;
@@ -294,6 +296,17 @@ final class SegmentWriter {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             // left for the next start, which deletes what landed
+        }
+    }
+
+    /** A sealed segment whose channel waits for the next force. */
+    private static final class Sealed {
+        final Segment segment;
+        final FileChannel channel;
+
+        Sealed(Segment segment, FileChannel channel) {
+            this.segment = segment;
+            this.channel = channel;
         }
     }
 }

@@ -216,6 +216,23 @@ class JournalTest {
     }
 
     @Test
+    void aSealedSegmentThatLandedBeforeTheForceIsNeverForced() throws IOException {
+        FailingChannels disk = new FailingChannels();
+        try (Journal j = Journal.open(options().sync(JournalSync.INTERVAL).syncInterval(Duration.ofHours(1))
+                .channels(disk).build(), losses)) {
+            write(j, entries(1, 12, 1000)); // several sealed segments wait for the force
+            assertEquals(12, readAll(j).size());
+            j.recordLanded(j.lastTakenSeq()); // they landed: deleted
+            disk.forced.clear();
+            int open = disk.openChannels.get();
+            j.force();
+            assertTrue(disk.forced.stream().filter(p -> p.getFileName().toString().startsWith("seg-")).count() <= 1,
+                    "only the segment being written may be forced: " + disk.forced);
+            assertTrue(disk.openChannels.get() < open, "the sealed segments' channels were closed");
+        }
+    }
+
+    @Test
     void closingWhenEverythingLandedForcesOnlyTheRecordsAndDeletesEverySegment() throws IOException {
         FailingChannels disk = new FailingChannels();
         long last;
