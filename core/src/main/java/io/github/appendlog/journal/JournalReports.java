@@ -112,8 +112,8 @@ public final class JournalReports {
     }
 
     void notClosed(long writing, long bufferedBytes) {
-        status.warn(prefix + "stop: the journal thread or its sync thread did not end in time (a disk that does not answer?): the " + writing
-                + " events of the write under way and " + bufferedBytes + " bytes of events in memory may be lost; the "
+        status.warn(prefix + "stop: the journal thread or its sync thread did not end in time (a disk that does "
+                + "not answer?): the " + writing + " events of the write under way and " + bufferedBytes + " bytes of events in memory may be lost; the "
                 + "journal " + directory + " stays open and locked until the process ends, and what it holds is "
                 + "appended at the next start", null);
     }

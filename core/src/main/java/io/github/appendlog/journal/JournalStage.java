@@ -19,8 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * and wakes the sender when a batch's worth is journalled. With {@code journalSync=INTERVAL} a
  * second thread ({@code appendlog-journal-sync-<name>}) forces the journal every interval, so that
  * the journal thread never waits for the disk to write back (a force of a second's events can take
- * longer than the memory buffer lasts); with {@code ALWAYS} the journal thread forces each frame. It wakes when a batch's worth is buffered (the buffer's or the encoder's signal) and
- * every {@code min(flushInterval, 200 ms)}, never per event; a logging thread never waits for it.
+ * longer than the memory buffer lasts); with {@code ALWAYS} the journal thread forces each frame.
+ * The journal thread wakes when a batch's worth is buffered (the buffer's or the encoder's signal)
+ * and every {@code min(flushInterval, 200 ms)}, never per event; a logging thread never waits for it.
  *
  * <p>A journal that cannot be opened (locked by another process, a directory that cannot be
  * created) or written (disk full, I/O errors) never reaches the application: the events of a frame
@@ -29,11 +30,10 @@ import java.util.concurrent.locks.LockSupport;
  * second while another pipeline of this JVM holds the directory: a reconfiguration). Failures are
  * reported once per {@code dropReportInterval} ({@link JournalReports}).
  *
- * <p>Stop: {@link #stop} lets the thread write what the buffer holds and end (and the sync thread
- * end), waiting until the deadline at most (the sender then appends what it can); {@link #close},
- * once the sender ended,
- * forces and closes the journal and releases its lock (what was not appended stays in it for the
- * next start). One force, after the sender, so that stop does not wait for the disk before sending.
+ * <p>Stop: {@link #stop} lets the journal thread write what the buffer holds and end, waiting until
+ * the deadline at most (the sender then appends what it can); {@link #close}, once the sender ended,
+ * waits for the sync thread, closes the journal (forcing what did not land, which stays for the next
+ * start) and releases its lock: stop does not wait for the disk before the sender's last appends.
  */
 public final class JournalStage {
     private static final long RETRY_HELD_HERE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -79,7 +79,8 @@ public final class JournalStage {
         this.delayNanos = Math.min(flushIntervalNanos, MAX_DELAY_NANOS);
         this.batchBytes = batchBytes;
         this.thread = threads.newThread(this::run);
-        this.syncThread = options.sync() == JournalSync.INTERVAL ? syncThreads.newThread(this::syncEveryInterval) : null;
+        this.syncThread = options.sync() == JournalSync.INTERVAL ? syncThreads.newThread(this::syncEveryInterval)
+                : null;
         this.retryNanos = options.retryInterval().toNanos();
         this.syncIntervalNanos = Math.max(options.syncInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(1));
     }
@@ -151,7 +152,7 @@ public final class JournalStage {
         if (j == null) {
             return 0;
         }
-        if (!ended() || !syncEnded()) { // stuck in a write or a force: closing would wait for the disk too; stop must not
+        if (!ended() || !syncEnded()) { // stuck in a write or a force: closing would wait for the disk too
             reports.notClosed(inHand, buffer.usedBytes());
             return j.unreadEntries() + inFlight;
         }
