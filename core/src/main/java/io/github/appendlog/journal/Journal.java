@@ -147,8 +147,9 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * With {@code journalSync=INTERVAL}, forces what was written if the interval has passed since
-     * the oldest write not forced (any thread: the pipeline's sync thread).
+     * First deletes the segments that landed and wait for it (see {@link #cleanUpWith}), then, with
+     * {@code journalSync=INTERVAL}, forces what was written if the interval has passed since the
+     * oldest write not forced (any thread: the pipeline's sync thread).
      */
     public void syncIfDue() throws IOException {
         cleanUpLanded(); // first: a segment deleted before its force is never written back
