@@ -23,6 +23,8 @@ public final class FailingChannels implements ChannelOpener {
     public volatile java.util.concurrent.CountDownLatch hang;
     /** While set, every force waits for it, ignoring interrupts, as a disk that does not write back does. */
     public volatile java.util.concurrent.CountDownLatch hangForce;
+    /** While set, every force fails as a disk with an I/O error does. */
+    public volatile boolean forceFails;
     /** Channels opened and not closed yet. */
     public final java.util.concurrent.atomic.AtomicInteger openChannels = new java.util.concurrent.atomic.AtomicInteger();
     /** The files forced so far, once per force. */
@@ -174,6 +176,9 @@ public final class FailingChannels implements ChannelOpener {
         public void force(boolean metaData) throws IOException {
             forces.incrementAndGet();
             forced.add(path);
+            if (forceFails) {
+                throw new IOException("Input/output error");
+            }
             java.util.concurrent.CountDownLatch h = hangForce;
             if (h != null && h.getCount() > 0) {
                 forcesHanging.incrementAndGet();

@@ -319,4 +319,21 @@ class JournalPipelineTest {
         assertTrue(p.stop());
         assertEquals(lines("landed ", 0, 1000), store.text(KEY));
     }
+
+    @Test
+    void aForceThatFailsIsReportedRetriedAfterAnIntervalAndNeverHoldsEventsBack() {
+        FailingChannels disk = new FailingChannels();
+        disk.forceFails = true;
+        AppendPipeline p = start(config().journalSyncInterval(Duration.ofMillis(50)), o -> o.channels(disk));
+        offer(p, "unforced ", 0, 100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> p.stats().appendedEvents() == 100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !status.matching("WARN", "cannot force the journal").isEmpty());
+        int forces = disk.forces.get();
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertTrue(disk.forces.get() - forces < 60, "a failed force is retried after an interval, not at once: "
+                + (disk.forces.get() - forces) + " forces in 500 ms");
+        disk.forceFails = false;
+        assertTrue(p.stop());
+        assertEquals(lines("unforced ", 0, 100), store.text(KEY));
+    }
 }
