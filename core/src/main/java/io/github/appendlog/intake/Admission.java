@@ -4,6 +4,7 @@ import io.github.appendlog.status.EventLedger;
 import io.github.appendlog.pipeline.AppendPipeline;
 
 import io.github.appendlog.buffer.EventBuffer;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -85,19 +86,6 @@ final class Admission {
         return outcome == EventBuffer.Outcome.ACCEPTED || refused(outcome);
     }
 
-    /**
-     * Like {@link #reserve}, without waiting: when the policy is to wait for room and there is none,
-     * returns {@code FULL} without counting anything (the caller then waits with {@link #reserve}).
-     * Every other refusal is counted; an accepted event is counted by its hand-off position.
-     */
-    EventBuffer.Outcome reserveNow(long room, boolean important) {
-        EventBuffer.Outcome outcome = reserve(room, important, 0);
-        if (outcome != EventBuffer.Outcome.ACCEPTED && !(outcome == EventBuffer.Outcome.FULL && waitsForRoom())) {
-            refused(outcome);
-        }
-        return outcome;
-    }
-
     /** How long an event may wait ({@code maxBlockTime} with {@code overflowPolicy=BLOCK}, else 0). */
     long blockNanos() {
         return blockNanos;
@@ -164,6 +152,23 @@ final class Admission {
     void encodeFailed(long reservedRoom, Throwable e) {
         giveBack(reservedRoom);
         ledger.encodeFailed(e);
+    }
+
+    /**
+     * The bytes of an event encoded on the logging thread (the remaining bytes of {@code encoded}),
+     * copied, and cut to {@code maxEventBytes} (counted) if longer.
+     */
+    byte[] encodedCopy(ByteBuffer encoded) {
+        int offset = encoded.arrayOffset() + encoded.position();
+        int length = encoded.remaining();
+        byte[] cut = truncatedOrNull(encoded.array(), offset, length);
+        return cut != null ? cut : Arrays.copyOfRange(encoded.array(), offset, offset + length);
+    }
+
+    /** A reserved event that could not be encoded on the logging thread: offered, dropped and counted. */
+    void encodeFailedHere(long reservedRoom, Throwable e) {
+        ledger.offered();
+        encodeFailed(reservedRoom, e);
     }
 
     /** An event that could not be copied or encoded on the logging thread: offered, dropped and counted. */

@@ -6,6 +6,7 @@ import io.github.appendlog.pipeline.PipelineThreadFactory;
 
 import io.github.appendlog.buffer.EventBuffer;
 import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -23,18 +24,23 @@ import java.util.concurrent.locks.LockSupport;
  * so that in the steady state the hand-off allocates nothing.
  *
  * <p>Wake-ups are batched, as the sender's are: a logging thread unparks the encoder only once per
- * {@link #WAKE_EVERY} events (or when its reservation fills a batch). An encoder that found events
- * looks again after {@code flushInterval} at the latest; one that found none sleeps until the next
- * offer wakes it. Encoding is serialized by one lock ({@link RingDrainer}), held for at most
- * {@value #PASS_EVENTS} events at a time by the encoder thread. A logging thread never waits for that
- * lock: when the ring is full it encodes at most {@value #HELP_EVENTS} events itself if the lock is
- * free ({@code tryLock}), and otherwise waits for a slot, yielding: with {@code overflowPolicy=BLOCK}
- * at most {@code maxBlockTime} in all (room and slot); else (a slow encoder is no reason to drop) while
- * the ring moves, for at most {@value #STALL_MILLIS} ms without movement (an encoder stuck in a
- * layout) and {@value #MAX_DROP_WAIT_MILLIS} ms in all ({@link FullRingWaiter}). Then the event is
- * dropped and counted. Once a waiter saw the ring stand still, later callers drop at once until it
- * moves again. A thread's events keep the order of its calls (one thread claims its positions in order; positions are encoded in
- * order). Each logging thread keeps one spare holder.
+ * {@link #WAKE_EVERY} positions (or when its reservation fills a batch), since each wake-up of a
+ * thread on a busy machine may take the logging thread's CPU. An encoder that found events looks
+ * again after {@code flushInterval} at the latest; one that found none sleeps until the next offer
+ * wakes it. Encoding from the ring is serialized by one lock ({@link RingDrainer}), held for at most
+ * {@value #PASS_EVENTS} events at a time by the encoder thread; logging threads never take it.
+ *
+ * <p>A logging thread that finds the ring full (the application logs faster than the encoder
+ * encodes, or the encoder is stuck in a layout) encodes its own event itself, before it takes a
+ * position, as a file appender would, and queues the bytes behind the ring
+ * ({@link HandoffRing#claimWithoutSlot}): it waits for nobody and helps nobody. Such bytes hold
+ * their exact room plus {@value #QUEUED_OVERHEAD_BYTES} bytes in the buffer until the drainer adds
+ * them, so the buffer's bound, not the ring's, limits how many wait; past it the event is dropped
+ * (or, with {@code overflowPolicy=BLOCK}, waits for room up to {@code maxBlockTime}), counted. An
+ * adapter that sees the ring full ({@link #isFull}) may skip its copy and offer its own event to be
+ * encoded here ({@link #offerHere}). A thread's events keep the order of its calls: positions are
+ * claimed in call order and added in position order, whether they went through a slot or not.
+ * Each logging thread keeps one spare holder.
  *
  * <p>Whatever the encoder, the layout or the copier throws (Errors included) drops that one event,
  * counted and reported by the sender; its slot and reservation are released. {@link #stop} waits
@@ -49,20 +55,20 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class EncodingStage {
     static final int CAPACITY = 4096;
-    static final int WAKE_EVERY = 512;
+    static final int WAKE_EVERY = 2048;
     /** The encoder thread encodes at most this many per hold of the lock, so that it lets go often. */
     static final int PASS_EVENTS = 64;
-    /** A logging thread that finds the ring full (and the lock free) encodes at most this many. */
-    static final int HELP_EVENTS = 16;
-    /** With {@code overflowPolicy=DROP}: how long a caller waits for a slot in all, and without progress. */
-    static final long MAX_DROP_WAIT_MILLIS = 10_000;
-    static final long STALL_MILLIS = 1000;
     /** The first guess of what encoding adds to the size hint; learned afterwards. */
     static final int INITIAL_OVERHEAD_BYTES = 128;
-    /** {@link #reserve}: the event was refused (counted); or it got room without waiting. */
-    private static final long REFUSED = Long.MIN_VALUE;
-    static final long NOT_WAITED = Long.MIN_VALUE + 1;
     private static final VarHandle SLEEPING;
+    /** The encoder of events encoded on the logging thread: their bytes. */
+    static final EventEncoder<byte[]> ENCODED = ByteBuffer::wrap;
+    /**
+     * What an event queued behind the ring holds besides its room in the buffer (its byte array's
+     * header, its entry, the queue's node), reserved with it so that {@code maxBufferBytes} bounds
+     * the memory held; given back once the bytes are in the buffer.
+     */
+    static final int QUEUED_OVERHEAD_BYTES = 96;
 
     static {
         try {
@@ -77,8 +83,6 @@ final class EncodingStage {
     private final Runnable wakeSender;
     private final HandoffRing ring = new HandoffRing(CAPACITY);
     private final RingDrainer drainer;
-    /** Logging threads that found the ring full: they help encode, wait for a slot, or give up. */
-    private final FullRingWaiter fullRing;
     /** Each logging thread's spare holder (in a one-element box, so that swapping it costs no set()). */
     private final ThreadLocal<Object[]> spares = ThreadLocal.withInitial(() -> new Object[1]);
     private final Thread thread;
@@ -90,7 +94,6 @@ final class EncodingStage {
         this.admission = admission;
         this.wakeSender = wakeSender;
         this.drainer = new RingDrainer(ring, admission, wakeSender, INITIAL_OVERHEAD_BYTES);
-        this.fullRing = new FullRingWaiter(ring, drainer, admission);
         this.flushIntervalNanos = flushIntervalNanos;
         this.thread = threads.newThread(this::run);
     }
@@ -113,17 +116,24 @@ final class EncodingStage {
         thread.start();
     }
 
-    /** Logging threads: reserves room and hands the event over, or drops it (counted by the admission). */
+    /**
+     * Logging threads: reserves room and hands the event over, or encodes it here if the ring is
+     * full; or drops it (counted by the admission).
+     */
     boolean offer(Object event, EventEncoder<?> encoder, boolean important, int sizeHint) {
         int hint = Math.max(0, sizeHint);
         long room = admission.roomFor((long) hint + drainer.overheadBytes());
-        long waitingSince = reserve(room, important);
-        if (waitingSince == REFUSED) {
-            return false;
+        if (!admission.reserve(room, important)) {
+            return false; // counted
         }
-        long position = claim(waitingSince);
+        long position = ring.claim();
+        if (position == HandoffRing.FULL) {
+            @SuppressWarnings("unchecked")
+            EventEncoder<Object> own = (EventEncoder<Object>) encoder;
+            return encodeHere(event, own, room, hint);
+        }
         if (position < 0) {
-            admission.refuseReserved(room, position == HandoffRing.SEALED);
+            admission.refuseReserved(room, true);
             return false;
         }
         ring.publish(position, event, encoder, room, hint);
@@ -156,12 +166,20 @@ final class EncodingStage {
             return false;
         }
         long room = admission.roomFor((long) hint + drainer.overheadBytes());
-        long waitingSince = reserve(room, important);
-        long position = waitingSince == REFUSED ? HandoffRing.FULL : claim(waitingSince);
+        if (!admission.reserve(room, important)) { // counted
+            spare[0] = drainer.cleared(copier, holder);
+            return false;
+        }
+        long position = ring.claim();
+        if (position == HandoffRing.FULL) {
+            @SuppressWarnings("unchecked")
+            EventEncoder<Object> own = (EventEncoder<Object>) (EventEncoder<?>) copier;
+            boolean accepted = encodeHere(holder, own, room, hint);
+            spare[0] = drainer.cleared(copier, holder);
+            return accepted;
+        }
         if (position < 0) {
-            if (waitingSince != REFUSED) {
-                admission.refuseReserved(room, position == HandoffRing.SEALED);
-            }
+            admission.refuseReserved(room, true);
             spare[0] = drainer.cleared(copier, holder);
             return false;
         }
@@ -172,31 +190,57 @@ final class EncodingStage {
         return true;
     }
 
-    /**
-     * Reserves room; with {@code overflowPolicy=BLOCK} waits for it up to {@code maxBlockTime}.
-     *
-     * @return {@link #NOT_WAITED}, or when it began to wait, or {@link #REFUSED} (counted)
-     */
-    private long reserve(long room, boolean important) {
-        EventBuffer.Outcome outcome = admission.reserveNow(room, important);
-        if (outcome == EventBuffer.Outcome.ACCEPTED) {
-            return NOT_WAITED;
-        }
-        if (outcome != EventBuffer.Outcome.FULL || !admission.waitsForRoom()) {
-            return REFUSED; // counted by reserveNow
-        }
-        long since = System.nanoTime();
-        return admission.reserve(room, important) ? since : REFUSED;
+    /** Whether the ring is full now: an event offered now is encoded on the logging thread (a snapshot). */
+    boolean isFull() {
+        return ring.isFull();
     }
 
     /**
-     * Claims a slot; or {@link HandoffRing#SEALED}; or {@link HandoffRing#FULL} when the ring stays
-     * full past the policy's bound (see the class comment), or for an event logged by a thread that
-     * is encoding (a layout that logs): it cannot wait for itself.
+     * Logging threads: encodes the event here, now, and queues its bytes behind the events handed over
+     * before it (for an adapter that found the ring full, {@link #isFull}: it skips the copy a hand-off
+     * needs); or drops it (counted). Whatever the encoder throws drops this event only, counted.
      */
-    private long claim(long waitingSince) {
-        long position = ring.claim();
-        return position == HandoffRing.FULL ? fullRing.claim(waitingSince) : position;
+    <E> boolean offerHere(E event, EventEncoder<? super E> encoder, boolean important) {
+        byte[] bytes;
+        try {
+            bytes = admission.encodedCopy(encoder.encode(event));
+        } catch (Throwable e) {
+            admission.copyFailed(e);
+            return false;
+        }
+        long room = EventBuffer.roomOf(bytes.length) + QUEUED_OVERHEAD_BYTES;
+        return admission.reserve(room, important) && queueBehindRing(bytes, room, -1); // else counted
+    }
+
+    /**
+     * The ring is full: encodes the event on this thread (the application's layout on the
+     * application's thread, as a file appender runs it) before it takes a position, and queues the
+     * bytes behind the ring, in turn, in the room reserved for it (corrected to their size now). Never
+     * waits for anyone.
+     */
+    private boolean encodeHere(Object event, EventEncoder<Object> encoder, long room, int hint) {
+        byte[] bytes;
+        try {
+            bytes = admission.encodedCopy(encoder.encode(event));
+        } catch (Throwable e) {
+            admission.encodeFailedHere(room, e);
+            return false;
+        }
+        long exact = EventBuffer.roomOf(bytes.length) + QUEUED_OVERHEAD_BYTES;
+        admission.correctReserved(exact - room);
+        return queueBehindRing(bytes, exact, hint);
+    }
+
+    /** Takes the next position without a slot for encoded bytes whose room is reserved, or refuses them after stop. */
+    private boolean queueBehindRing(byte[] bytes, long room, int hint) {
+        long position = ring.claimWithoutSlot();
+        if (position < 0) {
+            admission.refuseReserved(room, true);
+            return false;
+        }
+        ring.publishBeyond(position, bytes, ENCODED, room, hint);
+        handedOver(position);
+        return true;
     }
 
     /** Wakes the encoder once per {@link #WAKE_EVERY} events, or when it sleeps with nothing to do. */

@@ -20,6 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * an event over allocates nothing (the slot is the producer's alone between claim and publish, and the
  * consumer's alone between poll and release). {@link #seal} closes the ring: later claims are refused,
  * and the sealed tail tells the last drainer how far to go.
+ *
+ * <p>A producer that finds the ring full may take the next position without a slot
+ * ({@link #claimWithoutSlot}) for an event whose memory it has accounted for (encoded bytes, say)
+ * and {@link #publishBeyond publish} it in a lock-free queue beside the ring; the consumer takes it
+ * in its turn, when the head reaches its position (a slot's sequence tells the consumer whether its
+ * position went through the slot), and passes the unused slot on to the next lap. Positions are
+ * thus handed over in claim order however they travel, and how many go without a slot is bounded by
+ * the producers' accounting, not by the ring.
  */
 final class HandoffRing {
     /** {@link #claim}: no free slot (the drainer is behind). */
@@ -46,6 +54,8 @@ final class HandoffRing {
     private final long[] reserved;
     private final int[] hints;
     private final AtomicLong tail = new AtomicLong();
+    /** Positions published without a slot ({@link #publishBeyond}). */
+    private final PositionsWithoutSlot beyond = new PositionsWithoutSlot();
     /** Positions released so far: written by the consumer (release store), read by anyone. */
     private long head;
     // Consumer only (callers of poll serialize themselves):
@@ -54,6 +64,7 @@ final class HandoffRing {
     private Object polledEncoder;
     private long polledReserved;
     private int polledHint;
+    private boolean polledFromSlot;
 
     /** @param capacity a power of two */
     HandoffRing(int capacity) {
@@ -95,6 +106,31 @@ final class HandoffRing {
         }
     }
 
+    /**
+     * Producers: takes the next position without a slot, full or not, unless the ring is sealed; the
+     * caller must {@link #publishBeyond} it, whatever happens. For an event whose room the caller holds
+     * (its bytes, say): how many such positions wait is bounded by that room, not by the ring.
+     *
+     * @return the position, in the same order as {@link #claim}'s, or {@link #SEALED}
+     */
+    long claimWithoutSlot() {
+        for (;;) {
+            long t = tail.get();
+            if ((t & SEALED_BIT) != 0) {
+                return SEALED;
+            }
+            if (tail.compareAndSet(t, t + 1)) {
+                return t;
+            }
+        }
+    }
+
+    /** Anyone: whether a {@link #claim} would find no free slot now (a snapshot: it may change at once). */
+    boolean isFull() {
+        long t = tail.get() & ~SEALED_BIT;
+        return (long) SEQUENCES.getAcquire(sequences, (int) t & mask) < t;
+    }
+
     /** Producers: what the claimed position's slot kept from its last use (a reusable holder), or null. */
     Object slot(long position) {
         return events[(int) position & mask];
@@ -114,6 +150,11 @@ final class HandoffRing {
         SEQUENCES.setRelease(sequences, slot, position + 1);
     }
 
+    /** Producers: publishes a position taken with {@link #claimWithoutSlot}; the consumer takes it in its turn. */
+    void publishBeyond(long position, Object event, Object encoder, long reservedRoom, int sizeHint) {
+        beyond.publish(position, event, encoder, reservedRoom, sizeHint);
+    }
+
     /**
      * Consumer: takes the next published slot, if any, into {@link #event()}, {@link #encoder()},
      * {@link #reserved()} and {@link #sizeHint()}; the slot is the consumer's until {@link #release}.
@@ -125,13 +166,23 @@ final class HandoffRing {
         }
         int slot = (int) head & mask;
         long sequence = (long) SEQUENCES.getAcquire(sequences, slot);
-        if (sequence != head + 1) {
-            return false;
+        if (sequence == head + 1) {
+            polledEvent = events[slot];
+            polledEncoder = encoders[slot];
+            polledReserved = reserved[slot];
+            polledHint = hints[slot];
+            polledFromSlot = true;
+        } else {
+            PositionsWithoutSlot.Entry next = beyond.take(head);
+            if (next == null) {
+                return false;
+            }
+            polledEvent = next.event;
+            polledEncoder = next.encoder;
+            polledReserved = next.reserved;
+            polledHint = next.hint;
+            polledFromSlot = false;
         }
-        polledEvent = events[slot];
-        polledEncoder = encoders[slot];
-        polledReserved = reserved[slot];
-        polledHint = hints[slot];
         holding = true;
         return true;
     }
@@ -150,10 +201,14 @@ final class HandoffRing {
             throw new IllegalStateException("no polled slot");
         }
         int slot = (int) head & mask;
-        if (!keepEvent) {
-            events[slot] = null;
+        if (polledFromSlot) {
+            if (!keepEvent) {
+                events[slot] = null;
+            }
+            encoders[slot] = null;
+        } else {
+            beyond.released(); // the slot, unused by this position, is only passed on to the next lap
         }
-        encoders[slot] = null;
         polledEvent = null;
         polledEncoder = null;
         holding = false;
@@ -215,9 +270,10 @@ final class HandoffRing {
      * when the consumer and the producers stand still.
      */
     long pendingEvents() {
-        long pending = 0;
-        long end = claimed();
-        for (long position = released(); position < end; position++) {
+        long pending = beyond.pending();
+        long from = released();
+        long end = Math.min(claimed(), from + capacity()); // a slot holds a position of the consumer's lap at most
+        for (long position = from; position < end; position++) {
             int slot = (int) position & mask;
             if ((long) SEQUENCES.getAcquire(sequences, slot) == position + 1 && encoders[slot] != null) {
                 pending++;

@@ -16,7 +16,8 @@ import io.github.appendlog.status.EventLedger;
  * ({@link #offer(Object, EventEncoder, boolean, int)}, {@link #offer(Object, EventCopier, boolean)}):
  * room is reserved from an estimate on the logging thread, the event goes into a hand-off of at most
  * {@link #HANDOFF_CAPACITY} events, and the encoder thread encodes it into the buffer, in the order
- * of the calls. Made {@link #onCallerThread on the caller's thread}, it takes encoded events only;
+ * of the calls; when the hand-off is full the logging thread encodes its event itself and queues the
+ * bytes in turn behind it ({@link #encodesHereNow}, {@link #offerHere}), waiting for nobody. Made {@link #onCallerThread on the caller's thread}, it takes encoded events only;
  * the handed-over methods must not be called, and the lifecycle methods do nothing.
  *
  * <p>A call never touches the network and never blocks, except with a block time (the
@@ -108,6 +109,25 @@ public final class Intake {
      */
     public <E, H> boolean offer(E event, EventCopier<? super E, H> copier, boolean important) {
         return encoding.offer(event, copier, important);
+    }
+
+    /**
+     * Whether an event offered now should be encoded on the calling thread: always without an encoder
+     * thread; else while the hand-off is full (a snapshot: either offer is right whatever it says).
+     */
+    public boolean encodesHereNow() {
+        return encoding == null || encoding.isFull();
+    }
+
+    /**
+     * An event encoded by {@code encoder} on this thread, now, and queued behind every event handed
+     * over before it; whatever the encoder throws drops this event only (counted). Only with an
+     * encoder thread (else encode and {@link #offer(byte[], int, int, boolean) offer the bytes}).
+     *
+     * @return false if the event was dropped or refused after stop (counted)
+     */
+    public <E> boolean offerHere(E event, EventEncoder<? super E> encoder, boolean important) {
+        return encoding.offerHere(event, encoder, important);
     }
 
     /**

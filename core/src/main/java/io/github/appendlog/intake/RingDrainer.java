@@ -172,8 +172,10 @@ final class RingDrainer {
                     if (bytes != null && !abandoned) { // abandoned: counted by abandonRemaining, not added
                         int length = bytes.remaining();
                         correction += added(bytes, room) - room;
-                        long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
-                        learned += (seen - learned) >> LEARNING_SHIFT;
+                        if (ring.sizeHint() >= 0) { // else encoded without a hint: nothing to learn
+                            long seen = Math.max(0, Math.min(MAX_OVERHEAD_BYTES, (long) length - ring.sizeHint()));
+                            learned += (seen - learned) >> LEARNING_SHIFT;
+                        }
                     }
                 }
             } finally {

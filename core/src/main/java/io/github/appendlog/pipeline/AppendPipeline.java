@@ -220,6 +220,36 @@ public final class AppendPipeline {
         return intake.offer(event, copier, important);
     }
 
+    /**
+     * Whether an event offered now should be encoded on the calling thread: always with
+     * {@code encodeOnCallerThread}; otherwise while the hand-off to the encoder thread is full (the
+     * application logs faster than the pipeline encodes). An adapter then offers its own event with
+     * {@link #offerEncodedHere}, without the copy or preparation a hand-off needs. A snapshot: the
+     * answer may change at once, and either way of offering is correct whatever it was.
+     */
+    public boolean encodesHereNow() {
+        return intake.encodesHereNow();
+    }
+
+    /**
+     * Encodes the event with {@code encoder} on this thread, now (as a file appender runs its layout),
+     * and adds it in the order of the calls, behind the events handed over before it; the event need
+     * not outlive the call. Without {@code encodeOnCallerThread}, whatever the encoder throws drops
+     * this event only (counted, reported by the sender), as on the encoder thread; with it, the
+     * exception reaches the caller, as from any appender's layout.
+     *
+     * @return false if the event was dropped (and counted), or refused on a pipeline thread
+     */
+    public <E> boolean offerEncodedHere(E event, EventEncoder<? super E> encoder, boolean important) {
+        if (intake.encodesOnCallerThread()) {
+            return offer(event, encoder, important, 0);
+        }
+        if (PipelineThreadFactory.isPipelineThread()) {
+            return false;
+        }
+        return intake.offerHere(event, encoder, important);
+    }
+
     /** Whether {@link #offer(Object, EventEncoder, boolean, int)} encodes on the calling thread. */
     public boolean encodesOnCallerThread() {
         return intake.encodesOnCallerThread();

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.appendlog.testing.Producers;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HandoffRingTest {
@@ -199,5 +201,61 @@ class HandoffRingTest {
         ring.publish(claimedNotPublished, "e3", encoder, 10, 1);
         assertEquals(4, ring.pendingEvents());
         assertEquals(1, ring.released());
+    }
+
+    @Test
+    void positionsWithoutASlotAreTakenInTurnThoughPublishedOutOfOrderAndTheRingLapsOn() {
+        HandoffRing ring = new HandoffRing(4);
+        Object encoder = new Object();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i, offer(ring, "e" + i, encoder, 10, 1));
+        }
+        assertTrue(ring.isFull());
+        assertEquals(HandoffRing.FULL, ring.claim());
+        long p4 = ring.claimWithoutSlot();
+        long p5 = ring.claimWithoutSlot();
+        long p6 = ring.claimWithoutSlot();
+        assertEquals(List.of(4L, 5L, 6L), List.of(p4, p5, p6));
+        ring.publishBeyond(p6, "e6", encoder, 16, -1); // the later one first
+        ring.publishBeyond(p4, "e4", encoder, 14, -1);
+        assertEquals(6, ring.pendingEvents(), "e0 .. e4 and e6 published, e5 not yet");
+
+        List<String> taken = new ArrayList<>();
+        while (ring.poll()) {
+            taken.add((String) ring.event());
+            ring.release();
+        }
+        assertEquals(List.of("e0", "e1", "e2", "e3", "e4"), taken, "e6 waits for e5");
+        ring.publishBeyond(p5, "e5", encoder, 15, -1);
+        assertTrue(ring.poll());
+        assertEquals("e5", ring.event());
+        assertEquals(15, ring.reserved());
+        ring.release();
+        assertTrue(ring.poll());
+        assertEquals("e6", ring.event());
+        ring.release();
+        assertFalse(ring.poll());
+        assertEquals(0, ring.pendingEvents());
+
+        for (int lap = 7; lap < 30; lap++) { // the slots the positions without one passed over are free again
+            assertFalse(ring.isFull());
+            assertEquals(lap, offer(ring, "e" + lap, encoder, 10, 1));
+            assertTrue(ring.poll());
+            assertEquals("e" + lap, ring.event());
+            ring.release();
+        }
+    }
+
+    @Test
+    void aSealedRingGivesNoPositionWithoutASlotEither() {
+        HandoffRing ring = new HandoffRing(4);
+        long p0 = ring.claimWithoutSlot();
+        ring.seal();
+        assertEquals(HandoffRing.SEALED, ring.claimWithoutSlot());
+        assertFalse(ring.sealedAndEmpty());
+        ring.publishBeyond(p0, "e0", new Object(), 1, -1);
+        assertTrue(ring.poll());
+        ring.release();
+        assertTrue(ring.sealedAndEmpty());
     }
 }

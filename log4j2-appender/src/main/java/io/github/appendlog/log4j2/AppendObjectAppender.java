@@ -105,8 +105,8 @@ public final class AppendObjectAppender extends AbstractAppender {
             boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
             if (manager.dropBeforeEncoding(important)) {
                 accepted = false;
-            } else if (manager.encodesOnCallerThread()) {
-                accepted = manager.offer(event, encoder, important);
+            } else if (manager.encodesHereNow()) { // encodeOnCallerThread, or the hand-off is full
+                accepted = manager.offerEncodedHere(event, encoder, important);
             } else {
                 // A copy for the pipeline's encoder thread: Log4j2 reuses the event once this call returns.
                 accepted = manager.offer(event, copier, important);

@@ -65,8 +65,8 @@ public final class AppendObjectManager extends AbstractManager {
      *
      * @return false if the event was dropped and counted
      */
-    boolean offer(LogEvent event, EventEncoder<LogEvent> encoder, boolean important) {
-        return pipeline.offer(event, encoder, important, 0);
+    boolean offerEncodedHere(LogEvent event, EventEncoder<LogEvent> encoder, boolean important) {
+        return pipeline.offerEncodedHere(event, encoder, important);
     }
 
     /**
@@ -78,9 +78,9 @@ public final class AppendObjectManager extends AbstractManager {
         return pipeline.offer(event, copier, important);
     }
 
-    /** Whether events are encoded on the logging thread ({@code encodeOnCallerThread}). */
-    boolean encodesOnCallerThread() {
-        return pipeline.encodesOnCallerThread();
+    /** Whether an event offered now should be encoded on the logging thread ({@link AppendPipeline#encodesHereNow}). */
+    boolean encodesHereNow() {
+        return pipeline.encodesHereNow();
     }
 
     /** @return true if an event of this importance was dropped (and counted) before being encoded */

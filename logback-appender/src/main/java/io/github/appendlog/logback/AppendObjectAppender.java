@@ -131,13 +131,14 @@ public class AppendObjectAppender extends AppenderSettings implements AppenderAt
             fallback.appendLoopOnAppenders(event);
             return;
         }
-        int sizeHint = 0; // unused when the pipeline encodes here
-        ILoggingEvent handed = event;
-        if (!target.encodesOnCallerThread()) {
-            handed = DeferredEvents.prepare(event, mdcAdapter, callerData); // encoded later, on the encoder thread
-            sizeHint = DeferredEvents.sizeHint(event);
+        boolean accepted;
+        if (target.encodesHereNow()) { // encodeOnCallerThread, or the hand-off is full: encoded now, as is
+            accepted = target.offerEncodedHere(event, bytesOf, important);
+        } else { // encoded later, on the encoder thread
+            accepted = target.offer(DeferredEvents.prepare(event, mdcAdapter, callerData), bytesOf, important,
+                    DeferredEvents.sizeHint(event));
         }
-        if (!target.offer(handed, bytesOf, important, sizeHint)) {
+        if (!accepted) {
             fallback.appendLoopOnAppenders(event);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.appendlog.logback;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,10 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
+import io.github.appendlog.intake.Intake;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class HangingEncoderTest {
     }
 
     @Test
-    void otherLoggingThreadsDropAndStopReturnsAndReportsTheAbandoned() throws Exception {
+    void otherLoggingThreadsEncodeTheirOwnEventsBeyondTheFullHandOffAndStopReturnsAndReportsTheAbandoned() throws Exception {
         LoggerContext context = XmlContext.load("logback-hanging.xml", store.properties("hanging/app.log"));
         assertTrue(XmlContext.statusMessages(context, Status.ERROR).isEmpty(),
                 () -> XmlContext.statusMessages(context, Status.ERROR).toString());
@@ -58,7 +62,7 @@ class HangingEncoderTest {
         @SuppressWarnings("unchecked")
         ListAppender<ILoggingEvent> fallback = (ListAppender<ILoggingEvent>) oss.getAppender("FALLBACK");
         int dropped = fallback.list.size();
-        assertTrue(dropped > 0, "nothing dropped");
+        assertEquals(0, dropped, "the buffer had room: the logging threads encoded their events themselves");
 
         long begin = System.nanoTime();
         assertTimeoutPreemptively(BOUND, context::stop);
@@ -68,5 +72,34 @@ class HangingEncoderTest {
         assertTrue(XmlContext.statusMessages(context, Status.WARN).stream()
                         .anyMatch(m -> m.contains(abandoned + " events handed over were abandoned")),
                 () -> "reported: " + XmlContext.statusMessages(context, Status.WARN));
+    }
+
+    @Test
+    void eventsEncodedOnTheLoggingThreadWhileTheHandOffIsFullLandInOrderAsTheyWereWhenLogged() throws Exception {
+        LoggerContext context = XmlContext.load("logback-hanging.xml", store.properties("full/app.log"));
+        Logger log = context.getLogger("app");
+        log.info("please hang");
+        assertTrue(HangingEncoder.entered.await(10, TimeUnit.SECONDS));
+
+        int events = 3 * Intake.HANDOFF_CAPACITY; // the first fill the hand-off, the rest are encoded here
+        StringBuilder argument = new StringBuilder();
+        assertTimeoutPreemptively(BOUND, () -> {
+            for (int i = 0; i < events; i++) {
+                argument.setLength(0);
+                argument.append(i);
+                log.info("line {}", argument); // a mutable argument, changed after each call
+            }
+        }, "the logging thread waited for an encoder that hangs");
+        argument.setLength(0);
+        argument.append("changed");
+        HangingEncoder.release.countDown();
+        context.stop();
+
+        List<String> expected = new ArrayList<>();
+        expected.add("please hang");
+        for (int i = 0; i < events; i++) {
+            expected.add("line " + i);
+        }
+        assertEquals(expected, store.lines("full/"));
     }
 }
