@@ -133,7 +133,7 @@ final class ReportRows {
         for (String[] f : frameworks) {
             String ours = "saturated." + f[0] + ".appendlog.";
             String file = "saturated." + f[0] + "." + f[2] + ".";
-            String what = f[1] + " log call, saturated (back to back), 1 thread, JMH SampleTime, 2 forks: ";
+            String what = f[1] + " log call, saturated (back to back), 1 thread, every call timed, 3 forks: ";
             report.row(what + "average", Format.nanos(num(m, ours + "avg")), f[3] + " " + Format.nanos(num(m, file + "avg")),
                     Format.ratio(num(m, ours + "avg") / num(m, file + "avg")), "≤ 1.0×",
                     num(m, ours + "avg") <= num(m, file + "avg"));
@@ -148,8 +148,8 @@ final class ReportRows {
     /** Every figure of the saturated run: a few stalls of milliseconds move the average more than the median. */
     static String saturatedDetail(Map<String, String> m) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| Framework | Appender | Saturated, JMH SampleTime, 2 forks: average | p50 | p99 | p99.9 | p99.99 | max "
-                + "| Samples |\n");
+        sb.append("| Framework | Appender | Saturated, every call timed, 3 forks: average | p50 | p99 | p99.9 | p99.99 | max "
+                + "| Calls |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (String[] f : SaturatedCallSuite.VARIANTS) {
             for (int i = 1; i < f.length; i++) {

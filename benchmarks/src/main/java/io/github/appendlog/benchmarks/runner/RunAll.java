@@ -74,7 +74,7 @@ public final class RunAll {
             }
         }
         if (only.contains("saturated")) {
-            step("saturated log call, JMH SampleTime, 2 forks");
+            step("saturated log call, every call timed, 3 forks");
             try {
                 Map<String, String> m = new SaturatedCallSuite(out, quick).run();
                 ReportRows.saturated(report, m);
