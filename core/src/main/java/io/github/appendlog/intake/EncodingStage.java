@@ -24,8 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * so that in the steady state the hand-off allocates nothing.
  *
  * <p>Wake-ups are batched, as the sender's are: a logging thread unparks the encoder only once per
- * {@link #WAKE_EVERY} positions (or when its reservation fills a batch), since each wake-up of a
- * thread on a busy machine may take the logging thread's CPU. An encoder that found events looks
+ * {@link #WAKE_EVERY} positions (or when its reservation fills a batch). An encoder that found events looks
  * again after {@code flushInterval} at the latest; one that found none sleeps until the next offer
  * wakes it. Encoding from the ring is serialized by one lock ({@link RingDrainer}), held for at most
  * {@value #PASS_EVENTS} events at a time by the encoder thread; logging threads never take it.
@@ -55,7 +54,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class EncodingStage {
     static final int CAPACITY = 4096;
-    static final int WAKE_EVERY = 2048;
+    static final int WAKE_EVERY = 512;
     /** The encoder thread encodes at most this many per hold of the lock, so that it lets go often. */
     static final int PASS_EVENTS = 64;
     /** The first guess of what encoding adds to the size hint; learned afterwards. */

@@ -201,13 +201,11 @@ final class HandoffRing {
             throw new IllegalStateException("no polled slot");
         }
         int slot = (int) head & mask;
-        if (polledFromSlot) {
+        if (polledFromSlot) { // else the slot, unused by this position, is only passed on to the next lap
             if (!keepEvent) {
                 events[slot] = null;
             }
             encoders[slot] = null;
-        } else {
-            beyond.released(); // the slot, unused by this position, is only passed on to the next lap
         }
         polledEvent = null;
         polledEncoder = null;
@@ -270,7 +268,7 @@ final class HandoffRing {
      * when the consumer and the producers stand still.
      */
     long pendingEvents() {
-        long pending = beyond.pending();
+        long pending = beyond.waiting() + (holding && !polledFromSlot ? 1 : 0); // the one taken last, if held
         long from = released();
         long end = Math.min(claimed(), from + capacity()); // a slot holds a position of the consumer's lap at most
         for (long position = from; position < end; position++) {

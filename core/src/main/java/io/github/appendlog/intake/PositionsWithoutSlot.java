@@ -3,7 +3,6 @@ package io.github.appendlog.intake;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@link HandoffRing}'s positions taken without a slot: producers publish them in any order into
@@ -11,41 +10,39 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PositionsWithoutSlot {
     private final ConcurrentLinkedQueue<Entry> published = new ConcurrentLinkedQueue<>();
-    private final AtomicLong publishedCount = new AtomicLong();
-    /** Written by the consumer only, read by anyone. */
-    private volatile long releasedCount;
-    /** Consumer only: the entries moved out of {@link #published}, by position. */
-    private final PriorityQueue<Entry> inOrder = new PriorityQueue<>(Comparator.comparingLong(e -> e.position));
+    /** Consumer only: entries taken from {@link #published} before their turn, by position. */
+    private final PriorityQueue<Entry> early = new PriorityQueue<>(Comparator.comparingLong(e -> e.position));
 
     /** Producers: the event of a position taken without a slot. */
     void publish(long position, Object event, Object encoder, long reserved, int hint) {
-        publishedCount.incrementAndGet();
         published.add(new Entry(position, event, encoder, reserved, hint));
     }
 
-    /** Consumer: the entry of {@code position}, taken out, if it was published; else null. */
+    /**
+     * Consumer: the entry of {@code position}, taken out, if it was published; else null. Entries
+     * are published nearly in position order (a producer publishes right after it claims), so those
+     * that come early wait in a small heap and the rest are taken straight from the queue.
+     */
     Entry take(long position) {
-        Entry first = inOrder.peek();
-        if (first == null || first.position != position) {
-            for (Entry e = published.poll(); e != null; e = published.poll()) {
-                inOrder.add(e);
+        Entry first = early.peek();
+        if (first != null && first.position == position) {
+            return early.poll();
+        }
+        for (Entry e = published.poll(); e != null; e = published.poll()) {
+            if (e.position == position) {
+                return e;
             }
-            first = inOrder.peek();
+            early.add(e);
         }
-        if (first == null || first.position != position) {
-            return null;
-        }
-        return inOrder.poll();
+        return null;
     }
 
-    /** Consumer: an entry taken is done with. */
-    void released() {
-        releasedCount++; // one writer
-    }
-
-    /** Anyone: entries published and not yet released (the one taken last included until then). */
-    long pending() {
-        return publishedCount.get() - releasedCount;
+    /**
+     * Anyone, for a consumer that cannot take (stuck in an encoder): the entries published and not yet
+     * taken. A snapshot, walking the queue: exact when the consumer and the producers stand still.
+     */
+    int waiting() {
+        return published.size() + early.size();
     }
 
     /** A position's event, its encoder, its reserved room and its size hint. */
