@@ -200,11 +200,8 @@ final class EncodingStage {
      * needs); or drops it (counted). Whatever the encoder throws drops this event only, counted.
      */
     <E> boolean offerHere(E event, EventEncoder<? super E> encoder, boolean important) {
-        byte[] bytes;
-        try {
-            bytes = admission.encodedCopy(encoder.encode(event));
-        } catch (Throwable e) {
-            admission.copyFailed(e);
+        byte[] bytes = encodedHere(event, encoder, 0);
+        if (bytes == null) {
             return false;
         }
         long room = EventBuffer.roomOf(bytes.length) + QUEUED_OVERHEAD_BYTES;
@@ -218,16 +215,26 @@ final class EncodingStage {
      * waits for anyone.
      */
     private boolean encodeHere(Object event, EventEncoder<Object> encoder, long room, int hint) {
-        byte[] bytes;
-        try {
-            bytes = admission.encodedCopy(encoder.encode(event));
-        } catch (Throwable e) {
-            admission.encodeFailedHere(room, e);
+        byte[] bytes = encodedHere(event, encoder, room);
+        if (bytes == null) {
             return false;
         }
         long exact = EventBuffer.roomOf(bytes.length) + QUEUED_OVERHEAD_BYTES;
         admission.correctReserved(exact - room);
         return queueBehindRing(bytes, exact, hint);
+    }
+
+    /**
+     * The event's bytes, encoded on this thread (cut to {@code maxEventBytes}); or null when the
+     * encoder threw anything: the event is dropped, counted, and {@code reservedRoom} given back.
+     */
+    private <E> byte[] encodedHere(E event, EventEncoder<? super E> encoder, long reservedRoom) {
+        try {
+            return admission.encodedCopy(encoder.encode(event));
+        } catch (Throwable e) {
+            admission.encodeFailedHere(reservedRoom, e);
+            return null;
+        }
     }
 
     /** Takes the next position without a slot for encoded bytes whose room is reserved, or refuses them after stop. */
