@@ -10,8 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The consumer side of the {@link EncodingStage}'s ring: encodes its events in order into the
  * {@link EventBuffer}, correcting each reservation to the real size and learning what encoding adds
- * to the size hints. One lock serializes the drainers (the encoder thread, a logging thread taking a
- * share of a full ring, the sender before a batch, stop); only the encoder thread waits for it
+ * to the size hints. One lock serializes the drainers (the encoder thread, the sender before a batch,
+ * stop); only the encoder thread waits for it
  * ({@link #drain}), everyone else tries it ({@link #tryDrain}) or waits with a deadline. Whatever the
  * encoder, layout or copier throws, Errors included, drops that one event (counted by the
  * {@link Admission}, reported by the sender) and its slot is released. Once {@link #abandonRemaining}
@@ -42,11 +42,6 @@ final class RingDrainer {
     /** What encoding was seen to add to the size hints. */
     int overheadBytes() {
         return overheadBytes;
-    }
-
-    /** Whether the calling thread is encoding (a layout that logs): it cannot wait for the ring. */
-    boolean isDrainingHere() {
-        return drainLock.isHeldByCurrentThread();
     }
 
     /** Encodes up to {@code max} events if the lock is free; returns how many slots it took, or -1 without the lock. */
