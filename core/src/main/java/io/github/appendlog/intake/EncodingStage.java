@@ -171,9 +171,7 @@ final class EncodingStage {
         }
         long position = ring.claim();
         if (position == HandoffRing.FULL) {
-            @SuppressWarnings("unchecked")
-            EventEncoder<Object> own = (EventEncoder<Object>) (EventEncoder<?>) copier;
-            boolean accepted = encodeHere(holder, own, room, hint);
+            boolean accepted = encodeHere(holder, copier, room, hint);
             spare[0] = drainer.cleared(copier, holder);
             return accepted;
         }
@@ -214,7 +212,7 @@ final class EncodingStage {
      * bytes behind the ring, in turn, in the room reserved for it (corrected to their size now). Never
      * waits for anyone.
      */
-    private boolean encodeHere(Object event, EventEncoder<Object> encoder, long room, int hint) {
+    private <E> boolean encodeHere(E event, EventEncoder<? super E> encoder, long room, int hint) {
         byte[] bytes = encodedHere(event, encoder, room);
         if (bytes == null) {
             return false;
