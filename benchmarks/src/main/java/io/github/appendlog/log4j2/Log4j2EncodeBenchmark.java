@@ -44,7 +44,7 @@ public class Log4j2EncodeBenchmark {
     public void setUp() {
         layout = PatternLayout.newBuilder().withPattern(LogLine.PATTERN).build();
         encoder = new LayoutEncoder(layout);
-        copier = new LogEventCopier(encoder, false);
+        copier = new LogEventCopier(encoder, false, AppendObjectAppender.layoutMayReadArguments(layout, null));
         holder = copier.newHolder();
         SortedArrayStringMap mdc = new SortedArrayStringMap();
         mdc.putValue(LogLine.MDC_REQUEST_KEY, LogLine.MDC_REQUEST_VALUE);
@@ -78,7 +78,7 @@ public class Log4j2EncodeBenchmark {
         @Setup
         public void setUp() {
             for (int i = 0; i < ring.length; i++) {
-                ring[i] = new CopiedLogEvent();
+                ring[i] = new CopiedLogEvent(true);
             }
         }
     }

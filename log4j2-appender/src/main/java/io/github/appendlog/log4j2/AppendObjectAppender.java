@@ -23,7 +23,10 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.impl.LocationAware;
+import org.apache.logging.log4j.core.config.plugins.util.PluginManager;
+import org.apache.logging.log4j.core.config.plugins.util.PluginType;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.core.pattern.PatternConverter;
 
 /**
  * Streams events into an OSS append object. The logging thread hands a copy of the event (formatted
@@ -52,6 +55,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
         printObject = true)
 public final class AppendObjectAppender extends AbstractAppender {
     static final String PLUGIN_NAME = "AppendObject";
+    private static final String LOG4J2_CONVERTERS = "org.apache.logging.log4j.core.pattern.";
     /** Used when no layout is configured: one line per event, exceptions on the lines after it. */
     public static final String DEFAULT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %message%n";
 
@@ -71,7 +75,28 @@ public final class AppendObjectAppender extends AbstractAppender {
         this.configuration = configuration;
         this.encoder = new LayoutEncoder(layout);
         this.copier = new LogEventCopier(encoder, includeLocation != null ? includeLocation
-                : layout instanceof LocationAware && ((LocationAware) layout).requiresLocation());
+                : layout instanceof LocationAware && ((LocationAware) layout).requiresLocation(),
+                layoutMayReadArguments(layout, configuration));
+    }
+
+    /**
+     * Whether the layout may read a message's arguments, which are then kept with the event for the
+     * encoder thread: any layout but a {@link PatternLayout}; a {@code PatternLayout} too when a pattern
+     * converter other than Log4j2's own is installed (it might). Log4j2's own converters print the
+     * formatted message, never its arguments.
+     */
+    static boolean layoutMayReadArguments(Layout<?> layout, Configuration configuration) {
+        if (!(layout instanceof PatternLayout)) {
+            return true;
+        }
+        PluginManager converters = new PluginManager(PatternConverter.CATEGORY);
+        converters.collectPlugins(configuration == null ? null : configuration.getPluginPackages());
+        for (PluginType<?> converter : converters.getPlugins().values()) {
+            if (!converter.getPluginClass().getName().startsWith(LOG4J2_CONVERTERS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PluginBuilderFactory

@@ -1,6 +1,5 @@
 package io.github.appendlog.log4j2;
 
-import java.util.Arrays;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
@@ -9,20 +8,18 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.async.InternalAsyncUtil;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.core.impl.MementoMessage;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.core.impl.ThrowableProxy;
 import org.apache.logging.log4j.core.time.Instant;
 import org.apache.logging.log4j.core.time.MutableInstant;
-import org.apache.logging.log4j.core.util.Constants;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterConsumer;
 import org.apache.logging.log4j.message.ParameterVisitable;
 import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableSimpleMessage;
+import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
-import org.apache.logging.log4j.util.StringBuilders;
 import org.apache.logging.log4j.util.StringMap;
 
 /**
@@ -32,15 +29,28 @@ import org.apache.logging.log4j.util.StringMap;
  * formatted into the holder's own {@link StringBuilder} (so arguments that change after the call do
  * not change the line), the context data is copied into its own map, the instant into its own
  * {@link MutableInstant}. Messages that are not plain text (a map or object message, say) are kept as
- * Log4j2's own asynchronous appender keeps them: an immutable memento.
+ * Log4j2's own asynchronous appender keeps them: an immutable memento. The message's arguments are
+ * kept only for a layout that may read them ({@code keepParameters}).
+ *
+ * <p>Holders live long, so the collector soon counts them as old: every reference written into one
+ * marks a card that the collector's refinement threads must then scan, and with thousands of
+ * holders taking turns, each write marks a card not marked yet. Under a saturating load that woke a
+ * refinement thread about 500 times a second, and on a small machine it took the logging thread's
+ * core each time. So a copy writes a reference field only when its value changes (the logger, level,
+ * thread, context map are mostly those of the event before), and {@link #clear} forgets only what is
+ * the application's (arguments, marker, exception, a message object): the framework's own references
+ * stay until the next copy replaces them.
  */
 final class CopiedLogEvent implements LogEvent {
     private static final long serialVersionUID = 1L;
-    private static final ParameterConsumer<Text> COPY_PARAMETER = (parameter, index, text) -> text.setParameter(index, parameter);
+    /** Context maps up to this size are compared with the holder's before they are copied. */
+    private static final int COMPARED_ENTRIES = 16;
+    private static final ParameterConsumer<CopiedText> COPY_PARAMETER = (parameter, index, text) -> text.setParameter(index, parameter);
 
     private final MutableInstant instant = new MutableInstant();
-    private final StringMap ownContextData = ContextDataFactory.createContextData();
-    private final Text text = new Text();
+    /** A copy of the event's context data (the event's own map may be reused, or a new one each time). */
+    private final StringMap contextData = ContextDataFactory.createContextData();
+    private final CopiedText text;
     private String loggerFqcn;
     private String loggerName;
     private Level level;
@@ -48,7 +58,6 @@ final class CopiedLogEvent implements LogEvent {
     /** {@link #text}, or the event's own message when it is not plain text. */
     private Message message;
     private Throwable thrown;
-    private ReadOnlyStringMap contextData = ownContextData;
     private ThreadContext.ContextStack contextStack;
     private String threadName;
     private long threadId;
@@ -58,6 +67,11 @@ final class CopiedLogEvent implements LogEvent {
     private boolean endOfBatch;
     private long nanoTime;
 
+    /** @param keepParameters whether the message's arguments are kept for the layout (it may read them) */
+    CopiedLogEvent(boolean keepParameters) {
+        this.text = new CopiedText(keepParameters);
+    }
+
     /**
      * Copies the event; its location only when {@code withLocation} (the layout prints it) and the
      * logger computes it.
@@ -65,30 +79,77 @@ final class CopiedLogEvent implements LogEvent {
      * @return the length of the message's text, or -1 when the message is kept as an object
      */
     int copy(LogEvent event, boolean withLocation) {
-        loggerFqcn = event.getLoggerFqcn();
-        loggerName = event.getLoggerName();
-        level = event.getLevel();
-        marker = event.getMarker();
-        thrown = event.getThrown();
+        // A field is written only when its value changes (see the class comment).
+        String fqcn = event.getLoggerFqcn();
+        if (fqcn != loggerFqcn) {
+            loggerFqcn = fqcn;
+        }
+        String name = event.getLoggerName();
+        if (name != loggerName) {
+            loggerName = name;
+        }
+        Level eventLevel = event.getLevel();
+        if (eventLevel != level) {
+            level = eventLevel;
+        }
+        Marker eventMarker = event.getMarker();
+        if (eventMarker != marker) {
+            marker = eventMarker;
+        }
+        Throwable eventThrown = event.getThrown();
+        if (eventThrown != thrown) {
+            thrown = eventThrown;
+        }
         instant.initFrom(event.getInstant());
         ReadOnlyStringMap data = event.getContextData();
-        if (data instanceof StringMap && ((StringMap) data).isFrozen()) {
-            contextData = data; // immutable already (a copy-on-write thread context)
-        } else {
-            contextData = ownContextData;
-            if (data != null && !data.isEmpty()) {
-                ownContextData.putAll(data);
+        if (!sameEntries(data)) {
+            contextData.clear();
+            if (data != null) {
+                contextData.putAll(data);
             }
         }
-        contextStack = event.getContextStack();
-        threadName = event.getThreadName();
+        ThreadContext.ContextStack stack = event.getContextStack();
+        if (stack != contextStack) {
+            contextStack = stack;
+        }
+        String thread = event.getThreadName();
+        if (thread != threadName) {
+            threadName = thread;
+        }
         threadId = event.getThreadId();
         threadPriority = event.getThreadPriority();
         includeLocation = withLocation && event.isIncludeLocation();
-        source = includeLocation ? event.getSource() : null;
+        StackTraceElement location = includeLocation ? event.getSource() : null;
+        if (location != source) {
+            source = location;
+        }
         endOfBatch = event.isEndOfBatch();
         nanoTime = event.getNanoTime();
         return copyMessage(event.getMessage());
+    }
+
+    /**
+     * Whether the holder's map has the very keys and values of {@code data} (compared by identity,
+     * for maps of up to {@value #COMPARED_ENTRIES} entries): then it is not written again.
+     */
+    private boolean sameEntries(ReadOnlyStringMap data) {
+        int size = data == null ? 0 : data.size();
+        if (contextData.size() != size) {
+            return false;
+        }
+        if (size == 0) {
+            return true;
+        }
+        if (size > COMPARED_ENTRIES || !(contextData instanceof IndexedReadOnlyStringMap)) {
+            return false;
+        }
+        IndexedReadOnlyStringMap own = (IndexedReadOnlyStringMap) contextData;
+        for (int i = 0; i < size; i++) {
+            if (data.getValue(own.getKeyAt(i)) != own.getValueAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int copyMessage(Message original) {
@@ -97,10 +158,14 @@ final class CopiedLogEvent implements LogEvent {
             // Plain text in a message Log4j2 reuses after the call: the text, pattern and arguments.
             ReusableMessage reusable = (ReusableMessage) original;
             reusable.formatTo(text.chars);
-            text.format = original.getFormat();
-            text.throwable = original.getThrowable();
-            ((ParameterVisitable) original).forEachParameter(COPY_PARAMETER, text);
-            message = text;
+            text.setFormat(original.getFormat());
+            text.setThrowable(original.getThrowable());
+            if (text.keepParameters) {
+                ((ParameterVisitable) original).forEachParameter(COPY_PARAMETER, text);
+            }
+            if (message != text) {
+                message = text;
+            }
             return text.chars.length();
         }
         message = original instanceof ReusableMessage ? ((ReusableMessage) original).memento()
@@ -108,19 +173,18 @@ final class CopiedLogEvent implements LogEvent {
         return -1;
     }
 
-    /** Forgets what the copy referred to, keeping the storage (trimmed after an unusually long message). */
+    /**
+     * Forgets what the copy referred to of the application's (the arguments, the marker, a thrown
+     * exception, a message object), keeping the storage (trimmed after an unusually long message) and
+     * the framework's own references (names, level, context map and stack) for the next copy.
+     */
     void clear() {
-        loggerFqcn = null;
-        loggerName = null;
-        level = null;
         marker = null;
-        message = null;
         thrown = null;
-        contextData = ownContextData;
-        ownContextData.clear();
-        contextStack = null;
-        threadName = null;
         source = null;
+        if (message != text) {
+            message = null;
+        }
         text.clear();
     }
 
@@ -130,7 +194,7 @@ final class CopiedLogEvent implements LogEvent {
         // Log4j2 before 2.25 keeps a reusable message and the context map as they are: clearing
         // this holder for its next event would empty them under the "immutable" event.
         boolean textShared = memento.getMessage() == text;
-        boolean contextShared = memento.getContextData() == ownContextData;
+        boolean contextShared = memento.getContextData() == contextData;
         if (!textShared && !contextShared) {
             return memento;
         }
@@ -140,7 +204,7 @@ final class CopiedLogEvent implements LogEvent {
         }
         if (contextShared) {
             StringMap copy = ContextDataFactory.createContextData();
-            copy.putAll(ownContextData);
+            copy.putAll(contextData);
             copy.freeze();
             kept.setContextData(copy);
         }
@@ -261,86 +325,5 @@ final class CopiedLogEvent implements LogEvent {
     @Override
     public String toString() {
         return "CopiedLogEvent{" + loggerName + " " + level + " " + (message == null ? "" : message.getFormattedMessage()) + "}";
-    }
-
-    /**
-     * The copied text of a plain message, with its pattern and arguments. Reusable, as the message it
-     * was copied from was: whoever keeps it beyond the encoding takes its {@link #memento()}.
-     */
-    static final class Text implements ReusableMessage, ParameterVisitable {
-        private static final long serialVersionUID = 1L;
-        private static final Object[] NO_PARAMETERS = {};
-
-        final StringBuilder chars = new StringBuilder(Constants.INITIAL_REUSABLE_MESSAGE_SIZE);
-        String format;
-        Throwable throwable;
-        private Object[] parameters = NO_PARAMETERS;
-        private short parameterCount;
-
-        void setParameter(int index, Object parameter) {
-            if (index >= parameters.length) {
-                parameters = Arrays.copyOf(parameters, Math.max(index + 1, parameters.length * 2));
-            }
-            parameters[index] = parameter;
-            parameterCount = (short) Math.max(parameterCount, index + 1);
-        }
-
-        void clear() {
-            StringBuilders.trimToMaxSize(chars, Constants.MAX_REUSABLE_MESSAGE_SIZE); // keeps up to that many chars
-            chars.setLength(0);
-            format = null;
-            throwable = null;
-            Arrays.fill(parameters, 0, parameterCount, null);
-            parameterCount = 0;
-        }
-
-        @Override
-        public String getFormattedMessage() {
-            return chars.toString();
-        }
-
-        @Override
-        public String getFormat() {
-            return format;
-        }
-
-        @Override
-        public Object[] getParameters() {
-            return Arrays.copyOf(parameters, parameterCount);
-        }
-
-        @Override
-        public Throwable getThrowable() {
-            return throwable;
-        }
-
-        @Override
-        public void formatTo(StringBuilder buffer) {
-            buffer.append(chars);
-        }
-
-        @Override
-        public Object[] swapParameters(Object[] emptyReplacement) {
-            Object[] result = parameters;
-            parameters = emptyReplacement;
-            return result;
-        }
-
-        @Override
-        public short getParameterCount() {
-            return parameterCount;
-        }
-
-        @Override
-        public <S> void forEachParameter(ParameterConsumer<S> action, S state) {
-            for (short i = 0; i < parameterCount; i++) {
-                action.accept(parameters[i], i, state);
-            }
-        }
-
-        @Override
-        public Message memento() {
-            return new MementoMessage(chars.toString(), format, getParameters());
-        }
     }
 }

@@ -14,10 +14,13 @@ final class LogEventCopier implements EventCopier<LogEvent, CopiedLogEvent> {
     private final LayoutEncoder encoder;
     /** Whether the layout prints the caller's location, which only the logging thread can take. */
     private final boolean includeLocation;
+    /** Whether the layout may read the message's arguments (they are kept in the holder then). */
+    private final boolean keepParameters;
 
-    LogEventCopier(LayoutEncoder encoder, boolean includeLocation) {
+    LogEventCopier(LayoutEncoder encoder, boolean includeLocation, boolean keepParameters) {
         this.encoder = encoder;
         this.includeLocation = includeLocation;
+        this.keepParameters = keepParameters;
     }
 
     @Override
@@ -27,7 +30,7 @@ final class LogEventCopier implements EventCopier<LogEvent, CopiedLogEvent> {
 
     @Override
     public CopiedLogEvent newHolder() {
-        return new CopiedLogEvent();
+        return new CopiedLogEvent(keepParameters);
     }
 
     @Override

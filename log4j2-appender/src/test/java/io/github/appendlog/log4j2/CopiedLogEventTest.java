@@ -66,7 +66,7 @@ class CopiedLogEventTest {
     void copiesWhatALayoutReadsAndKeepsItWhenTheOriginalIsReused() {
         StringBuilder argument = new StringBuilder("before");
         MutableLogEvent original = reusedEvent("order {} placed", argument);
-        CopiedLogEvent copy = new CopiedLogEvent();
+        CopiedLogEvent copy = new CopiedLogEvent(true);
 
         assertEquals("order before placed".length(), copy.copy(original, true));
         argument.setLength(0);
@@ -98,42 +98,123 @@ class CopiedLogEventTest {
 
     @Test
     void takesNoLocationUnlessTheLayoutPrintsIt() {
-        CopiedLogEvent copy = new CopiedLogEvent();
+        CopiedLogEvent copy = new CopiedLogEvent(true);
         copy.copy(reusedEvent("no location"), false);
         assertNull(copy.getSource());
         assertFalse(copy.isIncludeLocation());
     }
 
     @Test
-    void aReusedHolderKeepsNothingOfTheEventBefore() {
-        CopiedLogEvent copy = new CopiedLogEvent();
+    void aReusedHolderKeepsNothingOfTheApplicationsFromTheEventBefore() {
+        CopiedLogEvent copy = new CopiedLogEvent(true);
         copy.copy(reusedEvent("first {} {}", "a", "b"), true);
         copy.clear();
-        assertNull(copy.getMessage());
+        assertEquals("", copy.getMessage().getFormattedMessage());
+        assertEquals(0, copy.getMessage().getParameters().length);
         assertNull(copy.getThrown());
         assertNull(copy.getMarker());
-        assertTrue(copy.getContextData().isEmpty());
+        assertNull(copy.getSource());
 
         LogEvent plain = Log4jLogEvent.newBuilder().setLoggerName("it.second").setLevel(Level.INFO)
                 .setMessage(new ReusableParameterizedMessage().set("second", new Object[0])).build();
         copy.copy(plain, true);
         assertEquals("second", copy.getMessage().getFormattedMessage());
         assertEquals(0, copy.getMessage().getParameters().length);
+        assertEquals("it.second", copy.getLoggerName());
+        assertEquals(Level.INFO, copy.getLevel());
         assertNull(copy.getMarker());
         assertNull(copy.getThrown());
         assertTrue(copy.getContextData().isEmpty());
         assertNull(copy.getSource());
     }
 
+    /** What Log4j2 2.25 hands over with a thread context: a new frozen map at every call. */
+    private static LogEvent withContext(String... keysAndValues) {
+        SortedArrayStringMap context = new SortedArrayStringMap();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            context.putValue(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        context.freeze();
+        return Log4jLogEvent.newBuilder().setLoggerName("it.context").setLevel(Level.INFO).setContextData(context)
+                .setMessage(new ReusableParameterizedMessage().set("m", new Object[0])).build();
+    }
+
+    @Test
+    void aHolderRewritesItsContextMapOnlyWhenTheEntriesChange() {
+        String request = "request";
+        String r1 = "r-1";
+        CopiedLogEvent copy = new CopiedLogEvent(true);
+        copy.copy(withContext(request, r1, "user", "alice"), false);
+        Object map = copy.getContextData();
+        copy.clear();
+
+        copy.copy(withContext(request, r1, "user", "alice"), false); // the same strings in a new map
+        assertSame(map, copy.getContextData());
+        assertEquals("r-1", copy.getContextData().getValue(request));
+        assertEquals("alice", copy.getContextData().getValue("user"));
+
+        copy.clear();
+        copy.copy(withContext(request, "r-2", "user", "alice"), false);
+        assertEquals("r-2", copy.getContextData().getValue(request));
+        copy.clear();
+        copy.copy(withContext(request, "r-2"), false);
+        assertEquals(1, copy.getContextData().size());
+        assertNull(copy.getContextData().getValue("user"));
+        copy.clear();
+        copy.copy(withContext(), false);
+        assertTrue(copy.getContextData().isEmpty());
+    }
+
+    @Test
+    void aHolderCopiesALargeContextMapEveryTime() {
+        String[] entries = new String[2 * 40];
+        for (int i = 0; i < 40; i++) {
+            entries[2 * i] = "k" + i;
+            entries[2 * i + 1] = "v" + i;
+        }
+        CopiedLogEvent copy = new CopiedLogEvent(true);
+        copy.copy(withContext(entries), false);
+        copy.clear();
+        entries[79] = "changed";
+        copy.copy(withContext(entries), false);
+        assertEquals(40, copy.getContextData().size());
+        assertEquals("changed", copy.getContextData().getValue("k39"));
+    }
+
+    @Test
+    void aHolderThatNeedsNoArgumentsKeepsTheTextOnly() {
+        Object argument = new Object() {
+            @Override
+            public String toString() {
+                return "arg";
+            }
+        };
+        CopiedLogEvent copy = new CopiedLogEvent(false);
+        copy.copy(reusedEvent("with {}", argument), false);
+        assertEquals("with arg", copy.getMessage().getFormattedMessage());
+        assertEquals("with {}", copy.getMessage().getFormat());
+        assertEquals(0, copy.getMessage().getParameters().length);
+    }
+
+    @Test
+    void onlyAPatternLayoutOfLog4j2sOwnConvertersReadsNoArguments() {
+        assertFalse(AppendObjectAppender.layoutMayReadArguments(
+                PatternLayout.newBuilder().withPattern("%d %-5level [%X{request}] %logger - %msg%n").build(), null));
+        assertTrue(AppendObjectAppender.layoutMayReadArguments(
+                org.apache.logging.log4j.layout.template.json.JsonTemplateLayout.newBuilder()
+                        .setConfiguration(new org.apache.logging.log4j.core.config.DefaultConfiguration())
+                        .setEventTemplate("{\"message\": {\"$resolver\": \"message\"}}").build(), null));
+    }
+
     @Test
     void aHolderTrimsItsTextAfterAnUnusuallyLongMessage() {
-        CopiedLogEvent copy = new CopiedLogEvent();
+        CopiedLogEvent copy = new CopiedLogEvent(true);
         copy.copy(reusedEvent("{}", "x".repeat(100_000)), false);
         assertEquals(100_000, copy.getMessage().getFormattedMessage().length());
         copy.clear();
         copy.copy(reusedEvent("short"), false);
         assertEquals("short", copy.getMessage().getFormattedMessage());
-        assertTrue(((CopiedLogEvent.Text) copy.getMessage()).chars.capacity() < 100_000);
+        assertTrue(((CopiedText) copy.getMessage()).chars.capacity() < 100_000);
     }
 
     /** 4,096 holders that once held 40 KiB messages keep a few MiB, not 160 MiB. */
@@ -141,9 +222,9 @@ class CopiedLogEventTest {
     void aClearedHolderKeepsNoMoreThanLog4j2KeepsInItsReusableMessages() {
         int keep = org.apache.logging.log4j.core.util.Constants.MAX_REUSABLE_MESSAGE_SIZE;
         for (String big : new String[] {"x".repeat(40 * 1024), "\u4e2d".repeat(40 * 1024)}) {
-            CopiedLogEvent copy = new CopiedLogEvent();
+            CopiedLogEvent copy = new CopiedLogEvent(true);
             copy.copy(reusedEvent("{} {}", big, "y".repeat(1000)), false);
-            CopiedLogEvent.Text text = (CopiedLogEvent.Text) copy.getMessage();
+            CopiedText text = (CopiedText) copy.getMessage();
             assertTrue(text.chars.capacity() >= 40 * 1024);
             copy.clear();
             assertTrue(text.chars.capacity() <= keep, text.chars.capacity() + " chars kept");
@@ -155,7 +236,7 @@ class CopiedLogEventTest {
     void aMessageThatIsNotPlainTextIsKeptAsAnObjectForTheLayout() {
         StringMapMessage map = new StringMapMessage().with("user", "u-7");
         LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("it.map").setLevel(Level.INFO).setMessage(map).build();
-        CopiedLogEvent copy = new CopiedLogEvent();
+        CopiedLogEvent copy = new CopiedLogEvent(true);
         copy.copy(event, false);
         assertSame(map, copy.getMessage());
 
@@ -169,7 +250,7 @@ class CopiedLogEventTest {
         ReusableObjectMessage reused = new ReusableObjectMessage();
         reused.set(42);
         LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("it.object").setLevel(Level.INFO).setMessage(reused).build();
-        CopiedLogEvent copy = new CopiedLogEvent();
+        CopiedLogEvent copy = new CopiedLogEvent(true);
         copy.copy(event, false);
         Message kept = copy.getMessage();
         assertInstanceOf(ObjectMessage.class, kept);
@@ -178,7 +259,7 @@ class CopiedLogEventTest {
 
     @Test
     void anImmutableCopyCarriesTheText() {
-        CopiedLogEvent copy = new CopiedLogEvent();
+        CopiedLogEvent copy = new CopiedLogEvent(true);
         copy.copy(reusedEvent("frozen {}", "text"), false);
         LogEvent immutable = copy.toImmutable();
         copy.clear();
@@ -188,7 +269,7 @@ class CopiedLogEventTest {
 
     @Test
     void serializesAsAnImmutableEvent() throws Exception {
-        CopiedLogEvent copy = new CopiedLogEvent();
+        CopiedLogEvent copy = new CopiedLogEvent(true);
         copy.copy(reusedEvent("sent {}", "away"), true);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
@@ -207,13 +288,13 @@ class CopiedLogEventTest {
 
     @Test
     void theCopierReportsTheMessageLengthAsItsSizeHint() {
-        LogEventCopier copier = new LogEventCopier(new LayoutEncoder(PatternLayout.newBuilder().withPattern("%m%n").build()), false);
+        LogEventCopier copier = new LogEventCopier(new LayoutEncoder(PatternLayout.newBuilder().withPattern("%m%n").build()), false, true);
         CopiedLogEvent holder = copier.newHolder();
         LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("it.hint").setLevel(Level.INFO)
                 .setMessage(new ReusableParameterizedMessage().set("{} chars", "twelve")).build();
         assertEquals("twelve chars".length(), copier.copy(event, holder));
         assertEquals("twelve chars\n", StandardCharsets.UTF_8.decode(copier.encode(holder)).toString());
         copier.clear(holder);
-        assertNull(holder.getMessage());
+        assertEquals("", holder.getMessage().getFormattedMessage());
     }
 }
