@@ -149,8 +149,8 @@ final class ReportRows {
     static String saturatedDetail(Map<String, String> m) {
         StringBuilder sb = new StringBuilder();
         sb.append("| Framework | Appender | Saturated, every call timed, 3 forks: average | p50 | p99 | p99.9 | p99.99 | max "
-                + "| Calls |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+                + "| Calls | Logging thread preempted, per second |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (String[] f : SaturatedCallSuite.VARIANTS) {
             for (int i = 1; i < f.length; i++) {
                 String k = "saturated." + f[0] + "." + f[i] + ".";
@@ -158,7 +158,9 @@ final class ReportRows {
                 for (String p : new String[] {"avg", "p50", "p99", "p999", "p9999", "max"}) {
                     sb.append(" | ").append(Format.nanos(num(m, k + p)));
                 }
-                sb.append(" | ").append(Format.number(num(m, k + "samples"), 0)).append(" |\n");
+                sb.append(" | ").append(Format.number(num(m, k + "samples"), 0));
+                double preempted = m.containsKey(k + "preemptedPerSecond") ? num(m, k + "preemptedPerSecond") : -1;
+                sb.append(" | ").append(preempted < 0 ? "n/a" : Format.number(preempted, 0)).append(" |\n");
             }
         }
         return sb.toString();

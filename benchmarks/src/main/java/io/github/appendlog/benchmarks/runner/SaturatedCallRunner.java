@@ -4,6 +4,9 @@ import io.github.appendlog.benchmarks.LogLine;
 import io.github.appendlog.benchmarks.Store;
 import io.github.appendlog.benchmarks.log4j2.Log4j2Setup;
 import io.github.appendlog.benchmarks.logback.LogbackSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 
 /**
  * One fork of the saturated log call ({@link SaturatedCallSuite}): one thread logs the benchmark line
@@ -11,7 +14,9 @@ import io.github.appendlog.benchmarks.logback.LogbackSetup;
  * appendlog to the emulator on 127.0.0.1), warms up, then times every call with
  * {@link System#nanoTime} (one reading between two calls: each figure includes one reading, the
  * same for every variant) into a {@link CallHistogram}. Prints {@code calls}, {@code nanos} (the
- * wall time of the measured calls) and {@code histogram}.
+ * wall time of the measured calls), {@code histogram} and {@code preempted}: how often the logging
+ * thread lost its core while it could have run on (its involuntary context switches, from
+ * {@code /proc/thread-self/status}; -1 where there is none).
  *
  * <p>Arguments: framework ({@code logback}, {@code log4j2}), variant, warm-up seconds, measured seconds.
  */
@@ -48,6 +53,7 @@ public final class SaturatedCallRunner {
                     }
                 }
                 CallHistogram histogram = new CallHistogram();
+                long preemptedBefore = involuntarySwitches();
                 long begin = System.nanoTime();
                 long last = begin;
                 long stop = begin + measureNanos;
@@ -62,7 +68,23 @@ public final class SaturatedCallRunner {
                 RunnerOutput.print("calls", calls);
                 RunnerOutput.print("nanos", last - begin);
                 RunnerOutput.print("histogram", histogram.encode());
+                long preemptedAfter = involuntarySwitches();
+                RunnerOutput.print("preempted", preemptedBefore < 0 || preemptedAfter < 0 ? -1 : preemptedAfter - preemptedBefore);
             }
         }
+    }
+
+    /** The calling thread's involuntary context switches so far (Linux), or -1. */
+    private static long involuntarySwitches() {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/thread-self/status"))) {
+                if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no such file
+        }
+        return -1;
     }
 }

@@ -54,9 +54,11 @@ final class SaturatedCallSuite {
                             .run(SaturatedCallRunner.class, List.of(JVM_ARGS), List.of(f[0], variant, warmup, measure),
                                     Duration.ofMinutes(5));
                     pooled.computeIfAbsent(variant, v -> new CallHistogram()).add(CallHistogram.decode(r.get("histogram")));
-                    long[] t = totals.computeIfAbsent(variant, v -> new long[2]);
+                    long[] t = totals.computeIfAbsent(variant, v -> new long[3]);
                     t[0] += Long.parseLong(r.get("calls"));
                     t[1] += Long.parseLong(r.get("nanos"));
+                    long preempted = Long.parseLong(r.getOrDefault("preempted", "-1"));
+                    t[2] = t[2] < 0 || preempted < 0 ? -1 : t[2] + preempted;
                 }
             }
             for (Map.Entry<String, CallHistogram> e : pooled.entrySet()) {
@@ -70,6 +72,7 @@ final class SaturatedCallSuite {
                 figures.put(key + "p9999", Double.toString(h.quantile(0.9999)));
                 figures.put(key + "max", Double.toString(h.max()));
                 figures.put(key + "samples", Long.toString(t[0]));
+                figures.put(key + "preemptedPerSecond", t[2] < 0 ? "-1" : Double.toString(t[2] / (t[1] / 1e9)));
             }
         }
         return figures;
